@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * The few kernel API differences between the supported kernels (6.1 and
+ * 6.12), in one place.
+ */
+#ifndef _HNV_COMPAT_H
+#define _HNV_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/netdevice.h>
+#include <net/genetlink.h>
+
+/* The parsed request attributes of a generic netlink dump. */
+static inline struct nlattr **hnv_dump_attrs(struct netlink_callback *cb)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
+/* Lockless transmit: a device flag since 6.11, a feature bit before. */
+static inline void hnv_dev_set_lltx(struct net_device *dev)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+	dev->lltx = true;
+#else
+	dev->features |= NETIF_F_LLTX;
+#endif
+}
+
+#endif /* _HNV_COMPAT_H */

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * The "hnv" generic netlink family; uapi/linux/hnv.h documents it.
+ */
+
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include "compat.h"
+#include "hnv.h"
+
+static struct genl_family hnv_genl_family;
+
+static const struct nla_policy hnv_switch_get_policy[HNV_A_MAX + 1] = {
+	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+static const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
+	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[HNV_A_PORT_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[HNV_A_PORT_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+/*
+ * The device named by an (ifindex, ifname) attribute pair, NULL if neither
+ * is present.  Called under RTNL.
+ */
+static struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
+				     int ifindex_attr, int ifname_attr,
+				     struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = NULL, *named;
+
+	if (attrs[ifindex_attr]) {
+		dev = __dev_get_by_index(net, nla_get_u32(attrs[ifindex_attr]));
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[ifindex_attr],
+					    "no device with this ifindex");
+			return ERR_PTR(-ENODEV);
+		}
+	}
+	if (attrs[ifname_attr]) {
+		named = __dev_get_by_name(net, nla_data(attrs[ifname_attr]));
+		if (!named) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[ifname_attr],
+					    "no device with this name");
+			return ERR_PTR(-ENODEV);
+		}
+		if (dev && dev != named) {
+			NL_SET_ERR_MSG_ATTR(extack, attrs[ifname_attr],
+					    "ifindex and ifname name different devices");
+			return ERR_PTR(-EINVAL);
+		}
+		dev = named;
+	}
+	return dev;
+}
+
+/* The switch a request selects, NULL if it selects none.  Under RTNL. */
+static struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
+					struct netlink_ext_ack *extack)
+{
+	struct net_device *dev;
+
+	dev = hnv_nl_dev(net, attrs, HNV_A_SWITCH_IFINDEX, HNV_A_SWITCH_IFNAME,
+			 extack);
+	if (IS_ERR_OR_NULL(dev))
+		return ERR_CAST(dev);
+	if (!netif_is_hnv_switch(dev)) {
+		NL_SET_ERR_MSG_ATTR(extack, attrs[HNV_A_SWITCH_IFINDEX] ?:
+				    attrs[HNV_A_SWITCH_IFNAME],
+				    "device is not an hnv switch");
+		return ERR_PTR(-EOPNOTSUPP);
+	}
+	return netdev_priv(dev);
+}
+
+static struct hnv_switch *hnv_nl_switch_required(struct net *net,
+						 struct nlattr **attrs,
+						 struct netlink_ext_ack *extack)
+{
+	struct hnv_switch *sw = hnv_nl_switch(net, attrs, extack);
+
+	if (!sw) {
+		NL_SET_ERR_ATTR_MISS(extack, NULL, HNV_A_SWITCH_IFINDEX);
+		NL_SET_ERR_MSG(extack,
+			       "missing switch: HNV_A_SWITCH_IFINDEX or HNV_A_SWITCH_IFNAME is required");
+		return ERR_PTR(-EINVAL);
+	}
+	return sw;
+}
+
+static void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+			u8 cmd, struct netlink_callback *cb)
+{
+	void *hdr = genlmsg_put(skb, portid, seq, &hnv_genl_family, flags, cmd);
+
+	if (hdr && cb)
+		genl_dump_check_consistent(cb, hdr);
+	return hdr;
+}
+
+static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,
+			      u32 portid, u32 seq, int flags,
+			      struct netlink_callback *cb)
+{
+	struct hnv_stats total, one;
+	struct hnv_port *port;
+	void *hdr;
+
+	hdr = hnv_nl_put(skb, portid, seq, flags, HNV_CMD_SWITCH_GET, cb);
+	if (!hdr)
+		return -EMSGSIZE;
+
+	hnv_stats_read(sw->stats, &total);
+	list_for_each_entry(port, &sw->ports, list) {
+		hnv_stats_read(port->stats, &one);
+		hnv_stats_add(&total, &one);
+	}
+	if (nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, sw->dev->ifindex) ||
+	    nla_put_string(skb, HNV_A_SWITCH_IFNAME, sw->dev->name) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_NPORTS, sw->nports) ||
+	    hnv_stats_fill(skb, HNV_A_SWITCH_STATS, &total)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int hnv_nl_fill_port(struct sk_buff *skb, struct hnv_port *port,
+			    u32 portid, u32 seq, int flags,
+			    struct netlink_callback *cb)
+{
+	struct hnv_stats stats;
+	void *hdr;
+
+	hdr = hnv_nl_put(skb, portid, seq, flags, HNV_CMD_PORT_GET, cb);
+	if (!hdr)
+		return -EMSGSIZE;
+
+	hnv_stats_read(port->stats, &stats);
+	if (nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, port->sw->dev->ifindex) ||
+	    nla_put_u32(skb, HNV_A_PORT_IFINDEX, port->dev->ifindex) ||
+	    nla_put_string(skb, HNV_A_PORT_IFNAME, port->dev->name) ||
+	    hnv_stats_fill(skb, HNV_A_PORT_STATS, &stats)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int hnv_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct hnv_switch *sw;
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	rtnl_lock();
+	sw = hnv_nl_switch_required(genl_info_net(info), info->attrs,
+				    info->extack);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		goto err_unlock;
+	}
+	err = hnv_nl_fill_switch(msg, sw, info->snd_portid, info->snd_seq, 0,
+				 NULL);
+	if (err)
+		goto err_unlock;
+	rtnl_unlock();
+	return genlmsg_reply(msg, info);
+
+err_unlock:
+	rtnl_unlock();
+	nlmsg_free(msg);
+	return err;
+}
+
+static int hnv_nl_switch_get_dumpit(struct sk_buff *skb,
+				    struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct hnv_net *hn = hnv_net(net);
+	struct hnv_switch *sw, *only;
+	long idx = 0;
+	int err = 0;
+
+	rtnl_lock();
+	only = hnv_nl_switch(net, hnv_dump_attrs(cb), cb->extack);
+	if (IS_ERR(only)) {
+		err = PTR_ERR(only);
+		goto out;
+	}
+	cb->seq = hn->gen;
+	list_for_each_entry(sw, &hn->switches, net_list) {
+		if (idx++ < cb->args[0] || (only && sw != only))
+			continue;
+		err = hnv_nl_fill_switch(skb, sw, NETLINK_CB(cb->skb).portid,
+					 cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
+		if (err)
+			break;
+		cb->args[0] = idx;
+	}
+out:
+	rtnl_unlock();
+	/* A full skb ends this part of the dump; the next call resumes. */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+/* The port a request selects.  Under RTNL. */
+static struct hnv_port *hnv_nl_port(struct net *net, struct nlattr **attrs,
+				    struct netlink_ext_ack *extack)
+{
+	struct nlattr *sel = attrs[HNV_A_PORT_IFINDEX] ?:
+			     attrs[HNV_A_PORT_IFNAME];
+	struct net_device *dev;
+	struct hnv_switch *sw;
+	struct hnv_port *port;
+
+	sw = hnv_nl_switch(net, attrs, extack);
+	if (IS_ERR(sw))
+		return ERR_CAST(sw);
+	dev = hnv_nl_dev(net, attrs, HNV_A_PORT_IFINDEX, HNV_A_PORT_IFNAME,
+			 extack);
+	if (IS_ERR(dev))
+		return ERR_CAST(dev);
+	if (!dev) {
+		NL_SET_ERR_ATTR_MISS(extack, NULL, HNV_A_PORT_IFINDEX);
+		NL_SET_ERR_MSG(extack,
+			       "missing port: HNV_A_PORT_IFINDEX or HNV_A_PORT_IFNAME is required");
+		return ERR_PTR(-EINVAL);
+	}
+	port = hnv_port_get_rtnl(dev);
+	if (!port) {
+		NL_SET_ERR_MSG_ATTR(extack, sel, "device is not an hnv port");
+		return ERR_PTR(-EOPNOTSUPP);
+	}
+	if (sw && port->sw != sw) {
+		NL_SET_ERR_MSG_ATTR(extack, sel,
+				    "device is a port of another switch");
+		return ERR_PTR(-EINVAL);
+	}
+	return port;
+}
+
+static int hnv_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct hnv_port *port;
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	rtnl_lock();
+	port = hnv_nl_port(genl_info_net(info), info->attrs, info->extack);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto err_unlock;
+	}
+	err = hnv_nl_fill_port(msg, port, info->snd_portid, info->snd_seq, 0,
+			       NULL);
+	if (err)
+		goto err_unlock;
+	rtnl_unlock();
+	return genlmsg_reply(msg, info);
+
+err_unlock:
+	rtnl_unlock();
+	nlmsg_free(msg);
+	return err;
+}
+
+static int hnv_nl_port_get_dumpit(struct sk_buff *skb,
+				  struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct nlattr **attrs = hnv_dump_attrs(cb);
+	struct hnv_port *port;
+	struct hnv_switch *sw;
+	long idx = 0;
+	int err = 0;
+
+	rtnl_lock();
+	if (attrs[HNV_A_PORT_IFINDEX] || attrs[HNV_A_PORT_IFNAME]) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, attrs[HNV_A_PORT_IFINDEX] ?:
+				    attrs[HNV_A_PORT_IFNAME],
+				    "a port dump takes a switch, not a port");
+		err = -EINVAL;
+		goto out;
+	}
+	sw = hnv_nl_switch_required(net, attrs, cb->extack);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		goto out;
+	}
+	cb->seq = hnv_net(net)->gen;
+	list_for_each_entry(port, &sw->ports, list) {
+		if (idx++ < cb->args[0])
+			continue;
+		err = hnv_nl_fill_port(skb, port, NETLINK_CB(cb->skb).portid,
+				       cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
+		if (err)
+			break;
+		cb->args[0] = idx;
+	}
+out:
+	rtnl_unlock();
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+static const struct genl_ops hnv_genl_ops[] = {
+	{
+		.cmd		= HNV_CMD_SWITCH_GET,
+		.doit		= hnv_nl_switch_get_doit,
+		.dumpit		= hnv_nl_switch_get_dumpit,
+		.policy		= hnv_switch_get_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_PORT_GET,
+		.doit		= hnv_nl_port_get_doit,
+		.dumpit		= hnv_nl_port_get_dumpit,
+		.policy		= hnv_port_get_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+};
+
+static const struct genl_multicast_group hnv_genl_mcgrps[] = {
+	{ .name = HNV_MCGRP_EVENTS },
+};
+
+static struct genl_family hnv_genl_family __ro_after_init = {
+	.name		= HNV_GENL_NAME,
+	.version	= HNV_GENL_VERSION,
+	.netnsok	= true,
+	.parallel_ops	= true,
+	.module		= THIS_MODULE,
+	.ops		= hnv_genl_ops,
+	.n_ops		= ARRAY_SIZE(hnv_genl_ops),
+	.mcgrps		= hnv_genl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(hnv_genl_mcgrps),
+};
+
+int __init hnv_genl_init(void)
+{
+	return genl_register_family(&hnv_genl_family);
+}
+
+void hnv_genl_exit(void)
+{
+	genl_unregister_family(&hnv_genl_family);
+}

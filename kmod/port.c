@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Ports: attaching Ethernet devices to a switch, detaching them, and the
+ * rx_handler through which every frame from a VM enters the switch.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+
+#include "hnv.h"
+
+static rx_handler_result_t hnv_handle_frame(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct hnv_port *port = rcu_dereference(skb->dev->rx_handler_data);
+
+	/* Loopback-looped frames are the stack's own; leave them alone. */
+	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
+		return RX_HANDLER_PASS;
+
+	hnv_count_rx(port->stats, skb->len + ETH_HLEN);
+	/*
+	 * A port takes part in forwarding only once it is bound to a
+	 * virtual subnet; until then everything it sends is dropped.
+	 */
+	hnv_count_drop(port->stats, HNV_DROP_PORT_UNBOUND);
+	kfree_skb(skb);
+	return RX_HANDLER_CONSUMED;
+}
+
+struct hnv_port *hnv_port_get_rtnl(const struct net_device *dev)
+{
+	if (rcu_access_pointer(dev->rx_handler) != hnv_handle_frame)
+		return NULL;
+	return rtnl_dereference(dev->rx_handler_data);
+}
+
+static int hnv_port_check(struct net_device *dev,
+			  struct netlink_ext_ack *extack)
+{
+	if (dev->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG(extack, "hnv: a loopback device cannot be a port");
+		return -EINVAL;
+	}
+	if (dev->type != ARPHRD_ETHER || dev->addr_len != ETH_ALEN ||
+	    !is_valid_ether_addr(dev->dev_addr)) {
+		NL_SET_ERR_MSG(extack,
+			       "hnv: a port must be an Ethernet device with a unicast MAC");
+		return -EINVAL;
+	}
+	if (netif_is_hnv_switch(dev)) {
+		NL_SET_ERR_MSG(extack, "hnv: a switch cannot be a port of a switch");
+		return -ELOOP;
+	}
+	if (netdev_master_upper_dev_get(dev)) {
+		NL_SET_ERR_MSG(extack, "hnv: device already has a master");
+		return -EBUSY;
+	}
+	if (netdev_is_rx_handler_busy(dev)) {
+		NL_SET_ERR_MSG(extack, "hnv: device already has an rx handler (bridge, bond, macvlan ...)");
+		return -EBUSY;
+	}
+	return 0;
+}
+
+int hnv_port_add(struct hnv_switch *sw, struct net_device *dev,
+		 struct netlink_ext_ack *extack)
+{
+	struct hnv_port *port;
+	int err;
+
+	ASSERT_RTNL();
+	err = hnv_port_check(dev, extack);
+	if (err)
+		return err;
+
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!port)
+		return -ENOMEM;
+	port->stats = hnv_stats_alloc();
+	if (!port->stats) {
+		err = -ENOMEM;
+		goto err_free;
+	}
+	port->dev = dev;
+	port->sw = sw;
+	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
+
+	err = dev_set_promiscuity(dev, 1);
+	if (err)
+		goto err_put;
+	err = netdev_master_upper_dev_link(dev, sw->dev, NULL, NULL, extack);
+	if (err)
+		goto err_promisc;
+	err = netdev_rx_handler_register(dev, hnv_handle_frame, port);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "hnv: cannot register rx handler");
+		goto err_unlink;
+	}
+	dev->priv_flags |= IFF_DONT_BRIDGE;
+
+	list_add_tail(&port->list, &sw->ports);
+	sw->nports++;
+	hnv_net(dev_net(sw->dev))->gen++;
+	netdev_info(sw->dev, "port %s attached\n", dev->name);
+	return 0;
+
+err_unlink:
+	netdev_upper_dev_unlink(dev, sw->dev);
+err_promisc:
+	dev_set_promiscuity(dev, -1);
+err_put:
+	netdev_put(dev, &port->dev_tracker);
+	free_percpu(port->stats);
+err_free:
+	kfree(port);
+	return err;
+}
+
+static void hnv_port_free_rcu(struct rcu_head *head)
+{
+	struct hnv_port *port = container_of(head, struct hnv_port, rcu);
+
+	free_percpu(port->stats);
+	kfree(port);
+}
+
+static void hnv_port_destroy(struct hnv_port *port)
+{
+	struct hnv_switch *sw = port->sw;
+	struct net_device *dev = port->dev;
+
+	list_del(&port->list);
+	sw->nports--;
+	hnv_net(dev_net(sw->dev))->gen++;
+
+	dev->priv_flags &= ~IFF_DONT_BRIDGE;
+	netdev_rx_handler_unregister(dev);
+	netdev_upper_dev_unlink(dev, sw->dev);
+	dev_set_promiscuity(dev, -1);
+	netdev_info(sw->dev, "port %s detached\n", dev->name);
+	netdev_put(dev, &port->dev_tracker);
+	call_rcu(&port->rcu, hnv_port_free_rcu);
+}
+
+int hnv_port_del(struct hnv_switch *sw, struct net_device *dev,
+		 struct netlink_ext_ack *extack)
+{
+	struct hnv_port *port;
+
+	ASSERT_RTNL();
+	port = hnv_port_get_rtnl(dev);
+	if (!port || port->sw != sw) {
+		NL_SET_ERR_MSG(extack, "hnv: device is not a port of this switch");
+		return -EINVAL;
+	}
+	hnv_port_destroy(port);
+	return 0;
+}
+
+void hnv_port_del_all(struct hnv_switch *sw)
+{
+	struct hnv_port *port, *tmp;
+
+	ASSERT_RTNL();
+	list_for_each_entry_safe(port, tmp, &sw->ports, list)
+		hnv_port_destroy(port);
+}
+
+static int hnv_netdev_event(struct notifier_block *nb, unsigned long event,
+			    void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct hnv_port *port = hnv_port_get_rtnl(dev);
+
+	if (!port)
+		return NOTIFY_DONE;
+
+	switch (event) {
+	case NETDEV_UNREGISTER:
+		/* Also seen when the port moves to another namespace. */
+		hnv_port_destroy(port);
+		break;
+	case NETDEV_PRE_TYPE_CHANGE:
+		/* A port stays an Ethernet device while attached. */
+		return NOTIFY_BAD;
+	}
+	return NOTIFY_DONE;
+}
+
+struct notifier_block hnv_netdev_notifier = {
+	.notifier_call = hnv_netdev_event,
+};

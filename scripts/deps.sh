@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install, from Debian's archive, whatever the build and the test VM need
+# and is missing.  Idempotent: a second run installs nothing.
+#
+# usage: scripts/deps.sh [KERNEL_VERSION ...]
+#   KERNEL_VERSION is a Debian kernel release such as 6.1.0-41-amd64 or
+#   6.12.117+deb12-amd64, or one of the aliases "6.1" / "6.12" (newest).
+set -euo pipefail
+
+PKGS=(make gcc pkg-config qemu-system-x86 busybox-static cpio kmod iproute2
+      tcpdump libnl-3-dev libnl-genl-3-dev sparse python3 iputils-ping
+      netcat-openbsd procps psmisc)
+
+missing=()
+for p in "${PKGS[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+
+updated=0
+apt_update() {
+	[ $updated = 1 ] && return 0
+	apt-get update -qq >/dev/null
+	updated=1
+}
+
+for k in "$@"; do
+	for p in "linux-image-$k" "linux-headers-$k"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$p")
+	done
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+# The test kernels are only ever booted under qemu with our own initramfs:
+# skip Debian's initramfs generation, which is most of the install time.
+export INITRD=No
+if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+	apt_update
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
