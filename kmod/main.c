@@ -29,8 +29,8 @@ static int __init hnv_init(void)
 	err = hnv_genl_init();
 	if (err)
 		goto err_link;
-	pr_info("hnv: network virtualization switch, genl family %s v%u\n",
-		HNV_GENL_NAME, HNV_GENL_VERSION);
+	pr_info("hnv: network virtualization switch %s, genl family %s v%u\n",
+		HNV_VERSION, HNV_GENL_NAME, HNV_GENL_VERSION);
 	return 0;
 
 err_link:
@@ -60,3 +60,4 @@ MODULE_DESCRIPTION("hnv: HNVv2-style network virtualization switch");
 MODULE_AUTHOR("The hnv authors");
 MODULE_ALIAS_RTNL_LINK("hnv");
 MODULE_ALIAS_GENL_FAMILY(HNV_GENL_NAME);
+MODULE_VERSION(HNV_VERSION);

@@ -24,6 +24,7 @@ for d in kmod uapi; do
 	cp -rs "$top/$d/." "$src/$d/"
 done
 ln -sf "$top/Kbuild" "$src/Kbuild"
+ln -sf "$top/VERSION" "$src/VERSION"
 find "$src" -xtype l -delete
 
 log="$out/build.log"
