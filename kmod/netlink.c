@@ -147,6 +147,7 @@ static int hnv_nl_fill_port(struct sk_buff *skb, struct hnv_port *port,
 
 	hnv_stats_read(port->stats, &stats);
 	if (nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, port->sw->dev->ifindex) ||
+	    nla_put_string(skb, HNV_A_SWITCH_IFNAME, port->sw->dev->name) ||
 	    nla_put_u32(skb, HNV_A_PORT_IFINDEX, port->dev->ifindex) ||
 	    nla_put_string(skb, HNV_A_PORT_IFNAME, port->dev->name) ||
 	    hnv_stats_fill(skb, HNV_A_PORT_STATS, &stats)) {
@@ -285,14 +286,19 @@ err_unlock:
 	return err;
 }
 
+/*
+ * Ports of one switch, or of every switch of the namespace: cb->args[0]
+ * counts the switches done, cb->args[1] the ports of the current one.
+ */
 static int hnv_nl_port_get_dumpit(struct sk_buff *skb,
 				  struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
 	struct nlattr **attrs = hnv_dump_attrs(cb);
+	struct hnv_net *hn = hnv_net(net);
+	struct hnv_switch *sw, *only;
 	struct hnv_port *port;
-	struct hnv_switch *sw;
-	long idx = 0;
+	long si = 0, pi;
 	int err = 0;
 
 	rtnl_lock();
@@ -303,20 +309,29 @@ static int hnv_nl_port_get_dumpit(struct sk_buff *skb,
 		err = -EINVAL;
 		goto out;
 	}
-	sw = hnv_nl_switch_required(net, attrs, cb->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
+	only = hnv_nl_switch(net, attrs, cb->extack);
+	if (IS_ERR(only)) {
+		err = PTR_ERR(only);
 		goto out;
 	}
-	cb->seq = hnv_net(net)->gen;
-	list_for_each_entry(port, &sw->ports, list) {
-		if (idx++ < cb->args[0])
+	cb->seq = hn->gen;
+	list_for_each_entry(sw, &hn->switches, net_list) {
+		if (si++ < cb->args[0] || (only && sw != only))
 			continue;
-		err = hnv_nl_fill_port(skb, port, NETLINK_CB(cb->skb).portid,
-				       cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
-		if (err)
-			break;
-		cb->args[0] = idx;
+		pi = 0;
+		list_for_each_entry(port, &sw->ports, list) {
+			if (pi++ < cb->args[1])
+				continue;
+			err = hnv_nl_fill_port(skb, port,
+					       NETLINK_CB(cb->skb).portid,
+					       cb->nlh->nlmsg_seq, NLM_F_MULTI,
+					       cb);
+			if (err)
+				goto out;
+			cb->args[1] = pi;
+		}
+		cb->args[0] = si;
+		cb->args[1] = 0;
 	}
 out:
 	rtnl_unlock();

@@ -81,13 +81,17 @@ class Genl:
                                   NETLINK_GENERIC)
         self.sock.setsockopt(SOL_NETLINK, NETLINK_EXT_ACK, 1)
         self.sock.bind((0, 0))
+        # The kernel answers every request; silence is a failure, not a hang.
+        self.sock.settimeout(5)
         self.seq = 1
 
     def send(self, family, flags, payload, truncate=None):
+        # --truncate cuts the message and its nlmsg_len alike, so the
+        # header is consistent and the attributes inside are short.
+        if truncate is not None:
+            payload = payload[:truncate - 16]
         msg = struct.pack("IHHII", 16 + len(payload), family, flags,
                           self.seq, 0) + payload
-        if truncate is not None:
-            msg = msg[:truncate]
         self.sock.send(msg)
         return self.seq
 
@@ -119,13 +123,23 @@ class Genl:
         raise OSError(errno.ENOENT, "no reply")
 
 
-def decode_error(body, mflags):
+def errname(err):
+    # errno.errorcode says ENOTSUP for 95; netlink users know EOPNOTSUPP.
+    return "EOPNOTSUPP" if err == errno.EOPNOTSUPP else \
+        errno.errorcode.get(err, str(err))
+
+
+def decode_error(body, mflags, done=False):
     (err,) = struct.unpack_from("i", body)
     if err == 0:
         return 0, None, None
-    # nlmsgerr = error + the original header (+ payload unless capped).
-    olen = struct.unpack_from("I", body, 4)[0]
-    skip = 4 + (16 if mflags & NLM_F_CAPPED else olen)
+    if done:
+        # NLMSG_DONE of a failed dump: the error, then the extack TLVs.
+        skip = 4
+    else:
+        # nlmsgerr = error + the original header (+ payload unless capped).
+        olen = struct.unpack_from("I", body, 4)[0]
+        skip = 4 + (16 if mflags & NLM_F_CAPPED else olen)
     tlvs = parse_attrs(body[(skip + 3) & ~3:]) if mflags & NLM_F_ACK_TLVS \
         else {}
     msg = tlvs.get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
@@ -148,7 +162,7 @@ def main():
     try:
         fam = g.family_id("hnv")
     except OSError as e:
-        print(f"error {errno.errorcode.get(e.errno, e.errno)} msg=family")
+        print(f"error {errname(e.errno)} msg=family")
         return 1
 
     cmd = CMDS.get(args.cmd)
@@ -163,21 +177,20 @@ def main():
     g.send(fam, flags, payload, args.truncate)
 
     n = 0
-    for mtype, mflags, body in g.replies():
-        if mtype == NLMSG_ERROR:
-            err, msg, offs = decode_error(body, mflags)
-            if err:
-                name = errno.errorcode.get(err, str(err))
-                print(f"error {name} msg={msg or ''} "
-                      f"offs={'-' if offs is None else offs}")
-                return 1
-        elif mtype == NLMSG_DONE:
-            (err,) = struct.unpack_from("i", body) if body else (0,)
-            if err:
-                print(f"error {errno.errorcode.get(-err, err)} msg=dump")
-                return 1
-        else:
-            n += 1
+    try:
+        for mtype, mflags, body in g.replies():
+            if mtype in (NLMSG_ERROR, NLMSG_DONE) and body:
+                err, msg, offs = decode_error(body, mflags,
+                                              mtype == NLMSG_DONE)
+                if err:
+                    print(f"error {errname(err)} msg={msg or ''} "
+                          f"offs={'-' if offs is None else offs}")
+                    return 1
+            elif mtype != NLMSG_DONE:
+                n += 1
+    except socket.timeout:
+        print("timeout: no answer from the kernel")
+        return 2
     print(f"ok {n}")
     return 0
 

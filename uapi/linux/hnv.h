@@ -37,16 +37,19 @@
  *    HNV_A_SWITCH_IFINDEX: NLA_U32, the ifindex of the switch device
  *    HNV_A_SWITCH_IFNAME: NLA_NUL_STRING, maximum len IFNAMSIZ - 1
  *
- * If both are given, they must name the same device.  A device that exists
- * but is not an hnv switch is rejected with -EOPNOTSUPP.
+ * If both are given, they must name the same device (else -EINVAL).  No
+ * device of that index or name: -ENODEV.  A device that exists but is not
+ * an hnv switch: -EOPNOTSUPP.  Ports are selected the same way with
+ * HNV_A_PORT_IFINDEX / HNV_A_PORT_IFNAME; a device that is not a port of
+ * any switch: -EOPNOTSUPP.
  *
  * Commands
  * --------
  * HNV_CMD_SWITCH_GET
  *    Without NLM_F_DUMP: selects one switch (see above) and replies with
- *    one message describing it.  With NLM_F_DUMP: the selector is optional
- *    and the reply is one message per switch of the namespace.  A switch is
- *    described by:
+ *    one message describing it.  With NLM_F_DUMP: one message per switch
+ *    of the namespace, or only for the selected switch if the request
+ *    carries a selector.  A switch is described by (all always present):
  *
  *    HNV_A_SWITCH_IFINDEX: NLA_U32
  *    HNV_A_SWITCH_IFNAME: NLA_NUL_STRING
@@ -57,10 +60,13 @@
  * HNV_CMD_PORT_GET
  *    Without NLM_F_DUMP: HNV_A_PORT_IFINDEX or HNV_A_PORT_IFNAME (top level)
  *    selects one port; a switch selector, if given, must be the port's
- *    switch.  With NLM_F_DUMP: a switch selector is required and the reply
- *    is one message per port of that switch.  A port is described by:
+ *    switch (else -EINVAL).  With NLM_F_DUMP: one message per port of the
+ *    selected switch, or of every switch of the namespace without a
+ *    selector; a port selector in a dump is -EINVAL.  A port is described
+ *    by (all always present):
  *
  *    HNV_A_SWITCH_IFINDEX: NLA_U32, the switch the port is attached to
+ *    HNV_A_SWITCH_IFNAME: NLA_NUL_STRING, its name
  *    HNV_A_PORT_IFINDEX: NLA_U32
  *    HNV_A_PORT_IFNAME: NLA_NUL_STRING
  *    HNV_A_PORT_STATS: NLA_NESTED, the port's counters
@@ -74,7 +80,8 @@
  *
  * Counters
  * --------
- * HNV_A_*_STATS is a nest of NLA_U64 (NLA_PAD = HNV_STATS_A_PAD):
+ * HNV_A_*_STATS is a nest of NLA_U64 (NLA_PAD = HNV_STATS_A_PAD), every
+ * counter always present:
  *
  *    HNV_STATS_A_RX_PACKETS / HNV_STATS_A_RX_BYTES: frames received from
  *        ports (from the VMs)
