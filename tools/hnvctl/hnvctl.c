@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * hnvctl: show the state of hnv switches.
+ *
+ *   hnvctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]
+ *
+ * main() reads the global options and runs one command, or a batch of
+ * them; the objects (switch.c, port.c, stats.c, version.c) dispatch their
+ * commands with cmd_dispatch().  Objects, commands and keywords can be
+ * abbreviated to any unambiguous prefix.  Every command returns the exit
+ * status instead of exiting, so that a batch can go on.
+ *
+ * A new object takes: its model in model.h, its request builders and reply
+ * parsers in msg.c, one function per request in ipc.c, its printer in
+ * output.c, and a file OBJECT.c with do_OBJECT() and its commands, listed
+ * in objects[] below and in the Makefile.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/hnv.h>
+
+#include "hnvctl.h"
+#include "parse.h"
+
+/* Words of one batch line */
+#define BATCH_ARGS_MAX 256
+
+static void usage(FILE *fp)
+{
+	fputs("Usage: hnvctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
+	      "       hnvctl [ OPTIONS ] [ -force ] -batch FILE\n"
+	      "where  OBJECT := { switch | port | stats | version | help }\n"
+	      "       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n"
+	      "\n"
+	      "  switch   hnv switches and their counters (the default OBJECT)\n"
+	      "  port     the ports of the switches\n"
+	      "  stats    the counters of a switch or port\n"
+	      "  version  the versions of hnvctl and of the kernel's hnv family\n"
+	      "\n"
+	      "  -json    print JSON; -pretty indents it\n"
+	      "  -batch   run the commands of FILE (\"-\": standard input), one a\n"
+	      "           line; stop at the first that fails unless -force\n",
+	      fp);
+}
+
+void version_line(FILE *fp)
+{
+	fprintf(fp, "hnvctl %s (hnv genl API version %d)\n", HNVCTL_VERSION,
+		HNV_GENL_VERSION);
+}
+
+void hnvctl_perror(const struct nlerr *err)
+{
+	char buf[512];
+
+	hnv_strerror(err, buf, sizeof(buf));
+	fprintf(stderr, "Error: %s\n", buf);
+}
+
+/* Connects to the hnv family, once. */
+int hnvctl_connect(struct hnvctl *ctl)
+{
+	struct nlerr err;
+
+	if (ctl->hnv.sk)
+		return 0;
+	if (!hnv_open(&ctl->hnv, &err))
+		return 0;
+	hnvctl_perror(&err);
+	return -1;
+}
+
+/* Runs the entry of cmds that argv[0] names; what: "object", "command". */
+int cmd_dispatch(struct hnvctl *ctl, const char *what, const struct cmd *cmds,
+		 size_t n, int argc, char **argv, void (*usage_fn)(FILE *fp))
+{
+	int i = keyword_match(argv[0], cmds, n, sizeof(*cmds));
+	char list[256];
+
+	if (i >= 0)
+		return cmds[i].fn(ctl, argc - 1, argv + 1);
+	if (i == KW_AMBIGUOUS) {
+		keyword_candidates(argv[0], cmds, n, sizeof(*cmds), list,
+				   sizeof(list));
+		fprintf(stderr, "Error: %s \"%s\" is ambiguous: %s.\n", what,
+			argv[0], list);
+	} else {
+		fprintf(stderr, "Error: %s \"%s\" is unknown.\n", what,
+			argv[0]);
+	}
+	usage_fn(stderr);
+	return EXIT_FAILURE;
+}
+
+static int invarg(const char *arg, const char *why, void (*usage_fn)(FILE *))
+{
+	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, why);
+	usage_fn(stderr);
+	return -1;
+}
+
+/*
+ * Parses [ dev NAME | ifindex INDEX | NAME ] [ switch NAME ] [ help ], the
+ * parts allowed by SHOW_* flags.  Prints the error and usage and returns -1
+ * if the arguments are wrong.
+ */
+int show_args_parse(struct show_args *a, unsigned int allowed, int argc,
+		    char **argv, void (*usage_fn)(FILE *fp))
+{
+	static const struct {
+		const char *name;
+		unsigned int flag;
+	} keywords[] = {
+		{ "dev", SHOW_DEV },
+		{ "ifindex", SHOW_IFINDEX },
+		{ "switch", SHOW_SWITCH },
+		{ "help", 0 },
+	};
+	const char *names[ARRAY_SIZE(keywords)], *dev_word = NULL, *why;
+	unsigned int flags[ARRAY_SIZE(keywords)], flag;
+	char list[128], dup[64];
+	size_t i, n = 0;
+	int k;
+
+	for (i = 0; i < ARRAY_SIZE(keywords); i++) {
+		if (keywords[i].flag && !(keywords[i].flag & allowed))
+			continue;
+		names[n] = keywords[i].name;
+		flags[n++] = keywords[i].flag;
+	}
+	memset(a, 0, sizeof(*a));
+	for (; argc > 0; argc--, argv++) {
+		k = keyword_match(*argv, names, n, sizeof(*names));
+		if (k == KW_AMBIGUOUS) {
+			keyword_candidates(*argv, names, n, sizeof(*names),
+					   list, sizeof(list));
+			fprintf(stderr,
+				"Error: argument \"%s\" is ambiguous: %s.\n",
+				*argv, list);
+			usage_fn(stderr);
+			return -1;
+		}
+		if (k == KW_NONE && !(allowed & SHOW_DEV))
+			return invarg(*argv, "unknown keyword", usage_fn);
+		flag = k == KW_NONE ? SHOW_DEV : flags[k];
+		if (!flag) {
+			a->help = true;
+			return 0;
+		}
+		if (k != KW_NONE) {
+			if (argc == 1)
+				return invarg(*argv, "a value must follow it",
+					      usage_fn);
+			argc--;
+			argv++;
+		}
+		if (flag != SHOW_SWITCH && dev_word) {
+			snprintf(dup, sizeof(dup),
+				 "a device was already given (\"%s\")",
+				 dev_word);
+			return invarg(*argv, dup, usage_fn);
+		}
+		switch (flag) {
+		case SHOW_DEV:
+			why = ifname_invalid(*argv);
+			if (why)
+				return invarg(*argv, why, usage_fn);
+			a->dev.ifname = dev_word = *argv;
+			break;
+		case SHOW_IFINDEX:
+			if (parse_u32(*argv, 1, INT32_MAX, &a->dev.ifindex))
+				return invarg(*argv,
+					      "ifindex must be a number from 1 to 2147483647",
+					      usage_fn);
+			dev_word = *argv;
+			break;
+		case SHOW_SWITCH:
+			if (a->sw.ifname)
+				return invarg(*argv,
+					      "a switch was already given",
+					      usage_fn);
+			why = ifname_invalid(*argv);
+			if (why)
+				return invarg(*argv, why, usage_fn);
+			a->sw.ifname = *argv;
+			break;
+		}
+	}
+	return 0;
+}
+
+static int do_help(struct hnvctl *ctl, int argc, char **argv)
+{
+	(void)ctl;
+	(void)argc;
+	(void)argv;
+	usage(stdout);
+	return EXIT_SUCCESS;
+}
+
+static const struct cmd objects[] = {
+	{ "switch", do_switch },
+	{ "port", do_port },
+	{ "stats", do_stats },
+	{ "version", do_version },
+	{ "help", do_help },
+};
+
+static int run(struct hnvctl *ctl, int argc, char **argv)
+{
+	int ret = cmd_dispatch(ctl, "object", objects, ARRAY_SIZE(objects),
+			       argc, argv, usage);
+
+	fflush(stdout);
+	return ret;
+}
+
+/* Runs the commands of file name, one a line, like "ip -batch". */
+static int batch(struct hnvctl *ctl, const char *name, bool force)
+{
+	FILE *fp = strcmp(name, "-") ? fopen(name, "r") : stdin;
+	char *argv[BATCH_ARGS_MAX], *line = NULL;
+	unsigned int lineno = 0;
+	int ret = EXIT_SUCCESS;
+	size_t cap = 0;
+	int argc;
+
+	if (!fp) {
+		fprintf(stderr, "Error: cannot open \"%s\": %s\n", name,
+			strerror(errno));
+		return EXIT_FAILURE;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		argc = split_args(line, argv, ARRAY_SIZE(argv));
+		if (!argc)
+			continue;
+		if (argc < 0)
+			fprintf(stderr, "Error: more than %d words\n",
+				BATCH_ARGS_MAX);
+		if (argc > 0 && run(ctl, argc, argv) == EXIT_SUCCESS)
+			continue;
+		fprintf(stderr, "Command failed %s:%u\n", name, lineno);
+		ret = EXIT_FAILURE;
+		if (!force)
+			break;
+	}
+	if (ferror(fp)) {
+		fprintf(stderr, "Error: cannot read \"%s\": %s\n", name,
+			strerror(errno));
+		ret = EXIT_FAILURE;
+	}
+	free(line);
+	if (fp != stdin)
+		fclose(fp);
+	return ret;
+}
+
+enum { OPT_JSON, OPT_PRETTY, OPT_BATCH, OPT_FORCE, OPT_VERSION, OPT_HELP };
+
+static const char *const options[] = {
+	[OPT_JSON]	= "-json",
+	[OPT_PRETTY]	= "-pretty",
+	[OPT_BATCH]	= "-batch",
+	[OPT_FORCE]	= "-force",
+	[OPT_VERSION]	= "-Version",
+	[OPT_HELP]	= "-help",
+};
+
+int main(int argc, char **argv)
+{
+	struct hnvctl ctl = { 0 };
+	const char *batch_file = NULL;
+	bool force = false;
+	char list[128];
+	int ret;
+
+	for (argc--, argv++; argc > 0 && argv[0][0] == '-'; argc--, argv++) {
+		const char *opt = argv[0];
+
+		if (!strcmp(opt, "--")) {
+			argc--;
+			argv++;
+			break;
+		}
+		if (opt[1] == '-')
+			opt++;		/* --json is -json */
+		switch (KEYWORD_MATCH(opt, options)) {
+		case OPT_JSON:
+			ctl.json = true;
+			break;
+		case OPT_PRETTY:
+			ctl.json = ctl.pretty = true;
+			break;
+		case OPT_BATCH:
+			if (argc < 2) {
+				fprintf(stderr,
+					"Error: option \"%s\" needs a FILE.\n",
+					argv[0]);
+				return EXIT_FAILURE;
+			}
+			batch_file = *++argv;
+			argc--;
+			break;
+		case OPT_FORCE:
+			force = true;
+			break;
+		case OPT_VERSION:
+			version_line(stdout);
+			return EXIT_SUCCESS;
+		case OPT_HELP:
+			usage(stdout);
+			return EXIT_SUCCESS;
+		case KW_AMBIGUOUS:
+			KEYWORD_CANDIDATES(opt, options, list, sizeof(list));
+			fprintf(stderr,
+				"Error: option \"%s\" is ambiguous: %s.\n",
+				argv[0], list);
+			usage(stderr);
+			return EXIT_FAILURE;
+		default:
+			fprintf(stderr, "Error: option \"%s\" is unknown.\n",
+				argv[0]);
+			usage(stderr);
+			return EXIT_FAILURE;
+		}
+	}
+
+	if (batch_file && argc) {
+		fprintf(stderr,
+			"Error: argument \"%s\" is wrong: -batch takes its commands from FILE\n",
+			argv[0]);
+		ret = EXIT_FAILURE;
+	} else if (batch_file) {
+		ret = batch(&ctl, batch_file, force);
+	} else if (!argc) {
+		ret = do_switch(&ctl, 0, NULL);
+	} else {
+		ret = run(&ctl, argc, argv);
+	}
+	hnv_close(&ctl.hnv);
+	return ret;
+}

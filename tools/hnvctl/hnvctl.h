@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * What the objects of hnvctl share: the global options, the connection to
+ * the kernel, the dispatch tables and the arguments of "show".
+ */
+#ifndef HNVCTL_H
+#define HNVCTL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ipc.h"
+#include "util.h"
+
+
+struct hnvctl {
+	bool json;
+	bool pretty;
+	struct hnv hnv;		/* connected on first use */
+};
+
+/* An entry of a dispatch table: an object or a command of an object. */
+struct cmd {
+	const char *name;
+	int (*fn)(struct hnvctl *ctl, int argc, char **argv);
+};
+
+/* What the arguments of "show" may select. */
+#define SHOW_DEV	0x1	/* dev NAME, or a bare NAME */
+#define SHOW_IFINDEX	0x2	/* ifindex INDEX */
+#define SHOW_SWITCH	0x4	/* switch NAME */
+
+struct show_args {
+	struct hnv_sel dev;	/* dev or ifindex */
+	struct hnv_sel sw;	/* switch */
+	bool help;
+};
+
+int hnvctl_connect(struct hnvctl *ctl);
+void hnvctl_perror(const struct nlerr *err);
+int cmd_dispatch(struct hnvctl *ctl, const char *what, const struct cmd *cmds,
+		 size_t n, int argc, char **argv, void (*usage)(FILE *fp));
+int show_args_parse(struct show_args *a, unsigned int allowed, int argc,
+		    char **argv, void (*usage)(FILE *fp));
+void version_line(FILE *fp);
+int dump_ports(struct hnvctl *ctl, const struct hnv_switch_list *switches,
+	       struct hnv_port_list *ports, struct nlerr *err);
+
+/* The objects: each returns the exit status. */
+int do_switch(struct hnvctl *ctl, int argc, char **argv);
+int do_port(struct hnvctl *ctl, int argc, char **argv);
+int do_stats(struct hnvctl *ctl, int argc, char **argv);
+int do_version(struct hnvctl *ctl, int argc, char **argv);
+
+#endif

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Talking to the hnv family: one function per request, from model to model.
+ * Each returns 0, or -1 with err set.
+ */
+#ifndef HNVCTL_IPC_H
+#define HNVCTL_IPC_H
+
+#include "model.h"
+#include "netlink.h"
+
+struct hnv {
+	struct nl_sock *sk;
+	struct family_info family;
+};
+
+int hnv_open(struct hnv *h, struct nlerr *err);
+void hnv_close(struct hnv *h);
+void hnv_strerror(const struct nlerr *err, char *buf, size_t len);
+
+int hnv_switch_get(struct hnv *h, const struct hnv_sel *sel,
+		   struct hnv_switch *sw, struct nlerr *err);
+int hnv_switch_dump(struct hnv *h, struct hnv_switch_list *list,
+		    struct nlerr *err);
+int hnv_port_get(struct hnv *h, const struct hnv_sel *sel,
+		 const struct hnv_sel *sw, struct hnv_port *port,
+		 struct nlerr *err);
+int hnv_port_dump(struct hnv *h, const struct hnv_sel *sw,
+		  struct hnv_port_list *list, struct nlerr *err);
+
+#endif

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Lists of objects of the model.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+uint64_t hnv_stats_drops(const struct hnv_stats *st)
+{
+	uint64_t sum = 0;
+	size_t i;
+
+	for (i = 0; i < HNV_DROP_REASONS; i++)
+		sum += st->drops[i];
+	return sum;
+}
+
+/* Makes room for element n of array v; returns v, moved, or NULL. */
+static void *array_room(void *v, size_t n, size_t *cap, size_t size)
+{
+	size_t ncap;
+
+	if (n < *cap)
+		return v;
+	ncap = *cap ? *cap * 2 : 16;
+	v = reallocarray(v, ncap, size);
+	if (v)
+		*cap = ncap;
+	return v;
+}
+
+/* Appends a zeroed switch to l; NULL if out of memory. */
+struct hnv_switch *hnv_switch_list_add(struct hnv_switch_list *l)
+{
+	struct hnv_switch *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_switch_list_free(struct hnv_switch_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Appends a zeroed port to l; NULL if out of memory. */
+struct hnv_port *hnv_port_list_add(struct hnv_port_list *l)
+{
+	struct hnv_port *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_port_list_free(struct hnv_port_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

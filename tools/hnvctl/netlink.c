@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Generic netlink requests over libnl.
+ *
+ * nlreq_run() sends one request and reads datagrams until the kernel ends
+ * the reply: an ACK or error (NLMSG_ERROR) for a plain request, NLMSG_DONE
+ * or an error for a dump.  The datagrams are kept and only handed to the
+ * request's parser once the reply is complete, so a parser never sees an
+ * error-terminated reply nor a dump interrupted by a concurrent change
+ * (NLM_F_DUMP_INTR): such a dump is thrown away and asked for again.
+ *
+ * libnl 3.7 does not decode extended acks, so nlscan() reads them itself:
+ * the message (NLMSGERR_ATTR_MSG), the offending attribute
+ * (NLMSGERR_ATTR_OFFS, mapped back to the attribute of the request) and the
+ * missing attribute (NLMSGERR_ATTR_MISS_TYPE), both after NLMSG_ERROR and
+ * after the NLMSG_DONE of a failed dump.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <netlink/attr.h>
+#include <netlink/errno.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "netlink.h"
+
+/* One datagram of a reply. */
+struct rxbuf {
+	struct rxbuf *next;
+	unsigned char *data;
+	int len;
+};
+
+/* Sets err; a message is optional (fmt NULL).  Returns -1. */
+int nlerr_set(struct nlerr *err, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	err->code = code;
+	err->msg[0] = '\0';
+	err->attr = -1;
+	err->missing = -1;
+	if (fmt) {
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static void attr_ref(char *buf, size_t len, const char *what, int type,
+		     const char *(*attr_name)(int))
+{
+	const char *name = attr_name ? attr_name(type) : NULL;
+
+	if (name)
+		snprintf(buf, len, " (%s %s)", what, name);
+	else
+		snprintf(buf, len, " (%s %d)", what, type);
+}
+
+/*
+ * "message (attribute NAME)": the extack message, or the errno's text if
+ * there is none, and the attribute the kernel pointed at, if any.
+ */
+void nlerr_format(const struct nlerr *err, const char *(*attr_name)(int),
+		  char *buf, size_t len)
+{
+	size_t used;
+
+	snprintf(buf, len, "%s", err->msg[0] ? err->msg : strerror(err->code));
+	used = strlen(buf);
+	if (err->attr >= 0)
+		attr_ref(buf + used, len - used, "attribute", err->attr,
+			 attr_name);
+	used = strlen(buf);
+	if (err->missing >= 0)
+		attr_ref(buf + used, len - used, "missing attribute",
+			 err->missing, attr_name);
+}
+
+struct nl_sock *nlsock_open(struct nlerr *err)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int one = 1, ret, fd;
+
+	if (!sk) {
+		nlerr_set(err, ENOMEM, NULL);
+		return NULL;
+	}
+	/* nlreq_run() sets NLM_F_ACK itself; nl_recv() sizes its buffer */
+	nl_socket_disable_auto_ack(sk);
+	nl_socket_enable_msg_peek(sk);
+	ret = genl_connect(sk);
+	if (ret < 0) {
+		nlerr_set(err, EIO, "cannot open a generic netlink socket: %s",
+			  nl_geterror(ret));
+		nl_socket_free(sk);
+		return NULL;
+	}
+	/* Both are optional: a kernel without them still answers. */
+	fd = nl_socket_get_fd(sk);
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+	return sk;
+}
+
+/* The type of the top-level attribute of req at byte offset off, or -1. */
+static int request_attr_at(struct nlmsghdr *req, uint32_t off)
+{
+	size_t start = NLMSG_HDRLEN + GENL_HDRLEN;
+	struct nlattr *a;
+	int rem;
+
+	if (req->nlmsg_len <= start)
+		return -1;
+	nla_for_each_attr(a, (struct nlattr *)((char *)req + start),
+			  req->nlmsg_len - start, rem) {
+		size_t pos = (char *)a - (char *)req;
+
+		if (off >= pos && off < pos + a->nla_len)
+			return nla_type(a);
+	}
+	return -1;
+}
+
+/* Reads the extack TLVs that start off bytes into nlh's payload. */
+static void parse_extack(struct nlmsghdr *nlh, size_t off,
+			 struct nlmsghdr *req, struct nlerr *err)
+{
+	int len = nlmsg_datalen(nlh), rem;
+	struct nlattr *a;
+
+	if (off >= (size_t)len)
+		return;
+	nla_for_each_attr(a, (struct nlattr *)((char *)nlmsg_data(nlh) + off),
+			  len - off, rem) {
+		switch (nla_type(a)) {
+		case NLMSGERR_ATTR_MSG:
+			snprintf(err->msg, sizeof(err->msg), "%.*s",
+				 nla_len(a), (const char *)nla_data(a));
+			break;
+		case NLMSGERR_ATTR_OFFS:
+			if (nla_len(a) == sizeof(uint32_t))
+				err->attr = request_attr_at(req,
+							    nla_get_u32(a));
+			break;
+		case NLMSGERR_ATTR_MISS_TYPE:
+			if (nla_len(a) == sizeof(uint32_t))
+				err->missing = nla_get_u32(a);
+			break;
+		}
+	}
+}
+
+static int scan_error(struct nlmsghdr *nlh, struct nlmsghdr *req,
+		      struct nlerr *err)
+{
+	struct nlmsgerr *e = nlmsg_data(nlh);
+	size_t off = NLMSG_ALIGN(sizeof(*e));
+
+	if (nlmsg_datalen(nlh) < (int)sizeof(*e)) {
+		nlerr_set(err, EBADMSG, "truncated netlink error message");
+		return NLSCAN_ERROR;
+	}
+	if (!e->error)
+		return NLSCAN_DONE;
+	nlerr_set(err, e->error < 0 ? -e->error : e->error, NULL);
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return NLSCAN_ERROR;
+	/* unless capped, the request itself comes before the TLVs */
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+		if (e->msg.nlmsg_len < NLMSG_HDRLEN)
+			return NLSCAN_ERROR;
+		off += NLMSG_ALIGN(e->msg.nlmsg_len - NLMSG_HDRLEN);
+	}
+	parse_extack(nlh, off, req, err);
+	return NLSCAN_ERROR;
+}
+
+/* A dump ends with NLMSG_DONE, which carries the dump's error code. */
+static int scan_done(struct nlmsghdr *nlh, struct nlmsghdr *req,
+		     struct nlerr *err)
+{
+	int code;
+
+	if (nlmsg_datalen(nlh) < (int)sizeof(code))
+		return NLSCAN_DONE;
+	memcpy(&code, nlmsg_data(nlh), sizeof(code));
+	if (code >= 0)
+		return NLSCAN_DONE;
+	nlerr_set(err, -code, NULL);
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		parse_extack(nlh, NLMSG_ALIGN(sizeof(code)), req, err);
+	return NLSCAN_ERROR;
+}
+
+/*
+ * First pass over one datagram: is the reply to req complete (NLSCAN_DONE),
+ * failed (NLSCAN_ERROR, err set) or still coming (NLSCAN_MORE)?  Sets *intr
+ * if the kernel flagged the dump as interrupted.
+ */
+int nlscan(void *buf, int len, struct nlmsghdr *req, bool *intr,
+	   struct nlerr *err)
+{
+	struct nlmsghdr *nlh;
+
+	for (nlh = buf; nlmsg_ok(nlh, len); nlh = nlmsg_next(nlh, &len)) {
+		if (nlh->nlmsg_seq != req->nlmsg_seq)
+			continue;
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			*intr = true;
+		switch (nlh->nlmsg_type) {
+		case NLMSG_ERROR:
+			return scan_error(nlh, req, err);
+		case NLMSG_DONE:
+			return scan_done(nlh, req, err);
+		case NLMSG_OVERRUN:
+			nlerr_set(err, EOVERFLOW, "netlink overrun");
+			return NLSCAN_ERROR;
+		}
+	}
+	if (len) {
+		nlerr_set(err, EBADMSG, "truncated netlink message");
+		return NLSCAN_ERROR;
+	}
+	return NLSCAN_MORE;
+}
+
+/* Second pass: hands each message of the reply to the request's parser. */
+int nldeliver(void *buf, int len, struct nlmsghdr *req,
+	      const struct nlreq *r, unsigned int *count, struct nlerr *err)
+{
+	struct nlmsghdr *nlh;
+	int ret;
+
+	for (nlh = buf; nlmsg_ok(nlh, len); nlh = nlmsg_next(nlh, &len)) {
+		if (nlh->nlmsg_seq != req->nlmsg_seq ||
+		    nlh->nlmsg_type != r->family)
+			continue;
+		(*count)++;
+		ret = r->parse(nlh, r->parse_arg);
+		if (ret < 0)
+			return nlerr_set(err, -ret,
+					 "cannot parse the kernel's reply: %s",
+					 strerror(-ret));
+	}
+	return 0;
+}
+
+/* Receives one datagram from the kernel; NULL on error. */
+static struct rxbuf *receive(struct nl_sock *sk, struct nlerr *err)
+{
+	struct sockaddr_nl peer;
+	unsigned char *data;
+	struct rxbuf *b;
+	int n;
+
+	for (;;) {
+		n = nl_recv(sk, &peer, &data, NULL);
+		if (n <= 0) {
+			nlerr_set(err, EIO,
+				  "cannot receive the netlink reply: %s",
+				  n ? nl_geterror(n) : "end of file");
+			return NULL;
+		}
+		if (!peer.nl_pid)
+			break;
+		free(data);	/* not from the kernel */
+	}
+	b = calloc(1, sizeof(*b));
+	if (!b) {
+		free(data);
+		nlerr_set(err, ENOMEM, NULL);
+		return NULL;
+	}
+	b->data = data;
+	b->len = n;
+	return b;
+}
+
+static int nlreq_once(struct nl_sock *sk, const struct nlreq *r, bool *intr,
+		      struct nlerr *err)
+{
+	struct rxbuf *head = NULL, **tail = &head, *b;
+	unsigned int count = 0;
+	struct nlmsghdr *req;
+	struct nl_msg *msg;
+	int ret;
+
+	msg = nlmsg_alloc();
+	if (!msg)
+		return nlerr_set(err, ENOMEM, NULL);
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, r->family, 0,
+			 r->dump ? NLM_F_DUMP : NLM_F_ACK, r->cmd,
+			 r->version) ||
+	    (r->put && r->put(msg, r->put_arg))) {
+		ret = nlerr_set(err, EMSGSIZE,
+				"the request does not fit in a netlink message");
+		goto out;
+	}
+	ret = nl_send_auto(sk, msg);
+	if (ret < 0) {
+		ret = nlerr_set(err, EIO, "cannot send the netlink request: %s",
+				nl_geterror(ret));
+		goto out;
+	}
+	req = nlmsg_hdr(msg);
+	do {
+		b = receive(sk, err);
+		if (!b) {
+			ret = -1;
+			goto out;
+		}
+		*tail = b;
+		tail = &b->next;
+		ret = nlscan(b->data, b->len, req, intr, err);
+	} while (ret == NLSCAN_MORE);
+	if (ret == NLSCAN_ERROR) {
+		ret = -1;
+		goto out;
+	}
+	ret = 0;
+	for (b = head; b && !*intr && !ret; b = b->next)
+		ret = nldeliver(b->data, b->len, req, r, &count, err);
+	if (!ret && !*intr && !r->dump && count != 1)
+		ret = nlerr_set(err, EBADMSG,
+				"the kernel sent %u replies instead of one",
+				count);
+out:
+	while (head) {
+		b = head->next;
+		free(head->data);
+		free(head);
+		head = b;
+	}
+	nlmsg_free(msg);
+	return ret;
+}
+
+/*
+ * Sends the request and hands its reply, or each message of its dump, to
+ * r->parse.  Returns 0, or -1 with err set.
+ */
+int nlreq_run(struct nl_sock *sk, const struct nlreq *r, struct nlerr *err)
+{
+	int tries;
+
+	for (tries = 0; tries < NLREQ_DUMP_TRIES; tries++) {
+		bool intr = false;
+
+		if (nlreq_once(sk, r, &intr, err))
+			return -1;
+		if (!intr)
+			return 0;
+	}
+	return nlerr_set(err, EAGAIN,
+			 "the dump was interrupted by concurrent changes %d times in a row",
+			 NLREQ_DUMP_TRIES);
+}
+
+static int put_family_name(struct nl_msg *msg, const void *name)
+{
+	return nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, name) ? -EMSGSIZE : 0;
+}
+
+static int parse_family(struct nlmsghdr *nlh, void *arg)
+{
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
+	struct family_info *fi = arg;
+
+	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
+	    !tb[CTRL_ATTR_FAMILY_ID] || !tb[CTRL_ATTR_FAMILY_NAME] ||
+	    !tb[CTRL_ATTR_VERSION] ||
+	    nla_len(tb[CTRL_ATTR_FAMILY_ID]) != sizeof(uint16_t) ||
+	    nla_len(tb[CTRL_ATTR_VERSION]) != sizeof(uint32_t))
+		return -EBADMSG;
+	fi->id = nla_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	fi->version = nla_get_u32(tb[CTRL_ATTR_VERSION]);
+	nla_strlcpy(fi->name, tb[CTRL_ATTR_FAMILY_NAME], sizeof(fi->name));
+	return 0;
+}
+
+/*
+ * Asks the generic netlink controller about a family (which makes the
+ * kernel load the family's module if it can).  ENOENT: no such family.
+ */
+int ctrl_getfamily(struct nl_sock *sk, const char *name,
+		   struct family_info *fi, struct nlerr *err)
+{
+	struct nlreq r = {
+		.family = GENL_ID_CTRL,
+		.cmd = CTRL_CMD_GETFAMILY,
+		.version = 1,
+		.put = put_family_name,
+		.put_arg = name,
+		.parse = parse_family,
+		.parse_arg = fi,
+	};
+
+	return nlreq_run(sk, &r, err);
+}

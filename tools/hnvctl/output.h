@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Printing the model: a human format in the manner of "ip -s link" and
+ * "wg show" (one block per object, counters indented, blocks separated by
+ * an empty line), or one JSON array of objects with stable keys.
+ */
+#ifndef HNVCTL_OUTPUT_H
+#define HNVCTL_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "json.h"
+#include "model.h"
+
+struct out {
+	FILE *fp;
+	bool json;
+	struct json j;
+	unsigned int count;	/* objects printed */
+};
+
+void out_begin(struct out *o, FILE *fp, bool json, bool pretty);
+void out_end(struct out *o);
+void out_switch(struct out *o, const struct hnv_switch *sw);
+void out_port(struct out *o, const struct hnv_port *port,
+	      const char *switch_name);
+void out_counters(struct out *o, const char *kind, const char *ifname,
+		  const struct hnv_stats *st);
+
+#endif

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Command-line parsing helpers: keyword prefix matching, device names,
+ * numbers, batch lines.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+static const char *keyword_at(const void *table, size_t stride, size_t i)
+{
+	return *(const char *const *)((const char *)table + i * stride);
+}
+
+static int is_prefix(const char *word, const char *keyword)
+{
+	return !strncmp(word, keyword, strlen(word));
+}
+
+/*
+ * Returns the index of the keyword that word names: the keyword equal to
+ * word, else the only keyword word is a prefix of ("sw" for "switch").
+ * KW_NONE if there is none, KW_AMBIGUOUS if there are several.
+ */
+int keyword_match(const char *word, const void *table, size_t n,
+		  size_t stride)
+{
+	int found = KW_NONE;
+	size_t i;
+
+	if (!*word)
+		return KW_NONE;
+	for (i = 0; i < n; i++) {
+		const char *kw = keyword_at(table, stride, i);
+
+		if (!strcmp(word, kw))
+			return i;
+		if (is_prefix(word, kw))
+			found = found == KW_NONE ? (int)i : KW_AMBIGUOUS;
+	}
+	return found;
+}
+
+/* Writes "a, b, c": the keywords word is a prefix of. */
+void keyword_candidates(const char *word, const void *table, size_t n,
+			size_t stride, char *buf, size_t len)
+{
+	size_t i, used = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < n && used < len; i++) {
+		const char *kw = keyword_at(table, stride, i);
+
+		if (is_prefix(word, kw))
+			used += snprintf(buf + used, len - used, "%s%s",
+					 used ? ", " : "", kw);
+	}
+}
+
+/*
+ * The kernel's dev_valid_name(): its isspace() also counts 0xa0 (no-break
+ * space in Latin-1) as a space.
+ */
+static int ifname_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0;
+}
+
+/* Returns NULL if name is a valid device name, else why it is not. */
+const char *ifname_invalid(const char *name)
+{
+	const char *p;
+
+	if (!*name)
+		return "device name is empty";
+	if (strlen(name) >= IFNAMSIZ)
+		return "device name is longer than 15 characters";
+	if (!strcmp(name, ".") || !strcmp(name, ".."))
+		return "\".\" and \"..\" are not device names";
+	for (p = name; *p; p++) {
+		if (*p == '/')
+			return "device name contains '/'";
+		if (*p == ':')
+			return "device name contains ':'";
+		if (ifname_space(*p))
+			return "device name contains white space";
+	}
+	return NULL;
+}
+
+/*
+ * Parses a decimal or 0x-prefixed hexadecimal number in [min, max].
+ * Signs, white space, octal and trailing characters are refused.
+ * Returns 0, -EINVAL if s is not a number, -ERANGE if it is out of range.
+ */
+int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *val)
+{
+	unsigned long long v;
+	int base = 10;
+	char *end;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		if (!isxdigit((unsigned char)*s))
+			return -EINVAL;
+	} else if (!isdigit((unsigned char)*s)) {
+		return -EINVAL;
+	}
+	errno = 0;
+	v = strtoull(s, &end, base);
+	if (*end)
+		return -EINVAL;
+	if (errno == ERANGE || v < min || v > max)
+		return -ERANGE;
+	*val = v;
+	return 0;
+}
+
+/*
+ * Splits a batch line in place into at most max words separated by white
+ * space.  A word starting with '#' starts a comment that runs to the end of
+ * the line.  Returns the number of words, -E2BIG if there are more than max.
+ */
+int split_args(char *line, char **argv, int max)
+{
+	int argc = 0;
+
+	for (;;) {
+		while (isspace((unsigned char)*line))
+			line++;
+		if (!*line || *line == '#')
+			return argc;
+		if (argc == max)
+			return -E2BIG;
+		argv[argc++] = line;
+		while (*line && !isspace((unsigned char)*line))
+			line++;
+		if (*line)
+			*line++ = '\0';
+	}
+}

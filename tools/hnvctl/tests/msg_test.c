@@ -1,0 +1,466 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Tests of msg.c and output.c: requests are built and checked attribute by
+ * attribute; replies are made up as the kernel would send them, parsed into
+ * the model and printed, in both formats.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+
+#include <linux/hnv.h>
+
+#include "msg.h"
+#include "output.h"
+#include "test.h"
+
+#define FAMILY 0x22
+
+struct drop {
+	int reason;
+	uint64_t count;
+};
+
+struct counters {
+	uint64_t rx_packets, rx_bytes, tx_packets, tx_bytes;
+	struct drop drops[4];	/* up to a zero reason */
+};
+
+static struct nl_msg *reply(uint8_t cmd)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	genlmsg_put(msg, 0, 1, FAMILY, 0, NLM_F_MULTI, cmd, HNV_GENL_VERSION);
+	return msg;
+}
+
+/* A nest as the kernel starts it: NLA_F_NESTED set. */
+static struct nlattr *nest_start(struct nl_msg *msg, int type)
+{
+	struct nlattr *nest = nla_nest_start(msg, type);
+
+	nest->nla_type |= NLA_F_NESTED;
+	return nest;
+}
+
+/*
+ * Counters as the kernel puts them, with padding attributes as
+ * nla_put_64bit() puts them where unaligned access is slow.
+ */
+static void put_stats(struct nl_msg *msg, int type, const struct counters *c)
+{
+	struct nlattr *nest = nest_start(msg, type), *drops;
+	const struct drop *d;
+
+	nla_put(msg, HNV_STATS_A_PAD, 0, NULL);
+	nla_put_u64(msg, HNV_STATS_A_RX_PACKETS, c->rx_packets);
+	nla_put_u64(msg, HNV_STATS_A_RX_BYTES, c->rx_bytes);
+	nla_put_u64(msg, HNV_STATS_A_TX_PACKETS, c->tx_packets);
+	nla_put_u64(msg, HNV_STATS_A_TX_BYTES, c->tx_bytes);
+	drops = nest_start(msg, HNV_STATS_A_DROPS);
+	for (d = c->drops; d->reason; d++) {
+		/* padding, whichever type the kernel gives it */
+		nla_put(msg, HNV_DROP_UNSPEC, 0, NULL);
+		nla_put(msg, HNV_STATS_A_PAD, 0, NULL);
+		nla_put_u64(msg, d->reason, d->count);
+	}
+	nla_nest_end(msg, drops);
+	nla_nest_end(msg, nest);
+}
+
+static const struct counters hnv0_counters = {
+	12, 1234, 10, 1000,
+	{ { HNV_DROP_PORT_UNBOUND, 3 }, { HNV_DROP_SWITCH_XMIT, 1 } },
+};
+
+static const struct counters big_counters = {
+	18446744073709551615ULL, 1, 0, 4294967296ULL,
+	{ { 9, 5 }, { HNV_DROP_SWITCH_XMIT, 77 } },
+};
+
+static const struct counters veth0_counters = { 5, 300, 0, 0, { { 0 } } };
+
+static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
+				   const uint32_t *nports,
+				   const struct counters *c)
+{
+	struct nl_msg *msg = reply(HNV_CMD_SWITCH_GET);
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, ifindex);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, name);
+	if (nports)
+		nla_put_u32(msg, HNV_A_SWITCH_NPORTS, *nports);
+	put_stats(msg, HNV_A_SWITCH_STATS, c);
+	/* from a newer kernel: ignored */
+	nla_put_u32(msg, HNV_A_MAX + 5, 1);
+	return msg;
+}
+
+static struct nl_msg *port_reply(const char *name, uint32_t ifindex,
+				 uint32_t sw, const struct counters *c)
+{
+	struct nl_msg *msg = reply(HNV_CMD_PORT_GET);
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, sw);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, ifindex);
+	nla_put_string(msg, HNV_A_PORT_IFNAME, name);
+	put_stats(msg, HNV_A_PORT_STATS, c);
+	return msg;
+}
+
+static void request_tests(void)
+{
+	struct hnv_sel byname = { .ifname = "hnv0" };
+	struct hnv_sel byindex = { .ifindex = 7 };
+	struct hnv_sel both = { .ifname = "veth0", .ifindex = 9 };
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct nl_msg *msg;
+	int n, i;
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	check_int(hnv_put_switch_sel(msg, &byname), 0,
+		  "switch selector by name: put");
+	genlmsg_parse(nlmsg_hdr(msg), 0, tb, HNV_A_MAX, NULL);
+	check(tb[HNV_A_SWITCH_IFNAME] && !tb[HNV_A_SWITCH_IFINDEX] &&
+	      nla_len(tb[HNV_A_SWITCH_IFNAME]) == 5 &&
+	      !strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0"),
+	      "switch selector by name: HNV_A_SWITCH_IFNAME \"hnv0\" only");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	hnv_put_switch_sel(msg, &byindex);
+	genlmsg_parse(nlmsg_hdr(msg), 0, tb, HNV_A_MAX, NULL);
+	check(tb[HNV_A_SWITCH_IFINDEX] && !tb[HNV_A_SWITCH_IFNAME] &&
+	      nla_len(tb[HNV_A_SWITCH_IFINDEX]) == 4 &&
+	      nla_get_u32(tb[HNV_A_SWITCH_IFINDEX]) == 7,
+	      "switch selector by ifindex: HNV_A_SWITCH_IFINDEX 7 only");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_PORT_GET);
+	check_int(hnv_put_port_sel(msg, &both, &byname), 0,
+		  "port selector with a switch: put");
+	genlmsg_parse(nlmsg_hdr(msg), 0, tb, HNV_A_MAX, NULL);
+	for (i = 1, n = 0; i <= HNV_A_MAX; i++)
+		n += !!tb[i];
+	check(n == 3 && nla_get_u32(tb[HNV_A_PORT_IFINDEX]) == 9 &&
+	      !strcmp(nla_data(tb[HNV_A_PORT_IFNAME]), "veth0") &&
+	      !strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0"),
+	      "port selector with a switch: port ifindex, port name, switch name");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_PORT_GET);
+	hnv_put_port_sel(msg, &byindex, NULL);
+	genlmsg_parse(nlmsg_hdr(msg), 0, tb, HNV_A_MAX, NULL);
+	for (i = 1, n = 0; i <= HNV_A_MAX; i++)
+		n += !!tb[i];
+	check(n == 1 && nla_get_u32(tb[HNV_A_PORT_IFINDEX]) == 7,
+	      "port selector alone: HNV_A_PORT_IFINDEX only");
+	nlmsg_free(msg);
+}
+
+static void parse_good_tests(void)
+{
+	static const uint32_t two = 2;
+	struct hnv_switch sw;
+	struct hnv_port port;
+	struct nl_msg *msg;
+
+	msg = switch_reply("hnv0", 7, &two, &hnv0_counters);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), 0,
+		  "parse a switch reply");
+	check(!strcmp(sw.ifname, "hnv0") && sw.ifindex == 7 &&
+	      sw.nports == 2 && sw.stats.rx_packets == 12 &&
+	      sw.stats.rx_bytes == 1234 && sw.stats.tx_packets == 10 &&
+	      sw.stats.tx_bytes == 1000 &&
+	      sw.stats.drops[HNV_DROP_PORT_UNBOUND] == 3 &&
+	      sw.stats.drops[HNV_DROP_SWITCH_XMIT] == 1 &&
+	      hnv_stats_drops(&sw.stats) == 4,
+	      "switch reply: every field");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv-big", 12, NULL, &big_counters);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.nports == 0 &&
+	      sw.stats.rx_packets == 18446744073709551615ULL &&
+	      sw.stats.drops[9] == 5,
+	      "switch reply without ports count, unknown drop reason 9");
+	nlmsg_free(msg);
+
+	msg = port_reply("veth0", 9, 7, &veth0_counters);
+	check_int(hnv_parse_port(nlmsg_hdr(msg), &port), 0,
+		  "parse a port reply");
+	check(!strcmp(port.ifname, "veth0") && port.ifindex == 9 &&
+	      port.switch_ifindex == 7 && port.stats.rx_packets == 5 &&
+	      port.stats.rx_bytes == 300 && !hnv_stats_drops(&port.stats),
+	      "port reply: every field");
+	nlmsg_free(msg);
+}
+
+/* Each reply has one defect. */
+static void parse_bad_tests(void)
+{
+	struct hnv_switch sw;
+	struct hnv_port port;
+	struct nlattr *nest, *drops;
+	struct nl_msg *msg;
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "switch reply without a name is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "switch reply without an ifindex is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put(msg, HNV_A_SWITCH_IFNAME, 4, "hnv0");
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "switch name without its NUL is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "0123456789abcdef");
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "switch name of IFNAMSIZ characters is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "");
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "empty switch name is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u16(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "16-bit ifindex is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nest = nest_start(msg, HNV_A_SWITCH_STATS);
+	nla_put_u32(msg, HNV_STATS_A_RX_PACKETS, 1);
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "32-bit counter is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nest = nest_start(msg, HNV_A_SWITCH_STATS);
+	drops = nest_start(msg, HNV_STATS_A_DROPS);
+	nla_put_u64(msg, HNV_DROP_REASONS, 1);
+	nla_nest_end(msg, drops);
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "drop reason beyond HNV_DROP_REASONS is refused");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_PORT_GET);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, 9);
+	nla_put_string(msg, HNV_A_PORT_IFNAME, "veth0");
+	check_int(hnv_parse_port(nlmsg_hdr(msg), &port), -EBADMSG,
+		  "port reply without its switch is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nest = nest_start(msg, HNV_A_SWITCH_STATS);
+	drops = nest_start(msg, HNV_STATS_A_DROPS);
+	nla_put_u32(msg, HNV_DROP_PORT_UNBOUND, 1);
+	nla_nest_end(msg, drops);
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "32-bit drop counter is malformed");
+	nlmsg_free(msg);
+}
+
+struct capture {
+	char *buf;
+	size_t len;
+	FILE *fp;
+};
+
+static struct out *out_open(struct out *o, struct capture *c, bool json,
+			    bool pretty)
+{
+	c->fp = open_memstream(&c->buf, &c->len);
+	out_begin(o, c->fp, json, pretty);
+	return o;
+}
+
+static char *out_close(struct out *o, struct capture *c)
+{
+	out_end(o);
+	fclose(c->fp);
+	return c->buf;
+}
+
+static const char human_switches[] =
+	"switch hnv0 ifindex 7 ports 2\n"
+	"    RX: packets bytes\n"
+	"             12  1234\n"
+	"    TX: packets bytes\n"
+	"             10  1000\n"
+	"    drops: 4\n"
+	"        port-unbound 3\n"
+	"        switch-xmit  1\n"
+	"\n"
+	"switch hnv-big ifindex 12 ports 0\n"
+	"    RX:              packets      bytes\n"
+	"        18446744073709551615          1\n"
+	"    TX:              packets      bytes\n"
+	"                           0 4294967296\n"
+	"    drops: 82\n"
+	"        switch-xmit 77\n"
+	"        reason-9     5\n";
+
+static const char json_switches[] =
+	"[{\"ifname\":\"hnv0\",\"ifindex\":7,\"ports\":2,\"stats\":{"
+	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
+	"\"tx_bytes\":1000,\"drops\":{\"port-unbound\":3,\"switch-xmit\":1}}},"
+	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
+	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
+	"\"tx_bytes\":4294967296,\"drops\":{\"port-unbound\":0,"
+	"\"switch-xmit\":77,\"reason-9\":5}}}]\n";
+
+static const char pretty_port[] =
+	"[\n"
+	"    {\n"
+	"        \"ifname\": \"veth0\",\n"
+	"        \"ifindex\": 9,\n"
+	"        \"switch\": \"hnv0\",\n"
+	"        \"stats\": {\n"
+	"            \"rx_packets\": 5,\n"
+	"            \"rx_bytes\": 300,\n"
+	"            \"tx_packets\": 0,\n"
+	"            \"tx_bytes\": 0,\n"
+	"            \"drops\": {\n"
+	"                \"port-unbound\": 0,\n"
+	"                \"switch-xmit\": 0\n"
+	"            }\n"
+	"        }\n"
+	"    }\n"
+	"]\n";
+
+static const char human_port[] =
+	"port veth0 ifindex 9 switch hnv0\n"
+	"    RX: packets bytes\n"
+	"              5   300\n"
+	"    TX: packets bytes\n"
+	"              0     0\n"
+	"    drops: 0\n";
+
+static const char human_counters[] =
+	"switch hnv0\n"
+	"    RX: packets bytes\n"
+	"             12  1234\n"
+	"    TX: packets bytes\n"
+	"             10  1000\n"
+	"    drops: 4\n"
+	"        port-unbound 3\n"
+	"        switch-xmit  1\n"
+	"\n"
+	"port veth0\n"
+	"    RX: packets bytes\n"
+	"              5   300\n"
+	"    TX: packets bytes\n"
+	"              0     0\n"
+	"    drops: 0\n";
+
+static const char json_counters[] =
+	"[{\"ifname\":\"hnv0\",\"kind\":\"switch\",\"stats\":{"
+	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
+	"\"tx_bytes\":1000,\"drops\":{\"port-unbound\":3,\"switch-xmit\":1}}},"
+	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
+	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
+	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0}}}]\n";
+
+static void output_tests(void)
+{
+	static const uint32_t two = 2;
+	struct nl_msg *m1, *m2, *m3;
+	struct hnv_switch sw[2];
+	struct hnv_port port;
+	struct capture c;
+	struct out o;
+
+	m1 = switch_reply("hnv0", 7, &two, &hnv0_counters);
+	m2 = switch_reply("hnv-big", 12, NULL, &big_counters);
+	m3 = port_reply("veth0", 9, 7, &veth0_counters);
+	hnv_parse_switch(nlmsg_hdr(m1), &sw[0]);
+	hnv_parse_switch(nlmsg_hdr(m2), &sw[1]);
+	hnv_parse_port(nlmsg_hdr(m3), &port);
+
+	out_open(&o, &c, false, false);
+	out_switch(&o, &sw[0]);
+	out_switch(&o, &sw[1]);
+	check_str(out_close(&o, &c), human_switches,
+		  "switch show: two switches, human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_switch(&o, &sw[0]);
+	out_switch(&o, &sw[1]);
+	check_str(out_close(&o, &c), json_switches,
+		  "switch show: two switches, JSON");
+	free(c.buf);
+
+	out_open(&o, &c, false, false);
+	out_port(&o, &port, "hnv0");
+	check_str(out_close(&o, &c), human_port, "port show: human");
+	free(c.buf);
+
+	out_open(&o, &c, true, true);
+	out_port(&o, &port, "hnv0");
+	check_str(out_close(&o, &c), pretty_port, "port show: pretty JSON");
+	free(c.buf);
+
+	out_open(&o, &c, false, false);
+	out_counters(&o, "switch", sw[0].ifname, &sw[0].stats);
+	out_counters(&o, "port", port.ifname, &port.stats);
+	check_str(out_close(&o, &c), human_counters, "stats show: human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_counters(&o, "switch", sw[0].ifname, &sw[0].stats);
+	out_counters(&o, "port", port.ifname, &port.stats);
+	check_str(out_close(&o, &c), json_counters, "stats show: JSON");
+	free(c.buf);
+
+	out_open(&o, &c, false, false);
+	check_str(out_close(&o, &c), "", "nothing to show: human is empty");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	check_str(out_close(&o, &c), "[]\n", "nothing to show: JSON []");
+	free(c.buf);
+
+	nlmsg_free(m1);
+	nlmsg_free(m2);
+	nlmsg_free(m3);
+}
+
+void msg_tests(void)
+{
+	request_tests();
+	parse_good_tests();
+	parse_bad_tests();
+	output_tests();
+}

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Tests of parse.c: keywords, device names, numbers, batch lines.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "parse.h"
+#include "test.h"
+
+static const char *const objects[] = {
+	"switch", "port", "stats", "version", "help",
+};
+
+static void keyword_tests(void)
+{
+	static const char *const nested[] = { "port", "ports" };
+	static const struct {
+		const char *name;
+		int value;
+	} table[] = { { "dev", 1 }, { "ifindex", 2 }, { "switch", 3 } };
+	static const struct {
+		const char *word;
+		int want;
+	} cases[] = {
+		{ "switch", 0 },
+		{ "sw", 0 },
+		{ "swi", 0 },
+		{ "p", 1 },
+		{ "port", 1 },
+		{ "st", 2 },
+		{ "stats", 2 },
+		{ "v", 3 },
+		{ "h", 4 },
+		{ "s", KW_AMBIGUOUS },
+		{ "", KW_NONE },
+		{ "x", KW_NONE },
+		{ "switches", KW_NONE },
+		{ "SWITCH", KW_NONE },
+		{ "swx", KW_NONE },
+	};
+	char buf[64];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		check_int(KEYWORD_MATCH(cases[i].word, objects), cases[i].want,
+			  "keyword_match \"%s\"", cases[i].word);
+	check_int(KEYWORD_MATCH("port", nested), 0,
+		  "keyword_match: an exact keyword wins over a longer one");
+	check_int(KEYWORD_MATCH("ports", nested), 1,
+		  "keyword_match: the longer keyword in full");
+	check_int(KEYWORD_MATCH("por", nested), KW_AMBIGUOUS,
+		  "keyword_match: a prefix of both is ambiguous");
+	check_int(KEYWORD_MATCH("i", table), 1,
+		  "keyword_match on a table of structures");
+	check_int(KEYWORD_MATCH("sw", table), 2,
+		  "keyword_match on a table of structures, last entry");
+
+	KEYWORD_CANDIDATES("s", objects, buf, sizeof(buf));
+	check_str(buf, "switch, stats", "keyword_candidates \"s\"");
+	KEYWORD_CANDIDATES("x", objects, buf, sizeof(buf));
+	check_str(buf, "", "keyword_candidates of no keyword is empty");
+	KEYWORD_CANDIDATES("s", objects, buf, 8);
+	check_str(buf, "switch,", "keyword_candidates truncates to the buffer");
+}
+
+static void ifname_tests(void)
+{
+	static const struct {
+		const char *name;
+		const char *want;	/* NULL: valid */
+	} cases[] = {
+		{ "eth0", NULL },
+		{ "a", NULL },
+		{ "hnv-0_1.2@x", NULL },
+		{ "0123456789abcde", NULL },
+		{ "...", NULL },
+		{ "\xc3\xa9t\xc3\xa9", NULL },
+		{ "", "device name is empty" },
+		{ "0123456789abcdef", "device name is longer than 15 characters" },
+		{ ".", "\".\" and \"..\" are not device names" },
+		{ "..", "\".\" and \"..\" are not device names" },
+		{ "a/b", "device name contains '/'" },
+		{ "a:0", "device name contains ':'" },
+		{ "a b", "device name contains white space" },
+		{ "a\tb", "device name contains white space" },
+		{ "ab\n", "device name contains white space" },
+		{ "a\xa0", "device name contains white space" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *got = ifname_invalid(cases[i].name);
+
+		if (cases[i].want)
+			check_str(got, cases[i].want,
+				  "ifname_invalid case %zu refuses", i);
+		else
+			check(!got, "ifname_invalid \"%s\" accepts",
+			      cases[i].name);
+	}
+}
+
+static void u32_tests(void)
+{
+	static const struct {
+		const char *s;
+		uint32_t min, max;
+		int ret;
+		uint32_t val;
+	} cases[] = {
+		{ "0", 0, UINT32_MAX, 0, 0 },
+		{ "42", 0, UINT32_MAX, 0, 42 },
+		{ "010", 0, UINT32_MAX, 0, 10 },
+		{ "4294967295", 0, UINT32_MAX, 0, UINT32_MAX },
+		{ "0x10", 0, UINT32_MAX, 0, 16 },
+		{ "0XfF", 0, UINT32_MAX, 0, 255 },
+		{ "0xffffffff", 0, UINT32_MAX, 0, UINT32_MAX },
+		{ "1", 1, 10, 0, 1 },
+		{ "10", 1, 10, 0, 10 },
+		{ "4294967296", 0, UINT32_MAX, -ERANGE, 0 },
+		{ "0x100000000", 0, UINT32_MAX, -ERANGE, 0 },
+		{ "99999999999999999999999", 0, UINT32_MAX, -ERANGE, 0 },
+		{ "0", 1, 10, -ERANGE, 0 },
+		{ "11", 1, 10, -ERANGE, 0 },
+		{ "", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "-1", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "+1", 0, UINT32_MAX, -EINVAL, 0 },
+		{ " 1", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "1 ", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "12a", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "0x", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "0x-1", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "0xg", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "1.5", 0, UINT32_MAX, -EINVAL, 0 },
+		{ "ten", 0, UINT32_MAX, -EINVAL, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		uint32_t val = 7777;
+		int ret = parse_u32(cases[i].s, cases[i].min, cases[i].max,
+				    &val);
+
+		check(ret == cases[i].ret &&
+		      val == (ret ? 7777 : cases[i].val),
+		      "parse_u32 \"%s\" in [%u, %u] gives %d, %u", cases[i].s,
+		      cases[i].min, cases[i].max, cases[i].ret,
+		      cases[i].ret ? 7777 : cases[i].val);
+	}
+}
+
+/* Splits line and joins the words with '|'. */
+static const char *split(const char *line, int max, int *argc)
+{
+	static char joined[256];
+	char copy[256], *argv[8];
+	int i;
+
+	strcpy(copy, line);
+	*argc = split_args(copy, argv, max);
+	joined[0] = '\0';
+	for (i = 0; i < *argc; i++) {
+		if (i)
+			strcat(joined, "|");
+		strcat(joined, argv[i]);
+	}
+	return joined;
+}
+
+static void split_tests(void)
+{
+	static const struct {
+		const char *line;
+		int argc;
+		const char *words;
+	} cases[] = {
+		{ "switch show dev hnv0\n", 4, "switch|show|dev|hnv0" },
+		{ "\tport \t show\r\n", 2, "port|show" },
+		{ "", 0, "" },
+		{ "   \t\n", 0, "" },
+		{ "# a comment\n", 0, "" },
+		{ "   # indented comment", 0, "" },
+		{ "port show # the rest is a comment\n", 2, "port|show" },
+		{ "port show#not a comment", 4, "port|show#not|a|comment" },
+		{ "a b c d e f g h", 8, "a|b|c|d|e|f|g|h" },
+	};
+	const char *words;
+	size_t i;
+	int argc;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		words = split(cases[i].line, 8, &argc);
+		check(argc == cases[i].argc && !strcmp(words, cases[i].words),
+		      "split_args case %zu gives %d words \"%s\"", i,
+		      cases[i].argc, cases[i].words);
+	}
+	split("a b c d e f g h i", 8, &argc);
+	check_int(argc, -E2BIG, "split_args refuses more than max words");
+}
+
+void parse_tests(void)
+{
+	keyword_tests();
+	ifname_tests();
+	u32_tests();
+	split_tests();
+}

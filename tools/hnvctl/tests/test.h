@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * A minimal KTAP-style test harness: every check prints "ok N description"
+ * or "not ok N description" (with the difference as "# " lines); main.c
+ * prints the plan "1..N" last.
+ */
+#ifndef HNVCTL_TEST_H
+#define HNVCTL_TEST_H
+
+#include <stdbool.h>
+
+bool check(bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+bool check_str(const char *got, const char *want, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+bool check_int(long long got, long long want, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void skip(const char *why, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+void cli_tests(const char *hnvctl);
+void json_tests(void);
+void msg_tests(void);
+void names_tests(void);
+void netlink_tests(void);
+void parse_tests(void);
+
+#endif
