@@ -18,9 +18,14 @@ hosts="host1 host2 router"
 vms="contoso-sql fabrikam-sql contoso-web fabrikam-web"
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-show() { printf '$ %s\n' "$*"; "$@" 2>&1 | sed 's/^/  /'; }
+show() { # NS CMD...: run in NS, showing the command as typed there
+	local n=$1
+	shift
+	printf '%s# %s\n' "$n" "$*"
+	on "$n" "$@" 2>&1 | sed 's/^/    /'
+}
 ns() { echo "$1-$sfx"; }
-in() { local n=$1; shift; ip netns exec "$(ns "$n")" "$@"; }
+on() { local n=$1; shift; ip netns exec "$(ns "$n")" "$@"; }
 
 cleanup() {
 	for n in $hosts $vms; do ip netns del "$(ns "$n")" 2>/dev/null; done
@@ -36,36 +41,36 @@ EOF
 
 for n in $hosts $vms; do
 	ip netns add "$(ns "$n")"
-	in "$n" ip link set lo up
-	in "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	on "$n" ip link set lo up
+	on "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
 done
 
 # The physical network.
 ip -n "$(ns host1)" link add pnic type veth peer name r1 netns "$(ns router)"
 ip -n "$(ns host2)" link add pnic type veth peer name r2 netns "$(ns router)"
-in host1 ip addr add 192.168.1.10/24 dev pnic
-in host2 ip addr add 192.168.2.20/24 dev pnic
-in router ip addr add 192.168.1.1/24 dev r1
-in router ip addr add 192.168.2.1/24 dev r2
+on host1 ip addr add 192.168.1.10/24 dev pnic
+on host2 ip addr add 192.168.2.20/24 dev pnic
+on router ip addr add 192.168.1.1/24 dev r1
+on router ip addr add 192.168.2.1/24 dev r2
 for n in host1 host2; do
-	in "$n" ip link set pnic up
-	in "$n" ip route add default via "192.168.${n#host}.1"
+	on "$n" ip link set pnic up
+	on "$n" ip route add default via "192.168.${n#host}.1"
 done
-in router ip link set r1 up
-in router ip link set r2 up
-in router sysctl -qw net.ipv4.ip_forward=1
+on router ip link set r1 up
+on router ip link set r2 up
+on router sysctl -qw net.ipv4.ip_forward=1
 
 # One switch per host; each VM's NIC is a veth whose host end is a port.
 for n in host1 host2; do
-	in "$n" ip link add hnv0 type hnv
-	in "$n" ip link set hnv0 up
+	on "$n" ip link add hnv0 type hnv
+	on "$n" ip link set hnv0 up
 done
 plug() { # VM HOST CA
 	ip -n "$(ns "$2")" link add "$1" type veth peer name eth0 netns "$(ns "$1")"
-	in "$2" ip link set "$1" master hnv0
-	in "$2" ip link set "$1" up
-	in "$1" ip addr add "$3/24" dev eth0
-	in "$1" ip link set eth0 up
+	on "$2" ip link set "$1" master hnv0
+	on "$2" ip link set "$1" up
+	on "$1" ip addr add "$3/24" dev eth0
+	on "$1" ip link set eth0 up
 }
 plug contoso-sql host1 10.1.1.11
 plug fabrikam-sql host1 10.1.1.11
@@ -73,18 +78,18 @@ plug contoso-web host2 10.1.1.12
 plug fabrikam-web host2 10.1.1.12
 
 say "What hnvctl shows on host1"
-show in host1 "$hnvctl" switch show
-show in host1 "$hnvctl" port show
+show host1 "$hnvctl" switch show
+show host1 "$hnvctl" port show
 
 say "The physical network works: host2 reaches host1's PA through the router"
-show in host2 ping -c 2 -W 1 192.168.1.10
+show host2 ping -c 2 -W 1 192.168.1.10
 
 say "Tenant traffic: Contoso Web -> Contoso SQL, Fabrikam Web -> Fabrikam SQL"
 echo "  No port is bound to a virtual subnet yet (virtual subnets, CA->PA"
 echo "  mappings and encapsulation arrive with the core datapath), so the"
 echo "  switch forwards nothing: every frame a VM sends is dropped and counted."
 for t in contoso fabrikam; do
-	if in "$t-web" ping -c 2 -W 1 10.1.1.11 >/dev/null 2>&1; then
+	if on "$t-web" ping -c 2 -W 1 10.1.1.11 >/dev/null 2>&1; then
 		echo "  $t-web -> 10.1.1.11: reached (unexpected)"
 	else
 		echo "  $t-web -> 10.1.1.11: isolated (no reply)"
@@ -92,7 +97,7 @@ for t in contoso fabrikam; do
 done
 
 say "Why: the counters of host2's ports"
-show in host2 "$hnvctl" stats show dev contoso-web
-show in host2 "$hnvctl" stats show dev fabrikam-web
+show host2 "$hnvctl" stats show dev contoso-web
+show host2 "$hnvctl" stats show dev fabrikam-web
 say "Nothing of the tenants reached host1"
-show in host1 "$hnvctl" switch show dev hnv0
+show host1 "$hnvctl" switch show dev hnv0
