@@ -57,7 +57,8 @@ install: install-module install-tools
 
 install-module:
 	$(MAKE) -C /lib/modules/$(KVER)/build M=$(TOP) modules
-	$(MAKE) -C /lib/modules/$(KVER)/build M=$(TOP) modules_install
+	$(MAKE) -C /lib/modules/$(KVER)/build M=$(TOP) \
+		INSTALL_MOD_PATH=$(DESTDIR) INSTALL_MOD_DIR=updates modules_install
 	install -D -m 0644 uapi/linux/hnv.h $(DESTDIR)$(PREFIX)/include/linux/hnv.h
 
 install-tools: hnvctl

@@ -61,7 +61,8 @@ static int hnv_port_check(struct net_device *dev,
 		return -EBUSY;
 	}
 	if (netdev_is_rx_handler_busy(dev)) {
-		NL_SET_ERR_MSG(extack, "hnv: device already has an rx handler (bridge, bond, macvlan ...)");
+		NL_SET_ERR_MSG(extack,
+			       "hnv: device already has an rx handler (bridge, bond, macvlan...)");
 		return -EBUSY;
 	}
 	return 0;
