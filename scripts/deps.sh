@@ -11,7 +11,7 @@ set -euo pipefail
 
 PKGS=(make gcc pkg-config qemu-system-x86 busybox-static cpio kmod iproute2
       tcpdump libnl-3-dev libnl-genl-3-dev sparse python3 iputils-ping
-      netcat-openbsd procps psmisc)
+      netcat-openbsd procps psmisc xz-utils)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -26,11 +26,11 @@ apt_update() {
 	updated=1
 }
 
+# A kernel counts as present when its image and build tree are, however
+# they were installed (a non-Debian running kernel for check-host, say).
 for k in "$@"; do
-	for p in "linux-image-$k" "linux-headers-$k"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
-			missing+=("$p")
-	done
+	[ -e "/boot/vmlinuz-$k" ] || missing+=("linux-image-$k")
+	[ -e "/lib/modules/$k/build/Makefile" ] || missing+=("linux-headers-$k")
 done
 
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -1,0 +1,250 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for the hnv selftests (source it; bash).  KTAP output as in
+# kselftest's ktap_helpers.sh, namespace handling as in wireguard/netns.sh.
+# Written for "set -u"; do not use "set -e": every assertion prints one
+# test line and returns 0 (pass / skip) or 1 (fail), so a script goes on.
+#
+#   ktap_begin                       "TAP version 13"
+#   ok_test   DESC CMD [ARG...]      passes if CMD succeeds
+#   fail_test DESC CMD [ARG...]      passes if CMD fails
+#     (CMD runs in this shell, so functions work; its stdout and stderr
+#      are shown as "# " lines only when the test fails)
+#   expect_eq    DESC EXPECTED ACTUAL   exact string compare
+#   expect_match DESC REGEX ACTUAL      grep -E: some line of ACTUAL matches
+#   wait_for  DESC TIMEOUT_S CMD...  passes once CMD succeeds (polled every
+#                                    0.2 s), fails after TIMEOUT_S seconds
+#   skip_test DESC REASON            "ok N DESC # SKIP REASON"
+#   ktap_end                         trailing plan "1..N", "# totals: ..."
+#                                    line; exits 1 if any test failed, 4 if
+#                                    all were skipped, else 0
+#   netns_new NAME                   netns NAME-$NS_SUFFIX, lo up, deleted
+#                                    on exit; returns non-zero on failure
+#   netns_del NAME                   deletes it now (and not again on exit)
+#   netns_name NAME                  prints NAME-$NS_SUFFIX
+#   n NAME CMD...                    ip netns exec NAME-$NS_SUFFIX CMD...
+#   nip NAME ARGS...                 ip -n NAME-$NS_SUFFIX ARGS...
+#   on_exit "CMD ..."                eval'd at exit, last registered first,
+#                                    before the namespaces are deleted
+#   require_cmd CMD...  require_root     skip the whole script (exit 4)
+#   module_load                      modprobe hnv
+#   module_unload                    wait (10 s) for the refcount to drop
+#                                    to 0, modprobe -r hnv; non-zero, with
+#                                    a message, if either does not happen
+#   poll_until TIMEOUT_S CMD...      the polling of wait_for, no test line
+#
+# Use on_exit instead of "trap ... EXIT": the library owns the traps.
+
+NS_SUFFIX=$$
+KTAP_COUNT=0
+KTAP_PASS=0
+KTAP_FAIL=0
+KTAP_SKIP=0
+_LIB_NETNS=()
+_LIB_ON_EXIT=()
+_LIB_BEGUN=0
+_LIB_OUT=$(mktemp "${TMPDIR:-/tmp}/hnv-selftest.XXXXXX")
+
+_lib_cleanup() {
+	local i
+	for ((i = ${#_LIB_ON_EXIT[@]} - 1; i >= 0; i--)); do
+		eval "${_LIB_ON_EXIT[i]}" >/dev/null 2>&1
+	done
+	for i in "${_LIB_NETNS[@]}"; do
+		ip netns del "$i" >/dev/null 2>&1
+	done
+	rm -f "$_LIB_OUT"
+}
+trap _lib_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+on_exit() {
+	_LIB_ON_EXIT+=("$*")
+}
+
+# Indent text as KTAP diagnostics; at most 100 lines of it.
+_lib_diag() {
+	sed -e 's/^/# /' -e '100{s/.*/# [... output cut]/;q}'
+}
+
+ktap_begin() {
+	[ $_LIB_BEGUN = 1 ] && return 0
+	_LIB_BEGUN=1
+	echo "TAP version 13"
+}
+
+_lib_result() {	# RESULT(0 pass, 1 fail, 2 skip) DESC [DIRECTIVE]
+	ktap_begin
+	KTAP_COUNT=$((KTAP_COUNT + 1))
+	case $1 in
+	0) KTAP_PASS=$((KTAP_PASS + 1)); echo "ok $KTAP_COUNT $2" ;;
+	1) KTAP_FAIL=$((KTAP_FAIL + 1)); echo "not ok $KTAP_COUNT $2" ;;
+	2) KTAP_SKIP=$((KTAP_SKIP + 1)); echo "ok $KTAP_COUNT $2 # SKIP ${3:-}" ;;
+	esac
+	[ "$1" != 1 ]
+}
+
+ok_test() {
+	local desc=$1 rc=0
+	shift
+	"$@" >"$_LIB_OUT" 2>&1 || rc=$?
+	if [ $rc = 0 ]; then
+		_lib_result 0 "$desc"
+	else
+		_lib_result 1 "$desc"
+		{ echo "command failed (exit $rc): $*"; cat "$_LIB_OUT"; } | _lib_diag
+		return 1
+	fi
+}
+
+fail_test() {
+	local desc=$1 rc=0
+	shift
+	"$@" >"$_LIB_OUT" 2>&1 || rc=$?
+	if [ $rc != 0 ]; then
+		_lib_result 0 "$desc"
+	else
+		_lib_result 1 "$desc"
+		{ echo "command succeeded, expected a failure: $*"; cat "$_LIB_OUT"; } |
+			_lib_diag
+		return 1
+	fi
+}
+
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		_lib_result 0 "$1"
+	else
+		_lib_result 1 "$1"
+		{ echo "expected: $2"; echo "actual:   $3"; } | _lib_diag
+		return 1
+	fi
+}
+
+expect_match() {
+	if grep -qE -- "$2" <<<"$3"; then
+		_lib_result 0 "$1"
+	else
+		_lib_result 1 "$1"
+		{ echo "expected to match: $2"; echo "actual: $3"; } | _lib_diag
+		return 1
+	fi
+}
+
+skip_test() {
+	_lib_result 2 "$1" "$2"
+}
+
+poll_until() {
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		[ $SECONDS -ge $end ] && return 1
+		sleep 0.2
+	done
+}
+
+wait_for() {
+	local desc=$1 limit=$2
+	shift 2
+	if poll_until "$limit" "$@" >"$_LIB_OUT" 2>&1; then
+		_lib_result 0 "$desc"
+	else
+		_lib_result 1 "$desc"
+		{ echo "still failing after ${limit}s: $*"; cat "$_LIB_OUT"; } |
+			_lib_diag
+		return 1
+	fi
+}
+
+ktap_end() {
+	ktap_begin
+	echo "1..$KTAP_COUNT"
+	echo "# totals: pass:$KTAP_PASS fail:$KTAP_FAIL skip:$KTAP_SKIP"
+	[ $KTAP_FAIL -gt 0 ] && exit 1
+	[ $KTAP_SKIP -gt 0 ] && [ $KTAP_PASS = 0 ] && exit 4
+	exit 0
+}
+
+# The whole script cannot run here: one skipped test line, exit 4.
+_lib_skip_all() {
+	skip_test "${0##*/}" "$1"
+	ktap_end
+}
+
+# Public form for a test's own preconditions: skip_all "reason".
+skip_all() {
+	_lib_skip_all "$1"
+}
+
+require_cmd() {
+	local c
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 || _lib_skip_all "missing command: $c"
+	done
+}
+
+require_root() {
+	[ "$(id -u)" = 0 ] || _lib_skip_all "must be run as root"
+}
+
+netns_name() {
+	echo "$1-$NS_SUFFIX"
+}
+
+netns_del() {
+	ip netns del "$(netns_name "$1")"
+}
+
+netns_new() {
+	local ns=$1-$NS_SUFFIX
+	ip netns add "$ns" || return 1
+	_LIB_NETNS+=("$ns")
+	ip -n "$ns" link set lo up
+}
+
+netns_del() {
+	local ns=$1-$NS_SUFFIX i
+	ip netns del "$ns" || return 1
+	for i in "${!_LIB_NETNS[@]}"; do
+		[ "${_LIB_NETNS[i]}" = "$ns" ] && unset '_LIB_NETNS[i]'
+	done
+	return 0
+}
+
+n() {
+	local ns=$1-$NS_SUFFIX
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+nip() {
+	local ns=$1-$NS_SUFFIX
+	shift
+	ip -n "$ns" "$@"
+}
+
+module_load() {
+	modprobe hnv
+}
+
+_lib_unused() {	# the module is gone or nobody holds it
+	local r
+	r=$(cat /sys/module/hnv/refcnt 2>/dev/null) || return 0
+	[ "$r" = 0 ]
+}
+
+module_unload() {
+	[ -d /sys/module/hnv ] || return 0
+	# Namespaces are torn down asynchronously: give their devices time to go.
+	if ! poll_until 10 _lib_unused; then
+		echo "hnv: module refcount did not drop: $(cat /sys/module/hnv/refcnt)" >&2
+		return 1
+	fi
+	modprobe -r hnv || return 1
+	if [ -d /sys/module/hnv ]; then
+		echo "hnv: module still loaded after modprobe -r" >&2
+		return 1
+	fi
+}
