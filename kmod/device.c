@@ -35,6 +35,8 @@ static int hnv_dev_init(struct net_device *dev)
 		return -ENOMEM;
 	sw->dev = dev;
 	INIT_LIST_HEAD(&sw->ports);
+	hash_init(sw->subnets);
+	hnv_uft_switch_init(sw);
 	list_add_tail(&sw->net_list, &hn->switches);
 	hn->gen++;
 	return 0;
@@ -45,7 +47,9 @@ static void hnv_dev_uninit(struct net_device *dev)
 	struct hnv_switch *sw = netdev_priv(dev);
 	struct hnv_net *hn = hnv_net(dev_net(dev));
 
+	hnv_uft_switch_stop(sw);
 	hnv_port_del_all(sw);
+	hnv_subnet_del_all(sw);
 	list_del(&sw->net_list);
 	hn->gen++;
 }

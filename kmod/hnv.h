@@ -7,7 +7,11 @@
 #ifndef _HNV_H
 #define _HNV_H
 
+#include <linux/etherdevice.h>
+#include <linux/hashtable.h>
 #include <linux/list.h>
+#include <linux/rhashtable-types.h>
+#include <linux/workqueue.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 #include <linux/u64_stats_sync.h>
@@ -31,6 +35,20 @@
  * context can use it until rcu_read_unlock().  The switch outlives its
  * ports: it detaches them all in ndo_uninit before it is freed.
  *
+ * Policy (virtual subnets, port bindings) also changes only under RTNL.
+ * Every change bumps sw->gen.  The packet path reads policy under RCU:
+ * subnets live in an RCU hash table, ports on an RCU list.
+ *
+ * Each port has a unified flow table (UFT, an rhashtable of struct
+ * hnv_flow).  Packets look their flow up under RCU; a flow composed under
+ * an older sw->gen is recomposed on its next packet (its action list is
+ * swapped with xchg() and the old one freed after a grace period), so no
+ * stale decision survives a policy change.  Flows are removed by the
+ * aging worker and by a flush, both under sw->flow_lock (a mutex, taken
+ * after RTNL where both are held), and freed after a grace period.  A
+ * port's table is destroyed under sw->flow_lock after the port has left
+ * the RCU list and its rx handler is gone.
+ *
  * Counters are per CPU (struct hnv_pcpu_stats) and summed on read.
  */
 
@@ -41,6 +59,10 @@
  * @tx_packets: frames sent to a port
  * @tx_bytes: their bytes
  * @drops: dropped frames, indexed by enum hnv_drop_reason
+ * @flows_new: flows composed and cached
+ * @flows_aged: cached flows removed for being idle
+ * @flows_uncached: packets whose flow could not be cached (limits)
+ * @flows_recomposed: cached flows recomposed after a policy change
  * @syncp: 64-bit counter consistency on 32-bit hosts
  */
 struct hnv_pcpu_stats {
@@ -49,6 +71,10 @@ struct hnv_pcpu_stats {
 	u64_stats_t tx_packets;
 	u64_stats_t tx_bytes;
 	u64_stats_t drops[__HNV_DROP_MAX];
+	u64_stats_t flows_new;
+	u64_stats_t flows_aged;
+	u64_stats_t flows_uncached;
+	u64_stats_t flows_recomposed;
 	struct u64_stats_sync syncp;
 };
 
@@ -61,6 +87,10 @@ struct hnv_stats {
 	u64 tx_packets;
 	u64 tx_bytes;
 	u64 drops[__HNV_DROP_MAX];
+	u64 flows_new;
+	u64 flows_aged;
+	u64 flows_uncached;
+	u64 flows_recomposed;
 };
 
 /**
@@ -70,6 +100,15 @@ struct hnv_stats {
  * @ports: attached ports (RTNL)
  * @nports: number of entries in @ports (RTNL)
  * @stats: the switch's own counters (frames sent on @dev itself)
+ * @subnets: virtual subnets by VSID (RCU readers, RTNL writers)
+ * @nsubnets: entries in @subnets
+ * @gen: policy generation, bumped by every policy change (RTNL)
+ * @flow_lock: serializes flow removal and table teardown (see DOC: Locking)
+ * @flow_gc: the aging worker
+ * @nflows: flows cached in all of the ports' tables
+ * @uft_max: most flows the switch caches in all
+ * @uft_port_max: most flows one port caches
+ * @uft_idle_ms: a flow unused this long is removed
  */
 struct hnv_switch {
 	struct net_device *dev;
@@ -77,6 +116,15 @@ struct hnv_switch {
 	struct list_head ports;
 	u32 nports;
 	struct hnv_pcpu_stats __percpu *stats;
+	DECLARE_HASHTABLE(subnets, 8);
+	u32 nsubnets;
+	u32 gen;
+	struct mutex flow_lock; /* see DOC: Locking */
+	struct delayed_work flow_gc;
+	atomic_t nflows;
+	u32 uft_max;
+	u32 uft_port_max;
+	unsigned int uft_idle_ms;
 };
 
 /**
@@ -84,8 +132,13 @@ struct hnv_switch {
  * @dev: the port device (a reference is held while attached)
  * @dev_tracker: reference tracker for @dev
  * @sw: the switch, constant while the port exists
- * @list: entry in @sw->ports (RTNL)
+ * @list: entry in @sw->ports (RTNL writers, RCU readers)
  * @stats: counters
+ * @vsid: the virtual subnet the port is bound to, 0 if unbound (RTNL
+ *	writers; the packet path reads it with READ_ONCE)
+ * @mac: the MAC of the VM behind the port (valid while @vsid is set)
+ * @uft: the port's unified flow table
+ * @nflows: entries in @uft
  * @rcu: deferred free
  */
 struct hnv_port {
@@ -94,6 +147,10 @@ struct hnv_port {
 	struct hnv_switch *sw;
 	struct list_head list;
 	struct hnv_pcpu_stats __percpu *stats;
+	u32 vsid;
+	u8 mac[ETH_ALEN];
+	struct rhashtable uft;
+	atomic_t nflows;
 	struct rcu_head rcu;
 };
 
@@ -106,6 +163,91 @@ struct hnv_port {
 struct hnv_net {
 	struct list_head switches;
 	u32 gen;
+};
+
+/**
+ * struct hnv_subnet - a virtual subnet on a switch
+ * @node: entry in hnv_switch.subnets
+ * @vsid: its VSID
+ * @rdid: the virtual network (routing domain) it belongs to
+ * @encap: enum hnv_encap
+ * @rcu: deferred free
+ */
+struct hnv_subnet {
+	struct hlist_node node;
+	u32 vsid;
+	u32 rdid;
+	u8 encap;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct hnv_flow_key - what identifies a flow within a port's table
+ *
+ * Zeroed before it is filled, so unused fields (and padding) compare equal.
+ */
+struct hnv_flow_key {
+	u8 eth_dst[ETH_ALEN];
+	u8 eth_src[ETH_ALEN];
+	__be16 eth_type;
+	u8 ip_proto;
+	u8 pad;
+	__be16 l4_src;
+	__be16 l4_dst;
+	union {
+		__be32 v4[2];
+		struct in6_addr v6[2];
+	} addr;
+};
+
+/**
+ * struct hnv_action - one step of a composed action list
+ * @type: HNV_ACTION_A_OUTPUT or HNV_ACTION_A_DROP
+ * @reason: for a drop, enum hnv_drop_reason
+ * @ifindex: for an output, the port's ifindex (for dumps: @port may be
+ *	gone by the time a stale flow is listed)
+ * @port: for an output, the port to send to; valid while the flow's
+ *	generation is current (removing a port bumps it)
+ */
+struct hnv_action {
+	u8 type;
+	u8 reason;
+	int ifindex;
+	struct hnv_port *port;
+};
+
+/**
+ * struct hnv_actions - the actions the slow path composed for a flow
+ * @rcu: deferred free
+ * @n: entries in @a
+ * @a: the actions, applied in order
+ */
+struct hnv_actions {
+	struct rcu_head rcu;
+	u16 n;
+	struct hnv_action a[];
+};
+
+/**
+ * struct hnv_flow - an entry of a port's unified flow table
+ * @node: rhashtable linkage
+ * @key: the flow
+ * @acts: its composed actions (RCU; replaced with xchg())
+ * @gen: the policy generation @acts were composed under
+ * @used: jiffies of the last packet
+ * @packets: packets of the flow
+ * @bytes: their bytes
+ * @rcu: deferred free
+ */
+struct hnv_flow {
+	struct rhash_head node;
+	struct hnv_flow_key key;
+	struct hnv_actions __rcu *acts;
+	u32 gen;
+	unsigned long used;
+	atomic64_t packets;
+	atomic64_t bytes;
+	struct rcu_head rcu;
 };
 
 /* main.c */
@@ -127,6 +269,8 @@ int hnv_port_add(struct hnv_switch *sw, struct net_device *dev,
 int hnv_port_del(struct hnv_switch *sw, struct net_device *dev,
 		 struct netlink_ext_ack *extack);
 void hnv_port_del_all(struct hnv_switch *sw);
+int hnv_port_bind(struct hnv_port *port, u32 vsid, const u8 *mac,
+		  struct netlink_ext_ack *extack);
 struct hnv_port *hnv_port_get_rtnl(const struct net_device *dev);
 extern struct notifier_block hnv_netdev_notifier;
 
@@ -146,6 +290,18 @@ static inline void hnv_count_drop(struct hnv_pcpu_stats __percpu *pcpu,
 	u64_stats_update_end(&s->syncp);
 }
 
+/*
+ * Add to a u64_stats_t member of the local CPU's counters.  From the packet
+ * path (softirq), or with bottom halves disabled.
+ */
+#define hnv_count_add(pcpu, member, n) do {				\
+	struct hnv_pcpu_stats *__s = this_cpu_ptr(pcpu);		\
+									\
+	u64_stats_update_begin(&__s->syncp);				\
+	u64_stats_add(&__s->member, n);					\
+	u64_stats_update_end(&__s->syncp);				\
+} while (0)
+
 static inline void hnv_count_rx(struct hnv_pcpu_stats __percpu *pcpu,
 				unsigned int len)
 {
@@ -156,6 +312,41 @@ static inline void hnv_count_rx(struct hnv_pcpu_stats __percpu *pcpu,
 	u64_stats_add(&s->rx_bytes, len);
 	u64_stats_update_end(&s->syncp);
 }
+
+/* subnet.c */
+struct hnv_subnet *hnv_subnet_find(struct hnv_switch *sw, u32 vsid);
+int hnv_subnet_add(struct hnv_switch *sw, u32 vsid, u32 rdid, u8 encap,
+		   struct netlink_ext_ack *extack);
+int hnv_subnet_del(struct hnv_switch *sw, u32 vsid,
+		   struct netlink_ext_ack *extack);
+void hnv_subnet_del_all(struct hnv_switch *sw);
+
+/* flow.c */
+bool hnv_flow_key_extract(const struct sk_buff *skb, struct hnv_flow_key *key);
+
+/* uft.c */
+int hnv_uft_init(struct hnv_port *port);
+void hnv_uft_destroy(struct hnv_port *port);
+void hnv_uft_switch_init(struct hnv_switch *sw);
+void hnv_uft_switch_stop(struct hnv_switch *sw);
+struct hnv_flow *hnv_uft_lookup(struct hnv_port *port,
+				const struct hnv_flow_key *key);
+struct hnv_flow *hnv_uft_insert(struct hnv_port *port,
+				const struct hnv_flow_key *key,
+				struct hnv_actions *acts, u32 gen);
+void hnv_uft_flush(struct hnv_switch *sw, struct hnv_port *only);
+void hnv_uft_set_idle(struct hnv_switch *sw, unsigned int ms);
+
+/* engine.c */
+rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb);
+
+static inline void hnv_policy_changed(struct hnv_switch *sw)
+{
+	WRITE_ONCE(sw->gen, sw->gen + 1);
+}
+
+/* selftest.c, built with HNV_SELFTEST=1 */
+int hnv_selftest(void);
 
 /* netlink.c */
 int hnv_genl_init(void);

@@ -17,6 +17,11 @@ static int __init hnv_init(void)
 {
 	int err;
 
+#ifdef HNV_SELFTEST
+	err = hnv_selftest();
+	if (err)
+		return err;
+#endif
 	err = register_pernet_device(&hnv_net_ops);
 	if (err)
 		return err;

@@ -12,15 +12,36 @@
 
 #include "compat.h"
 #include "hnv.h"
+#include "netlink.h"
 
-static struct genl_family hnv_genl_family;
 
 static const struct nla_policy hnv_switch_get_policy[HNV_A_MAX + 1] = {
 	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 };
 
-static const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
+static struct netlink_range_validation hnv_uft_max_range = {
+	.min = 1,
+	.max = 16777216,
+};
+
+static struct netlink_range_validation hnv_uft_idle_range = {
+	.min = 100,
+	.max = 3600000,
+};
+
+static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
+	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[HNV_A_SWITCH_UFT_MAX]	= NLA_POLICY_FULL_RANGE(NLA_U32,
+							&hnv_uft_max_range),
+	[HNV_A_SWITCH_UFT_PORT_MAX] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							    &hnv_uft_max_range),
+	[HNV_A_SWITCH_UFT_IDLE_MS] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							   &hnv_uft_idle_range),
+};
+
+const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
 	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[HNV_A_PORT_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
@@ -63,8 +84,8 @@ static struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
 }
 
 /* The switch a request selects, NULL if it selects none.  Under RTNL. */
-static struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
-					struct netlink_ext_ack *extack)
+struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
+				 struct netlink_ext_ack *extack)
 {
 	struct net_device *dev;
 
@@ -81,9 +102,9 @@ static struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
 	return netdev_priv(dev);
 }
 
-static struct hnv_switch *hnv_nl_switch_required(struct net *net,
-						 struct nlattr **attrs,
-						 struct netlink_ext_ack *extack)
+struct hnv_switch *hnv_nl_switch_required(struct net *net,
+					  struct nlattr **attrs,
+					  struct netlink_ext_ack *extack)
 {
 	struct hnv_switch *sw = hnv_nl_switch(net, attrs, extack);
 
@@ -96,8 +117,8 @@ static struct hnv_switch *hnv_nl_switch_required(struct net *net,
 	return sw;
 }
 
-static void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
-			u8 cmd, struct netlink_callback *cb)
+void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+		 u8 cmd, struct netlink_callback *cb)
 {
 	void *hdr = genlmsg_put(skb, portid, seq, &hnv_genl_family, flags, cmd);
 
@@ -126,6 +147,12 @@ static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,
 	if (nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, sw->dev->ifindex) ||
 	    nla_put_string(skb, HNV_A_SWITCH_IFNAME, sw->dev->name) ||
 	    nla_put_u32(skb, HNV_A_SWITCH_NPORTS, sw->nports) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_UFT_MAX, READ_ONCE(sw->uft_max)) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_UFT_PORT_MAX,
+			READ_ONCE(sw->uft_port_max)) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_UFT_IDLE_MS,
+			READ_ONCE(sw->uft_idle_ms)) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_NFLOWS, atomic_read(&sw->nflows)) ||
 	    hnv_stats_fill(skb, HNV_A_SWITCH_STATS, &total)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -150,6 +177,9 @@ static int hnv_nl_fill_port(struct sk_buff *skb, struct hnv_port *port,
 	    nla_put_string(skb, HNV_A_SWITCH_IFNAME, port->sw->dev->name) ||
 	    nla_put_u32(skb, HNV_A_PORT_IFINDEX, port->dev->ifindex) ||
 	    nla_put_string(skb, HNV_A_PORT_IFNAME, port->dev->name) ||
+	    nla_put_u32(skb, HNV_A_VSID, port->vsid) ||
+	    (port->vsid &&
+	     nla_put(skb, HNV_A_PORT_MAC, ETH_ALEN, port->mac)) ||
 	    hnv_stats_fill(skb, HNV_A_PORT_STATS, &stats)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -188,6 +218,28 @@ err_unlock:
 	return err;
 }
 
+static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **attrs = info->attrs;
+	struct hnv_switch *sw;
+
+	rtnl_lock();
+	sw = hnv_nl_switch_required(genl_info_net(info), attrs, info->extack);
+	if (IS_ERR(sw)) {
+		rtnl_unlock();
+		return PTR_ERR(sw);
+	}
+	if (attrs[HNV_A_SWITCH_UFT_MAX])
+		WRITE_ONCE(sw->uft_max, nla_get_u32(attrs[HNV_A_SWITCH_UFT_MAX]));
+	if (attrs[HNV_A_SWITCH_UFT_PORT_MAX])
+		WRITE_ONCE(sw->uft_port_max,
+			   nla_get_u32(attrs[HNV_A_SWITCH_UFT_PORT_MAX]));
+	if (attrs[HNV_A_SWITCH_UFT_IDLE_MS])
+		hnv_uft_set_idle(sw, nla_get_u32(attrs[HNV_A_SWITCH_UFT_IDLE_MS]));
+	rtnl_unlock();
+	return 0;
+}
+
 static int hnv_nl_switch_get_dumpit(struct sk_buff *skb,
 				    struct netlink_callback *cb)
 {
@@ -222,8 +274,8 @@ out:
 }
 
 /* The port a request selects.  Under RTNL. */
-static struct hnv_port *hnv_nl_port(struct net *net, struct nlattr **attrs,
-				    struct netlink_ext_ack *extack)
+struct hnv_port *hnv_nl_port(struct net *net, struct nlattr **attrs,
+			     struct netlink_ext_ack *extack)
 {
 	struct nlattr *sel = attrs[HNV_A_PORT_IFINDEX] ?:
 			     attrs[HNV_A_PORT_IFNAME];
@@ -357,13 +409,63 @@ static const struct genl_ops hnv_genl_ops[] = {
 		.maxattr	= HNV_A_MAX,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
+	{
+		.cmd		= HNV_CMD_SWITCH_SET,
+		.doit		= hnv_nl_switch_set_doit,
+		.policy		= hnv_switch_set_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_PORT_SET,
+		.doit		= hnv_nl_port_set_doit,
+		.policy		= hnv_port_set_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_SUBNET_NEW,
+		.doit		= hnv_nl_subnet_new_doit,
+		.policy		= hnv_subnet_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_SUBNET_DEL,
+		.doit		= hnv_nl_subnet_del_doit,
+		.policy		= hnv_subnet_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_SUBNET_GET,
+		.doit		= hnv_nl_subnet_get_doit,
+		.dumpit		= hnv_nl_subnet_get_dumpit,
+		.policy		= hnv_subnet_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_FLOW_GET,
+		.dumpit		= hnv_nl_flow_get_dumpit,
+		.policy		= hnv_port_get_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_FLOW_FLUSH,
+		.doit		= hnv_nl_flow_flush_doit,
+		.policy		= hnv_port_get_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
 };
 
 static const struct genl_multicast_group hnv_genl_mcgrps[] = {
 	{ .name = HNV_MCGRP_EVENTS },
 };
 
-static struct genl_family hnv_genl_family __ro_after_init = {
+struct genl_family hnv_genl_family __ro_after_init = {
 	.name		= HNV_GENL_NAME,
 	.version	= HNV_GENL_VERSION,
 	.netnsok	= true,

@@ -22,14 +22,11 @@ static rx_handler_result_t hnv_handle_frame(struct sk_buff **pskb)
 	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
 		return RX_HANDLER_PASS;
 
-	hnv_count_rx(port->stats, skb->len + ETH_HLEN);
-	/*
-	 * A port takes part in forwarding only once it is bound to a
-	 * virtual subnet; until then everything it sends is dropped.
-	 */
-	hnv_count_drop(port->stats, HNV_DROP_PORT_UNBOUND);
-	kfree_skb(skb);
-	return RX_HANDLER_CONSUMED;
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (unlikely(!skb))
+		return RX_HANDLER_CONSUMED;
+	*pskb = skb;
+	return hnv_engine_rx(port, skb);
 }
 
 struct hnv_port *hnv_port_get_rtnl(const struct net_device *dev)
@@ -87,6 +84,9 @@ int hnv_port_add(struct hnv_switch *sw, struct net_device *dev,
 		err = -ENOMEM;
 		goto err_free;
 	}
+	err = hnv_uft_init(port);
+	if (err)
+		goto err_stats;
 	port->dev = dev;
 	port->sw = sw;
 	netdev_hold(dev, &port->dev_tracker, GFP_KERNEL);
@@ -104,9 +104,10 @@ int hnv_port_add(struct hnv_switch *sw, struct net_device *dev,
 	}
 	dev->priv_flags |= IFF_DONT_BRIDGE;
 
-	list_add_tail(&port->list, &sw->ports);
+	list_add_tail_rcu(&port->list, &sw->ports);
 	sw->nports++;
 	hnv_net(dev_net(sw->dev))->gen++;
+	hnv_policy_changed(sw);
 	netdev_info(sw->dev, "port %s attached\n", dev->name);
 	return 0;
 
@@ -116,6 +117,8 @@ err_promisc:
 	dev_set_promiscuity(dev, -1);
 err_put:
 	netdev_put(dev, &port->dev_tracker);
+	hnv_uft_destroy(port);
+err_stats:
 	free_percpu(port->stats);
 err_free:
 	kfree(port);
@@ -135,16 +138,20 @@ static void hnv_port_destroy(struct hnv_port *port)
 	struct hnv_switch *sw = port->sw;
 	struct net_device *dev = port->dev;
 
-	list_del(&port->list);
+	list_del_rcu(&port->list);
 	sw->nports--;
 	hnv_net(dev_net(sw->dev))->gen++;
+	/* Flows of other ports that output here are recomposed. */
+	hnv_policy_changed(sw);
 
 	dev->priv_flags &= ~IFF_DONT_BRIDGE;
+	/* Waits for the packet path to leave the port. */
 	netdev_rx_handler_unregister(dev);
 	netdev_upper_dev_unlink(dev, sw->dev);
 	dev_set_promiscuity(dev, -1);
 	netdev_info(sw->dev, "port %s detached\n", dev->name);
 	netdev_put(dev, &port->dev_tracker);
+	hnv_uft_destroy(port);
 	call_rcu(&port->rcu, hnv_port_free_rcu);
 }
 
@@ -160,6 +167,27 @@ int hnv_port_del(struct hnv_switch *sw, struct net_device *dev,
 		return -EINVAL;
 	}
 	hnv_port_destroy(port);
+	return 0;
+}
+
+int hnv_port_bind(struct hnv_port *port, u32 vsid, const u8 *mac,
+		  struct netlink_ext_ack *extack)
+{
+	ASSERT_RTNL();
+	if (vsid && !hnv_subnet_find(port->sw, vsid)) {
+		NL_SET_ERR_MSG(extack, "HNV_A_VSID: no such virtual subnet on the port's switch");
+		return -ENOENT;
+	}
+	if (vsid && !mac) {
+		NL_SET_ERR_MSG(extack, "HNV_A_PORT_MAC: required to bind a port");
+		return -EINVAL;
+	}
+	if (vsid)
+		ether_addr_copy(port->mac, mac);
+	else
+		eth_zero_addr(port->mac);
+	WRITE_ONCE(port->vsid, vsid);
+	hnv_policy_changed(port->sw);
 	return 0;
 }
 

@@ -41,6 +41,11 @@ void hnv_stats_read(struct hnv_pcpu_stats __percpu *pcpu, struct hnv_stats *sum)
 			one.tx_bytes = u64_stats_read(&s->tx_bytes);
 			for (i = 0; i < __HNV_DROP_MAX; i++)
 				one.drops[i] = u64_stats_read(&s->drops[i]);
+			one.flows_new = u64_stats_read(&s->flows_new);
+			one.flows_aged = u64_stats_read(&s->flows_aged);
+			one.flows_uncached = u64_stats_read(&s->flows_uncached);
+			one.flows_recomposed =
+				u64_stats_read(&s->flows_recomposed);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 
 		sum->rx_packets += one.rx_packets;
@@ -49,6 +54,10 @@ void hnv_stats_read(struct hnv_pcpu_stats __percpu *pcpu, struct hnv_stats *sum)
 		sum->tx_bytes += one.tx_bytes;
 		for (i = 0; i < __HNV_DROP_MAX; i++)
 			sum->drops[i] += one.drops[i];
+		sum->flows_new += one.flows_new;
+		sum->flows_aged += one.flows_aged;
+		sum->flows_uncached += one.flows_uncached;
+		sum->flows_recomposed += one.flows_recomposed;
 	}
 }
 
@@ -62,6 +71,10 @@ void hnv_stats_add(struct hnv_stats *sum, const struct hnv_stats *s)
 	sum->tx_bytes += s->tx_bytes;
 	for (i = 0; i < __HNV_DROP_MAX; i++)
 		sum->drops[i] += s->drops[i];
+	sum->flows_new += s->flows_new;
+	sum->flows_aged += s->flows_aged;
+	sum->flows_uncached += s->flows_uncached;
+	sum->flows_recomposed += s->flows_recomposed;
 }
 
 static int hnv_stats_fill_drops(struct sk_buff *skb, const struct hnv_stats *s)
@@ -100,6 +113,14 @@ int hnv_stats_fill(struct sk_buff *skb, int attrtype, const struct hnv_stats *s)
 			      HNV_STATS_A_PAD) ||
 	    nla_put_u64_64bit(skb, HNV_STATS_A_TX_BYTES, s->tx_bytes,
 			      HNV_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, HNV_STATS_A_FLOWS_NEW, s->flows_new,
+			      HNV_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, HNV_STATS_A_FLOWS_AGED, s->flows_aged,
+			      HNV_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, HNV_STATS_A_FLOWS_UNCACHED,
+			      s->flows_uncached, HNV_STATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, HNV_STATS_A_FLOWS_RECOMPOSED,
+			      s->flows_recomposed, HNV_STATS_A_PAD) ||
 	    hnv_stats_fill_drops(skb, s)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;

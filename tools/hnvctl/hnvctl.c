@@ -7,16 +7,18 @@
  *   hnvctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]
  *
  * main() reads the global options and runs one command, or a batch of
- * them; the objects (switch.c, port.c, stats.c, version.c) dispatch their
- * commands with cmd_dispatch().  Objects, commands and keywords can be
- * abbreviated to any unambiguous prefix.  Every command returns the exit
- * status instead of exiting, so that a batch can go on.
+ * them; the objects (switch.c, port.c, subnet.c, flow.c, stats.c,
+ * version.c) dispatch their commands with cmd_dispatch().  Objects,
+ * commands and keywords can be abbreviated to any unambiguous prefix.
+ * Every command returns the exit status instead of exiting, so that a
+ * batch can go on.
  *
  * A new object takes: its model in model.h, its request builders and reply
  * parsers in msg.c, one function per request in ipc.c, its printer in
  * output.c, and a file OBJECT.c with do_OBJECT() and its commands, listed
  * in objects[] below and in the Makefile.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,11 +36,15 @@ static void usage(FILE *fp)
 {
 	fputs("Usage: hnvctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "       hnvctl [ OPTIONS ] [ -force ] -batch FILE\n"
-	      "where  OBJECT := { switch | port | stats | version | help }\n"
+	      "where  OBJECT := { switch | port | subnet | flow | stats | "
+	      "version | help }\n"
 	      "       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n"
 	      "\n"
-	      "  switch   hnv switches and their counters (the default OBJECT)\n"
-	      "  port     the ports of the switches\n"
+	      "  switch   hnv switches, their flow-table settings and counters\n"
+	      "           (the default OBJECT)\n"
+	      "  port     the ports of the switches, and their binding to a subnet\n"
+	      "  subnet   the virtual subnets (VSIDs) of the switches\n"
+	      "  flow     the flows cached in the switches' unified flow tables\n"
 	      "  stats    the counters of a switch or port\n"
 	      "  version  the versions of hnvctl and of the kernel's hnv family\n"
 	      "\n"
@@ -102,6 +108,114 @@ static int invarg(const char *arg, const char *why, void (*usage_fn)(FILE *))
 	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, why);
 	usage_fn(stderr);
 	return -1;
+}
+
+/* Says that the word arg is wrong and why, and shows the usage; -1. */
+int arg_invalid(const char *arg, const char *why, void (*usage_fn)(FILE *))
+{
+	return invarg(arg, why, usage_fn);
+}
+
+/* Says that "keyword" must be given, and why if why; -1. */
+int arg_required(const char *keyword, const char *why,
+		 void (*usage_fn)(FILE *))
+{
+	fprintf(stderr, "Error: argument \"%s\" is required%s%s.\n", keyword,
+		why ? " " : "", why ? why : "");
+	usage_fn(stderr);
+	return -1;
+}
+
+/* Takes word, the value of "switch", as the name of a switch. */
+int switch_arg(const char *word, struct hnv_sel *sw, void (*usage_fn)(FILE *))
+{
+	const char *why = ifname_invalid(word);
+
+	if (why)
+		return invarg(word, why, usage_fn);
+	*sw = (struct hnv_sel){ .ifname = word };
+	return 0;
+}
+
+/*
+ * Takes word as a VSID, HNV_VSID_MIN..HNV_VSID_MAX; with none, "none" is
+ * allowed too and gives 0.
+ */
+int vsid_arg(const char *word, bool none, uint32_t *vsid,
+	     void (*usage_fn)(FILE *))
+{
+	char why[64];
+
+	if (none && !strcmp(word, "none")) {
+		*vsid = 0;
+		return 0;
+	}
+	if (!parse_u32(word, HNV_VSID_MIN, HNV_VSID_MAX, vsid))
+		return 0;
+	snprintf(why, sizeof(why), "VSID must be %u..%u%s", HNV_VSID_MIN,
+		 HNV_VSID_MAX, none ? " or \"none\"" : "");
+	return invarg(word, why, usage_fn);
+}
+
+/* Keywords of a command, and "help". */
+#define KWARGS_MAX 8
+
+/*
+ * Parses "KEYWORD VALUE" pairs in any order, each keyword once, and
+ * "help" (which sets *help and stops).  A word that is no keyword is the
+ * value of args[bare], if bare >= 0 (as "dev" may be left out).  The values
+ * are only checked by the caller.  Prints the error and usage and returns
+ * -1 if the arguments are wrong.
+ */
+int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
+		 int argc, char **argv, void (*usage_fn)(FILE *))
+{
+	const char *names[KWARGS_MAX + 1];
+	char list[128], dup[64];
+	size_t i;
+	int k;
+
+	assert(n <= KWARGS_MAX);
+	for (i = 0; i < n; i++) {
+		names[i] = args[i].name;
+		args[i].value = NULL;
+	}
+	names[i] = "help";
+	*help = false;
+	for (; argc > 0; argc--, argv++) {
+		k = keyword_match(*argv, names, n + 1, sizeof(*names));
+		if (k == KW_AMBIGUOUS) {
+			keyword_candidates(*argv, names, n + 1, sizeof(*names),
+					   list, sizeof(list));
+			fprintf(stderr,
+				"Error: argument \"%s\" is ambiguous: %s.\n",
+				*argv, list);
+			usage_fn(stderr);
+			return -1;
+		}
+		if (k == (int)n) {
+			*help = true;
+			return 0;
+		}
+		if (k == KW_NONE && bare < 0)
+			return invarg(*argv, "unknown keyword", usage_fn);
+		if (k == KW_NONE) {
+			k = bare;
+		} else {
+			if (argc == 1)
+				return invarg(*argv, "a value must follow it",
+					      usage_fn);
+			argc--;
+			argv++;
+		}
+		if (args[k].value) {
+			snprintf(dup, sizeof(dup), "%s was already given",
+				 args[k].what);
+			return invarg(*argv, dup, usage_fn);
+		}
+		args[k].value = *argv;
+	}
+	return 0;
 }
 
 /*
@@ -206,6 +320,8 @@ static int do_help(struct hnvctl *ctl, int argc, char **argv)
 static const struct cmd objects[] = {
 	{ "switch", do_switch },
 	{ "port", do_port },
+	{ "subnet", do_subnet },
+	{ "flow", do_flow },
 	{ "stats", do_stats },
 	{ "version", do_version },
 	{ "help", do_help },

@@ -3,12 +3,14 @@
  * Copyright (C) 2026 The hnv authors.
  *
  * What the objects of hnvctl share: the global options, the connection to
- * the kernel, the dispatch tables and the arguments of "show".
+ * the kernel, the dispatch tables, the arguments of "show" and those of
+ * the commands that change something.
  */
 #ifndef HNVCTL_H
 #define HNVCTL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "ipc.h"
@@ -38,12 +40,27 @@ struct show_args {
 	bool help;
 };
 
+/* A "KEYWORD VALUE" argument, for kwargs_parse(). */
+struct kwarg {
+	const char *name;	/* the keyword */
+	const char *what;	/* "a switch": for "... was already given" */
+	const char *value;	/* the word after it, NULL if not given */
+};
+
 int hnvctl_connect(struct hnvctl *ctl);
 void hnvctl_perror(const struct nlerr *err);
 int cmd_dispatch(struct hnvctl *ctl, const char *what, const struct cmd *cmds,
 		 size_t n, int argc, char **argv, void (*usage)(FILE *fp));
 int show_args_parse(struct show_args *a, unsigned int allowed, int argc,
 		    char **argv, void (*usage)(FILE *fp));
+int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
+		 int argc, char **argv, void (*usage)(FILE *fp));
+int arg_invalid(const char *arg, const char *why, void (*usage)(FILE *fp));
+int arg_required(const char *keyword, const char *why,
+		 void (*usage)(FILE *fp));
+int switch_arg(const char *word, struct hnv_sel *sw, void (*usage)(FILE *fp));
+int vsid_arg(const char *word, bool none, uint32_t *vsid,
+	     void (*usage)(FILE *fp));
 void version_line(FILE *fp);
 int dump_ports(struct hnvctl *ctl, const struct hnv_switch_list *switches,
 	       struct hnv_port_list *ports, struct nlerr *err);
@@ -51,6 +68,8 @@ int dump_ports(struct hnvctl *ctl, const struct hnv_switch_list *switches,
 /* The objects: each returns the exit status. */
 int do_switch(struct hnvctl *ctl, int argc, char **argv);
 int do_port(struct hnvctl *ctl, int argc, char **argv);
+int do_subnet(struct hnvctl *ctl, int argc, char **argv);
+int do_flow(struct hnvctl *ctl, int argc, char **argv);
 int do_stats(struct hnvctl *ctl, int argc, char **argv);
 int do_version(struct hnvctl *ctl, int argc, char **argv);
 

@@ -76,6 +76,18 @@ static int put_switch(struct nl_msg *msg, const void *sel)
 	return hnv_put_switch_sel(msg, sel);
 }
 
+struct switch_set_req {
+	const struct hnv_sel *sw;
+	const struct hnv_uft_conf *conf;
+};
+
+static int put_switch_set(struct nl_msg *msg, const void *arg)
+{
+	const struct switch_set_req *req = arg;
+
+	return hnv_put_switch_set(msg, req->sw, req->conf);
+}
+
 struct port_req {
 	const struct hnv_sel *port;
 	const struct hnv_sel *sw;
@@ -86,6 +98,39 @@ static int put_port(struct nl_msg *msg, const void *arg)
 	const struct port_req *req = arg;
 
 	return hnv_put_port_sel(msg, req->port, req->sw);
+}
+
+struct subnet_req {
+	const struct hnv_sel *sw;
+	const struct hnv_subnet *subnet;	/* SUBNET_NEW */
+	uint32_t vsid;				/* others; 0: none */
+};
+
+static int put_subnet_new(struct nl_msg *msg, const void *arg)
+{
+	const struct subnet_req *req = arg;
+
+	return hnv_put_subnet_new(msg, req->sw, req->subnet);
+}
+
+static int put_subnet(struct nl_msg *msg, const void *arg)
+{
+	const struct subnet_req *req = arg;
+
+	return hnv_put_subnet_sel(msg, req->sw, req->vsid);
+}
+
+struct port_set_req {
+	const struct hnv_sel *port;
+	uint32_t vsid;
+	const uint8_t *mac;
+};
+
+static int put_port_set(struct nl_msg *msg, const void *arg)
+{
+	const struct port_set_req *req = arg;
+
+	return hnv_put_port_set(msg, req->port, req->vsid, req->mac);
 }
 
 static int parse_switch(struct nlmsghdr *nlh, void *sw)
@@ -127,6 +172,16 @@ int hnv_switch_dump(struct hnv *h, struct hnv_switch_list *list,
 		   parse_switch_list, list, err);
 }
 
+/* Changes the flow-table settings of switch sw that conf->has names. */
+int hnv_switch_set(struct hnv *h, const struct hnv_sel *sw,
+		   const struct hnv_uft_conf *conf, struct nlerr *err)
+{
+	struct switch_set_req req = { .sw = sw, .conf = conf };
+
+	return run(h, HNV_CMD_SWITCH_SET, false, put_switch_set, &req, NULL,
+		   NULL, err);
+}
+
 /* The port sel names; sw, if not NULL, must be its switch. */
 int hnv_port_get(struct hnv *h, const struct hnv_sel *sel,
 		 const struct hnv_sel *sw, struct hnv_port *port,
@@ -144,4 +199,95 @@ int hnv_port_dump(struct hnv *h, const struct hnv_sel *sw,
 {
 	return run(h, HNV_CMD_PORT_GET, true, put_switch, sw,
 		   parse_port_list, list, err);
+}
+
+/* Binds port to the subnet vsid of its switch with mac, or unbinds it (0). */
+int hnv_port_set(struct hnv *h, const struct hnv_sel *port, uint32_t vsid,
+		 const uint8_t *mac, struct nlerr *err)
+{
+	struct port_set_req req = { .port = port, .vsid = vsid, .mac = mac };
+
+	return run(h, HNV_CMD_PORT_SET, false, put_port_set, &req, NULL, NULL,
+		   err);
+}
+
+static int parse_subnet(struct nlmsghdr *nlh, void *subnet)
+{
+	return hnv_parse_subnet(nlh, subnet);
+}
+
+static int parse_subnet_list(struct nlmsghdr *nlh, void *list)
+{
+	struct hnv_subnet *subnet = hnv_subnet_list_add(list);
+
+	return subnet ? hnv_parse_subnet(nlh, subnet) : -ENOMEM;
+}
+
+static int parse_flow_list(struct nlmsghdr *nlh, void *list)
+{
+	struct hnv_flow *flow = hnv_flow_list_add(list);
+
+	return flow ? hnv_parse_flow(nlh, flow) : -ENOMEM;
+}
+
+/* Adds subnet to switch sw. */
+int hnv_subnet_new(struct hnv *h, const struct hnv_sel *sw,
+		   const struct hnv_subnet *subnet, struct nlerr *err)
+{
+	struct subnet_req req = { .sw = sw, .subnet = subnet };
+
+	return run(h, HNV_CMD_SUBNET_NEW, false, put_subnet_new, &req, NULL,
+		   NULL, err);
+}
+
+int hnv_subnet_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		   struct nlerr *err)
+{
+	struct subnet_req req = { .sw = sw, .vsid = vsid };
+
+	return run(h, HNV_CMD_SUBNET_DEL, false, put_subnet, &req, NULL, NULL,
+		   err);
+}
+
+int hnv_subnet_get(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		   struct hnv_subnet *subnet, struct nlerr *err)
+{
+	struct subnet_req req = { .sw = sw, .vsid = vsid };
+
+	return run(h, HNV_CMD_SUBNET_GET, false, put_subnet, &req,
+		   parse_subnet, subnet, err);
+}
+
+/* Appends the subnets of switch sw, or of every switch, to list. */
+int hnv_subnet_dump(struct hnv *h, const struct hnv_sel *sw,
+		    struct hnv_subnet_list *list, struct nlerr *err)
+{
+	struct subnet_req req = { .sw = sw };
+
+	return run(h, HNV_CMD_SUBNET_GET, true, put_subnet, &req,
+		   parse_subnet_list, list, err);
+}
+
+/*
+ * Appends the flows of switch sw (or of every switch) entering on port (or
+ * on any port) to list; unset selectors select nothing.
+ */
+int hnv_flow_dump(struct hnv *h, const struct hnv_sel *port,
+		  const struct hnv_sel *sw, struct hnv_flow_list *list,
+		  struct nlerr *err)
+{
+	struct port_req req = { .port = port, .sw = sw };
+
+	return run(h, HNV_CMD_FLOW_GET, true, put_port, &req,
+		   parse_flow_list, list, err);
+}
+
+/* Removes the cached flows of switch sw, or of its port port if set. */
+int hnv_flow_flush(struct hnv *h, const struct hnv_sel *port,
+		   const struct hnv_sel *sw, struct nlerr *err)
+{
+	struct port_req req = { .port = port, .sw = sw };
+
+	return run(h, HNV_CMD_FLOW_FLUSH, false, put_port, &req, NULL, NULL,
+		   err);
 }

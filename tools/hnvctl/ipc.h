@@ -24,10 +24,27 @@ int hnv_switch_get(struct hnv *h, const struct hnv_sel *sel,
 		   struct hnv_switch *sw, struct nlerr *err);
 int hnv_switch_dump(struct hnv *h, struct hnv_switch_list *list,
 		    struct nlerr *err);
+int hnv_switch_set(struct hnv *h, const struct hnv_sel *sw,
+		   const struct hnv_uft_conf *conf, struct nlerr *err);
 int hnv_port_get(struct hnv *h, const struct hnv_sel *sel,
 		 const struct hnv_sel *sw, struct hnv_port *port,
 		 struct nlerr *err);
 int hnv_port_dump(struct hnv *h, const struct hnv_sel *sw,
 		  struct hnv_port_list *list, struct nlerr *err);
+int hnv_port_set(struct hnv *h, const struct hnv_sel *port, uint32_t vsid,
+		 const uint8_t *mac, struct nlerr *err);
+int hnv_subnet_new(struct hnv *h, const struct hnv_sel *sw,
+		   const struct hnv_subnet *subnet, struct nlerr *err);
+int hnv_subnet_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		   struct nlerr *err);
+int hnv_subnet_get(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		   struct hnv_subnet *subnet, struct nlerr *err);
+int hnv_subnet_dump(struct hnv *h, const struct hnv_sel *sw,
+		    struct hnv_subnet_list *list, struct nlerr *err);
+int hnv_flow_dump(struct hnv *h, const struct hnv_sel *port,
+		  const struct hnv_sel *sw, struct hnv_flow_list *list,
+		  struct nlerr *err);
+int hnv_flow_flush(struct hnv *h, const struct hnv_sel *port,
+		   const struct hnv_sel *sw, struct nlerr *err);
 
 #endif

@@ -4,6 +4,7 @@
  *
  * Lists of objects of the model.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,66 @@ struct hnv_port *hnv_port_list_add(struct hnv_port_list *l)
 
 void hnv_port_list_free(struct hnv_port_list *l)
 {
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Appends a zeroed subnet to l; NULL if out of memory. */
+struct hnv_subnet *hnv_subnet_list_add(struct hnv_subnet_list *l)
+{
+	struct hnv_subnet *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_subnet_list_free(struct hnv_subnet_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Appends an action to f; -ENOMEM if out of memory. */
+int hnv_flow_add_action(struct hnv_flow *f, uint16_t type, uint32_t arg)
+{
+	struct hnv_action *v = array_room(f->actions, f->nactions, &f->cap,
+					  sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	f->actions = v;
+	v[f->nactions++] = (struct hnv_action){ .type = type, .arg = arg };
+	return 0;
+}
+
+/* Frees the actions of f and zeroes it. */
+void hnv_flow_free(struct hnv_flow *f)
+{
+	free(f->actions);
+	memset(f, 0, sizeof(*f));
+}
+
+/* Appends a zeroed flow to l; NULL if out of memory. */
+struct hnv_flow *hnv_flow_list_add(struct hnv_flow_list *l)
+{
+	struct hnv_flow *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_flow_list_free(struct hnv_flow_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		hnv_flow_free(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }

@@ -8,6 +8,7 @@
  * A malformed reply gives -EBADMSG.
  */
 #include <assert.h>
+#include <arpa/inet.h>
 #include <errno.h>
 #include <string.h>
 
@@ -45,6 +46,102 @@ int hnv_put_port_sel(struct nl_msg *msg, const struct hnv_sel *port,
 	return sw ? hnv_put_switch_sel(msg, sw) : 0;
 }
 
+/*
+ * HNV_CMD_SUBNET_NEW: the switch, HNV_A_VSID, HNV_A_RDID, and HNV_A_ENCAP
+ * unless subnet->encap is HNV_ENCAP_UNSPEC (the kernel's default).
+ */
+int hnv_put_subnet_new(struct nl_msg *msg, const struct hnv_sel *sw,
+		       const struct hnv_subnet *subnet)
+{
+	if (hnv_put_switch_sel(msg, sw) ||
+	    nla_put_u32(msg, HNV_A_VSID, subnet->vsid) ||
+	    nla_put_u32(msg, HNV_A_RDID, subnet->rdid) ||
+	    (subnet->encap && nla_put_u8(msg, HNV_A_ENCAP, subnet->encap)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * A subnet: the switch selector, and HNV_A_VSID unless vsid is 0 (a dump
+ * of the subnets of the switch, or of every switch).
+ */
+int hnv_put_subnet_sel(struct nl_msg *msg, const struct hnv_sel *sw,
+		       uint32_t vsid)
+{
+	if (hnv_put_switch_sel(msg, sw) ||
+	    (vsid && nla_put_u32(msg, HNV_A_VSID, vsid)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_CMD_PORT_SET: the port, HNV_A_VSID (0 unbinds) and, if mac is not
+ * NULL, HNV_A_PORT_MAC.
+ */
+int hnv_put_port_set(struct nl_msg *msg, const struct hnv_sel *port,
+		     uint32_t vsid, const uint8_t *mac)
+{
+	if (hnv_put_port_sel(msg, port, NULL) ||
+	    nla_put_u32(msg, HNV_A_VSID, vsid) ||
+	    (mac && nla_put(msg, HNV_A_PORT_MAC, ETH_ALEN, mac)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_CMD_SWITCH_SET: the switch, and those of HNV_A_SWITCH_UFT_MAX,
+ * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->has
+ * names.
+ */
+int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
+		       const struct hnv_uft_conf *conf)
+{
+	if (hnv_put_switch_sel(msg, sw) ||
+	    ((conf->has & HNV_UFT_SET_MAX) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_UFT_MAX, conf->max)) ||
+	    ((conf->has & HNV_UFT_SET_PORT_MAX) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_UFT_PORT_MAX, conf->port_max)) ||
+	    ((conf->has & HNV_UFT_SET_IDLE_MS) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_UFT_IDLE_MS, conf->idle_ms)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int get_u8(const struct nlattr *a, uint8_t *val)
+{
+	if (!a || nla_len(a) != sizeof(*val))
+		return -EBADMSG;
+	*val = nla_get_u8(a);
+	return 0;
+}
+
+/* NLA_BE16, to host byte order. */
+static int get_be16(const struct nlattr *a, uint16_t *val)
+{
+	if (!a || nla_len(a) != sizeof(*val))
+		return -EBADMSG;
+	*val = ntohs(nla_get_u16(a));
+	return 0;
+}
+
+static int get_mac(const struct nlattr *a, uint8_t mac[ETH_ALEN])
+{
+	if (!a || nla_len(a) != ETH_ALEN)
+		return -EBADMSG;
+	memcpy(mac, nla_data(a), ETH_ALEN);
+	return 0;
+}
+
+/* An IPv4 or IPv6 address: 4 or 16 bytes. */
+static int get_ip(const struct nlattr *a, uint8_t addr[16], uint8_t *len)
+{
+	if (!a || (nla_len(a) != 4 && nla_len(a) != 16))
+		return -EBADMSG;
+	*len = nla_len(a);
+	memcpy(addr, nla_data(a), *len);
+	return 0;
+}
+
 static int get_u32(const struct nlattr *a, uint32_t *val)
 {
 	if (!a || nla_len(a) != sizeof(*val))
@@ -80,6 +177,12 @@ static int opt_u64(const struct nlattr *a, uint64_t *val)
 	return a ? get_u64(a, val) : 0;
 }
 
+/* So do other optional numbers. */
+static int opt_u32(const struct nlattr *a, uint32_t *val)
+{
+	return a ? get_u32(a, val) : 0;
+}
+
 int hnv_parse_stats(struct nlattr *nest, struct hnv_stats *st)
 {
 	struct nlattr *tb[HNV_STATS_A_MAX + 1], *a;
@@ -90,7 +193,11 @@ int hnv_parse_stats(struct nlattr *nest, struct hnv_stats *st)
 	    opt_u64(tb[HNV_STATS_A_RX_PACKETS], &st->rx_packets) ||
 	    opt_u64(tb[HNV_STATS_A_RX_BYTES], &st->rx_bytes) ||
 	    opt_u64(tb[HNV_STATS_A_TX_PACKETS], &st->tx_packets) ||
-	    opt_u64(tb[HNV_STATS_A_TX_BYTES], &st->tx_bytes))
+	    opt_u64(tb[HNV_STATS_A_TX_BYTES], &st->tx_bytes) ||
+	    opt_u64(tb[HNV_STATS_A_FLOWS_NEW], &st->flows_new) ||
+	    opt_u64(tb[HNV_STATS_A_FLOWS_AGED], &st->flows_aged) ||
+	    opt_u64(tb[HNV_STATS_A_FLOWS_UNCACHED], &st->flows_uncached) ||
+	    opt_u64(tb[HNV_STATS_A_FLOWS_RECOMPOSED], &st->flows_recomposed))
 		return -EBADMSG;
 	if (!tb[HNV_STATS_A_DROPS])
 		return 0;
@@ -111,6 +218,24 @@ int hnv_parse_stats(struct nlattr *nest, struct hnv_stats *st)
 	return 0;
 }
 
+/*
+ * The flow-table settings and flow count of a switch.  A kernel reports
+ * all four or, before flow-table limits, none; any of them sets has_uft,
+ * and one missing from a partial set counts as zero.
+ */
+static int parse_uft(struct nlattr **tb, struct hnv_switch *sw)
+{
+	sw->has_uft = tb[HNV_A_SWITCH_UFT_MAX] ||
+		      tb[HNV_A_SWITCH_UFT_PORT_MAX] ||
+		      tb[HNV_A_SWITCH_UFT_IDLE_MS] || tb[HNV_A_SWITCH_NFLOWS];
+	if (opt_u32(tb[HNV_A_SWITCH_UFT_MAX], &sw->uft.max) ||
+	    opt_u32(tb[HNV_A_SWITCH_UFT_PORT_MAX], &sw->uft.port_max) ||
+	    opt_u32(tb[HNV_A_SWITCH_UFT_IDLE_MS], &sw->uft.idle_ms) ||
+	    opt_u32(tb[HNV_A_SWITCH_NFLOWS], &sw->nflows))
+		return -EBADMSG;
+	return 0;
+}
+
 int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 {
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -126,7 +251,7 @@ int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 	if (tb[HNV_A_SWITCH_STATS] &&
 	    hnv_parse_stats(tb[HNV_A_SWITCH_STATS], &sw->stats))
 		return -EBADMSG;
-	return 0;
+	return parse_uft(tb, sw);
 }
 
 int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port)
@@ -142,5 +267,115 @@ int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port)
 	if (tb[HNV_A_PORT_STATS] &&
 	    hnv_parse_stats(tb[HNV_A_PORT_STATS], &port->stats))
 		return -EBADMSG;
+	/* a kernel without subnets binds no port */
+	if (tb[HNV_A_VSID] && get_u32(tb[HNV_A_VSID], &port->vsid))
+		return -EBADMSG;
+	if (tb[HNV_A_PORT_MAC]) {
+		if (get_mac(tb[HNV_A_PORT_MAC], port->mac))
+			return -EBADMSG;
+		port->has_mac = true;
+	}
 	return 0;
+}
+
+int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet)
+{
+	struct nlattr *tb[HNV_A_MAX + 1];
+
+	memset(subnet, 0, sizeof(*subnet));
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &subnet->switch_ifindex) ||
+	    get_ifname(tb[HNV_A_SWITCH_IFNAME], subnet->switch_ifname) ||
+	    get_u32(tb[HNV_A_VSID], &subnet->vsid) ||
+	    get_u32(tb[HNV_A_RDID], &subnet->rdid))
+		return -EBADMSG;
+	/* absent, it is the default the kernel applies */
+	subnet->encap = HNV_ENCAP_VXLAN;
+	if (tb[HNV_A_ENCAP] && get_u8(tb[HNV_A_ENCAP], &subnet->encap))
+		return -EBADMSG;
+	return 0;
+}
+
+/* The actions, in order; unknown ones are skipped. */
+static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
+{
+	struct nlattr *a;
+	uint32_t ifindex;
+	uint8_t reason;
+	int rem;
+
+	nla_for_each_nested(a, nest, rem) {
+		switch (nla_type(a)) {
+		case HNV_ACTION_A_OUTPUT:
+			if (get_u32(a, &ifindex))
+				return -EBADMSG;
+			if (hnv_flow_add_action(flow, HNV_ACTION_A_OUTPUT,
+						ifindex))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_DROP:
+			if (get_u8(a, &reason))
+				return -EBADMSG;
+			if (hnv_flow_add_action(flow, HNV_ACTION_A_DROP,
+						reason))
+				return -ENOMEM;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The nest HNV_A_FLOW, but for its actions. */
+static int parse_flow_key(struct nlattr **fa, struct hnv_flow *flow)
+{
+	if (get_mac(fa[HNV_FLOW_A_ETH_SRC], flow->eth_src) ||
+	    get_mac(fa[HNV_FLOW_A_ETH_DST], flow->eth_dst) ||
+	    get_be16(fa[HNV_FLOW_A_ETH_TYPE], &flow->eth_type))
+		return -EBADMSG;
+	if (fa[HNV_FLOW_A_IP_PROTO]) {
+		if (get_u8(fa[HNV_FLOW_A_IP_PROTO], &flow->ip_proto))
+			return -EBADMSG;
+		flow->has |= HNV_FLOW_IP_PROTO;
+	}
+	if ((fa[HNV_FLOW_A_IP_SRC] &&
+	     get_ip(fa[HNV_FLOW_A_IP_SRC], flow->ip_src, &flow->ip_src_len)) ||
+	    (fa[HNV_FLOW_A_IP_DST] &&
+	     get_ip(fa[HNV_FLOW_A_IP_DST], flow->ip_dst, &flow->ip_dst_len)))
+		return -EBADMSG;
+	if (fa[HNV_FLOW_A_L4_SRC]) {
+		if (get_be16(fa[HNV_FLOW_A_L4_SRC], &flow->l4_src))
+			return -EBADMSG;
+		flow->has |= HNV_FLOW_L4_SRC;
+	}
+	if (fa[HNV_FLOW_A_L4_DST]) {
+		if (get_be16(fa[HNV_FLOW_A_L4_DST], &flow->l4_dst))
+			return -EBADMSG;
+		flow->has |= HNV_FLOW_L4_DST;
+	}
+	if (opt_u64(fa[HNV_FLOW_A_PACKETS], &flow->packets) ||
+	    opt_u64(fa[HNV_FLOW_A_BYTES], &flow->bytes) ||
+	    (fa[HNV_FLOW_A_IDLE_MS] &&
+	     get_u32(fa[HNV_FLOW_A_IDLE_MS], &flow->idle_ms)))
+		return -EBADMSG;
+	return 0;
+}
+
+/*
+ * A flow of HNV_CMD_FLOW_GET.  Its actions are allocated: free them with
+ * hnv_flow_free(), whatever this returns.
+ */
+int hnv_parse_flow(struct nlmsghdr *nlh, struct hnv_flow *flow)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *fa[HNV_FLOW_A_MAX + 1];
+
+	memset(flow, 0, sizeof(*flow));
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &flow->switch_ifindex) ||
+	    get_u32(tb[HNV_A_PORT_IFINDEX], &flow->port_ifindex) ||
+	    !tb[HNV_A_FLOW] ||
+	    nla_parse_nested(fa, HNV_FLOW_A_MAX, tb[HNV_A_FLOW], NULL) < 0 ||
+	    parse_flow_key(fa, flow))
+		return -EBADMSG;
+	return fa[HNV_FLOW_A_ACTIONS] ?
+		parse_actions(fa[HNV_FLOW_A_ACTIONS], flow) : 0;
 }

@@ -5,17 +5,24 @@
  * Readable names for the numbers of the hnv API.
  */
 #include <assert.h>
+#include <net/ethernet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 
 #include <linux/hnv.h>
 
 #include "names.h"
+#include "parse.h"
 #include "util.h"
 
 /* These names are JSON keys: never rename one. */
 static const char *const drop_reasons[] = {
 	[HNV_DROP_PORT_UNBOUND]	= "port-unbound",
 	[HNV_DROP_SWITCH_XMIT]	= "switch-xmit",
+	[HNV_DROP_NO_SUBNET]	= "no-subnet",
+	[HNV_DROP_SRC_MAC]	= "src-mac",
+	[HNV_DROP_NO_DEST]	= "no-dest",
+	[HNV_DROP_MALFORMED]	= "malformed",
 };
 
 static_assert(ARRAY_SIZE(drop_reasons) == __HNV_DROP_MAX,
@@ -29,7 +36,25 @@ static const char *const attrs[] = {
 	[HNV_A_PORT_IFINDEX]	= "HNV_A_PORT_IFINDEX",
 	[HNV_A_PORT_IFNAME]	= "HNV_A_PORT_IFNAME",
 	[HNV_A_PORT_STATS]	= "HNV_A_PORT_STATS",
+	[HNV_A_VSID]		= "HNV_A_VSID",
+	[HNV_A_RDID]		= "HNV_A_RDID",
+	[HNV_A_ENCAP]		= "HNV_A_ENCAP",
+	[HNV_A_PORT_MAC]	= "HNV_A_PORT_MAC",
+	[HNV_A_FLOW]		= "HNV_A_FLOW",
+	[HNV_A_SWITCH_UFT_MAX]	= "HNV_A_SWITCH_UFT_MAX",
+	[HNV_A_SWITCH_UFT_PORT_MAX] = "HNV_A_SWITCH_UFT_PORT_MAX",
+	[HNV_A_SWITCH_UFT_IDLE_MS] = "HNV_A_SWITCH_UFT_IDLE_MS",
+	[HNV_A_SWITCH_NFLOWS]	= "HNV_A_SWITCH_NFLOWS",
 };
+
+/* Words of the command line and JSON values: never rename one. */
+static const char *const encaps[] = {
+	[HNV_ENCAP_VXLAN]	= "vxlan",
+	[HNV_ENCAP_NVGRE]	= "nvgre",
+};
+
+static_assert(ARRAY_SIZE(encaps) == __HNV_ENCAP_MAX,
+	      "a new enum hnv_encap needs its name in encaps[]");
 
 bool drop_reason_known(unsigned int reason)
 {
@@ -42,6 +67,68 @@ const char *drop_reason_name(unsigned int reason, char *buf, size_t len)
 	if (drop_reason_known(reason))
 		return drop_reasons[reason];
 	snprintf(buf, len, "reason-%u", reason);
+	return buf;
+}
+
+/* The name of an encapsulation; "encap-N" (written to buf) if unknown. */
+const char *encap_name(unsigned int encap, char *buf, size_t len)
+{
+	if (encap < ARRAY_SIZE(encaps) && encaps[encap])
+		return encaps[encap];
+	snprintf(buf, len, "encap-%u", encap);
+	return buf;
+}
+
+/*
+ * The enum hnv_encap that word names, or any unambiguous prefix of it ("vx"
+ * is vxlan); HNV_ENCAP_UNSPEC if it names none.
+ */
+unsigned int encap_parse(const char *word)
+{
+	/* encaps[] without HNV_ENCAP_UNSPEC, which has no name */
+	int i = keyword_match(word, encaps + 1, ARRAY_SIZE(encaps) - 1,
+			      sizeof(encaps[0]));
+
+	return i >= 0 ? (unsigned int)i + 1 : HNV_ENCAP_UNSPEC;
+}
+
+/* "ipv4", "ipv6", "arp", else "0xNNNN" (written to buf). */
+const char *eth_type_name(uint16_t type, char *buf, size_t len)
+{
+	switch (type) {
+	case ETH_P_IP:
+		return "ipv4";
+	case ETH_P_IPV6:
+		return "ipv6";
+	case ETH_P_ARP:
+		return "arp";
+	}
+	snprintf(buf, len, "0x%04x", type);
+	return buf;
+}
+
+/* "tcp", "udp", "icmp", "icmpv6", else the number (written to buf). */
+const char *ip_proto_name(uint8_t proto, char *buf, size_t len)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return "tcp";
+	case IPPROTO_UDP:
+		return "udp";
+	case IPPROTO_ICMP:
+		return "icmp";
+	case IPPROTO_ICMPV6:
+		return "icmpv6";
+	}
+	snprintf(buf, len, "%u", proto);
+	return buf;
+}
+
+/* aa:bb:cc:dd:ee:ff, in lower case. */
+const char *mac_name(const uint8_t mac[ETH_ALEN], char buf[MAC_NAMSIZ])
+{
+	snprintf(buf, MAC_NAMSIZ, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0],
+		 mac[1], mac[2], mac[3], mac[4], mac[5]);
 	return buf;
 }
 

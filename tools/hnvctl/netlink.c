@@ -246,6 +246,8 @@ int nldeliver(void *buf, int len, struct nlmsghdr *req,
 		    nlh->nlmsg_type != r->family)
 			continue;
 		(*count)++;
+		if (!r->parse)
+			continue;
 		ret = r->parse(nlh, r->parse_arg);
 		if (ret < 0)
 			return nlerr_set(err, -ret,
@@ -330,7 +332,7 @@ static int nlreq_once(struct nl_sock *sk, const struct nlreq *r, bool *intr,
 	ret = 0;
 	for (b = head; b && !*intr && !ret; b = b->next)
 		ret = nldeliver(b->data, b->len, req, r, &count, err);
-	if (!ret && !*intr && !r->dump && count != 1)
+	if (!ret && !*intr && !r->dump && r->parse && count != 1)
 		ret = nlerr_set(err, EBADMSG,
 				"the kernel sent %u replies instead of one",
 				count);

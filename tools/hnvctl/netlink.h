@@ -39,6 +39,7 @@ struct nlreq {
 	/*
 	 * Called for each message of the reply, once the whole reply has
 	 * arrived and a dump was not interrupted; returns 0 or -errno.
+	 * NULL for a request that only wants its ACK: any reply is ignored.
 	 */
 	int (*parse)(struct nlmsghdr *nlh, void *arg);
 	void *parse_arg;

@@ -20,6 +20,8 @@ struct out {
 	bool json;
 	struct json j;
 	unsigned int count;	/* objects printed */
+	/* names an ifindex of a flow, NULL if none: if_indextoname() */
+	char *(*ifname)(unsigned int ifindex, char *buf);
 };
 
 void out_begin(struct out *o, FILE *fp, bool json, bool pretty);
@@ -29,5 +31,7 @@ void out_port(struct out *o, const struct hnv_port *port,
 	      const char *switch_name);
 void out_counters(struct out *o, const char *kind, const char *ifname,
 		  const struct hnv_stats *st);
+void out_subnet(struct out *o, const struct hnv_subnet *subnet);
+void out_flow(struct out *o, const struct hnv_flow *flow);
 
 #endif

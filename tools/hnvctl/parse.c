@@ -125,6 +125,42 @@ int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *val)
 	return 0;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * Parses the MAC of a VM: six octets of two hexadecimal digits each, in
+ * either case, separated by ':' ("02:00:5E:10:00:01"), unicast and not zero.
+ * Returns NULL, or why s is not one (mac is then unchanged).
+ */
+const char *parse_mac(const char *s, uint8_t mac[6])
+{
+	static const uint8_t zero[6];
+	uint8_t v[6];
+	int i, hi, lo;
+
+	for (i = 0; i < 6; i++, s += 3) {
+		hi = hex_digit(s[0]);
+		lo = hi < 0 ? -1 : hex_digit(s[1]);
+		if (lo < 0 || s[2] != (i == 5 ? '\0' : ':'))
+			return "MAC must be 6 octets of 2 hexadecimal digits, "
+			       "as in 02:00:00:00:00:01";
+		v[i] = hi << 4 | lo;
+	}
+	if (v[0] & 1)
+		return "MAC is multicast (its first octet is odd); "
+		       "a port needs a unicast MAC";
+	if (!memcmp(v, zero, sizeof(v)))
+		return "MAC 00:00:00:00:00:00 is not an address";
+	memcpy(mac, v, sizeof(v));
+	return NULL;
+}
+
 /*
  * Splits a batch line in place into at most max words separated by white
  * space.  A word starting with '#' starts a comment that runs to the end of

@@ -2,7 +2,7 @@
 /*
  * Copyright (C) 2026 The hnv authors.
  *
- * hnvctl port { show | help }
+ * hnvctl port { show | set | help }
  *
  * A port reply names its switch by ifindex only: the switches are fetched
  * too, for their names.
@@ -11,13 +11,22 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
+#include <linux/hnv.h>
+
 #include "hnvctl.h"
 #include "output.h"
+#include "parse.h"
 
 static void port_usage(FILE *fp)
 {
 	fputs("Usage: hnvctl port show [ dev NAME | ifindex INDEX ] [ switch NAME ]\n"
-	      "       hnvctl port help\n", fp);
+	      "       hnvctl port set dev NAME vsid VSID mac MAC\n"
+	      "       hnvctl port set dev NAME vsid none\n"
+	      "       hnvctl port help\n"
+	      "where  VSID := " STRINGIFY(HNV_VSID_MIN) ".."
+	      STRINGIFY(HNV_VSID_MAX) ", a subnet of the port's switch\n"
+	      "       MAC := the unicast MAC of the VM, as 02:00:00:00:00:01\n",
+	      fp);
 }
 
 static int port_help(struct hnvctl *ctl, int argc, char **argv)
@@ -136,8 +145,77 @@ out:
 	return ret;
 }
 
+enum { SET_DEV, SET_VSID, SET_MAC };
+
+/* Parses the arguments of "port set"; mac is NULL to unbind. */
+static int set_args(int argc, char **argv, struct hnv_sel *port,
+		    uint32_t *vsid, uint8_t mac[ETH_ALEN], bool *has_mac,
+		    bool *help)
+{
+	struct kwarg args[] = {
+		[SET_DEV]	= { "dev", "a device", NULL },
+		[SET_VSID]	= { "vsid", "a VSID", NULL },
+		[SET_MAC]	= { "mac", "a MAC", NULL },
+	};
+	const char *word, *why;
+
+	if (kwargs_parse(args, ARRAY_SIZE(args), SET_DEV, help, argc, argv,
+			 port_usage))
+		return -1;
+	if (*help)
+		return 0;
+	word = args[SET_DEV].value;
+	if (!word)
+		return arg_required("dev", NULL, port_usage);
+	why = ifname_invalid(word);
+	if (why)
+		return arg_invalid(word, why, port_usage);
+	*port = (struct hnv_sel){ .ifname = word };
+	word = args[SET_VSID].value;
+	if (!word)
+		return arg_required("vsid", NULL, port_usage);
+	if (vsid_arg(word, true, vsid, port_usage))
+		return -1;
+	word = args[SET_MAC].value;
+	*has_mac = word != NULL;
+	if (!*vsid && word)
+		return arg_invalid(word,
+				   "\"vsid none\" unbinds the port and takes no MAC",
+				   port_usage);
+	if (*vsid && !word)
+		return arg_required("mac", "to bind a port", port_usage);
+	why = word ? parse_mac(word, mac) : NULL;
+	if (why)
+		return arg_invalid(word, why, port_usage);
+	return 0;
+}
+
+/* Binds a port to a subnet, or unbinds it. */
+static int port_set(struct hnvctl *ctl, int argc, char **argv)
+{
+	uint8_t mac[ETH_ALEN];
+	struct hnv_sel port;
+	struct nlerr err;
+	bool has_mac = false, help;
+	uint32_t vsid;
+
+	if (set_args(argc, argv, &port, &vsid, mac, &has_mac, &help))
+		return EXIT_FAILURE;
+	if (help)
+		return port_help(ctl, 0, NULL);
+	if (hnvctl_connect(ctl))
+		return EXIT_FAILURE;
+	if (hnv_port_set(&ctl->hnv, &port, vsid, has_mac ? mac : NULL,
+			 &err)) {
+		hnvctl_perror(&err);
+		return EXIT_FAILURE;
+	}
+	return EXIT_SUCCESS;
+}
+
 static const struct cmd port_cmds[] = {
 	{ "show", port_show },
+	{ "set", port_set },
 	{ "list", port_show },
 	{ "help", port_help },
 };

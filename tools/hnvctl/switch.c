@@ -2,18 +2,44 @@
 /*
  * Copyright (C) 2026 The hnv authors.
  *
- * hnvctl switch { show | help }
+ * hnvctl switch { show | set | help }
+ *
+ * "set" changes the settings of a switch's unified flow tables.  Its
+ * values are checked here with the ranges <linux/hnv.h> gives for
+ * HNV_CMD_SWITCH_SET; the kernel checks them again.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hnvctl.h"
 #include "output.h"
+#include "parse.h"
+
+/* The ranges of HNV_CMD_SWITCH_SET, from <linux/hnv.h>. */
+#define UFT_MAX_MIN		1
+#define UFT_MAX_MAX		16777216	/* 2^24 */
+#define UFT_IDLE_MS_MIN		100
+#define UFT_IDLE_MS_MAX		3600000		/* an hour */
 
 static void switch_usage(FILE *fp)
 {
 	fputs("Usage: hnvctl switch show [ dev NAME | ifindex INDEX ]\n"
-	      "       hnvctl switch help\n", fp);
+	      "       hnvctl switch set dev NAME [ uft-max FLOWS ] "
+	      "[ uft-port-max FLOWS ]\n"
+	      "                                  [ uft-idle-ms MS ]\n"
+	      "       hnvctl switch help\n"
+	      "where  FLOWS := " STRINGIFY(UFT_MAX_MIN) ".."
+	      STRINGIFY(UFT_MAX_MAX) "\n"
+	      "       MS := " STRINGIFY(UFT_IDLE_MS_MIN) ".."
+	      STRINGIFY(UFT_IDLE_MS_MAX) "\n"
+	      "\n"
+	      "  uft-max       most flows the switch caches, all its ports "
+	      "together\n"
+	      "  uft-port-max  most flows one port caches\n"
+	      "  uft-idle-ms   a cached flow unused this long is removed\n"
+	      "  \"set\" takes at least one of them.\n", fp);
 }
 
 static int switch_help(struct hnvctl *ctl, int argc, char **argv)
@@ -66,8 +92,105 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 	return EXIT_SUCCESS;
 }
 
+enum { SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS };
+
+/*
+ * The settings of "switch set": keyword, flag, range, and where the value
+ * goes.
+ */
+static const struct {
+	int arg;
+	unsigned int flag;
+	uint32_t min, max;
+	const char *why;
+	size_t offset;
+} settings[] = {
+	{ SET_UFT_MAX, HNV_UFT_SET_MAX, UFT_MAX_MIN, UFT_MAX_MAX,
+	  "uft-max must be " STRINGIFY(UFT_MAX_MIN) ".." STRINGIFY(UFT_MAX_MAX),
+	  offsetof(struct hnv_uft_conf, max) },
+	{ SET_UFT_PORT_MAX, HNV_UFT_SET_PORT_MAX, UFT_MAX_MIN, UFT_MAX_MAX,
+	  "uft-port-max must be " STRINGIFY(UFT_MAX_MIN) ".."
+	  STRINGIFY(UFT_MAX_MAX),
+	  offsetof(struct hnv_uft_conf, port_max) },
+	{ SET_UFT_IDLE_MS, HNV_UFT_SET_IDLE_MS, UFT_IDLE_MS_MIN,
+	  UFT_IDLE_MS_MAX,
+	  "uft-idle-ms must be " STRINGIFY(UFT_IDLE_MS_MIN) ".."
+	  STRINGIFY(UFT_IDLE_MS_MAX),
+	  offsetof(struct hnv_uft_conf, idle_ms) },
+};
+
+/*
+ * Parses the arguments of "switch set".  "dev" may not be left out: a word
+ * that is no keyword is a mistyped one.
+ */
+static int set_args(int argc, char **argv, struct hnv_sel *sw,
+		    struct hnv_uft_conf *conf, bool *help)
+{
+	struct kwarg args[] = {
+		[SET_DEV]		= { "dev", "a device", NULL },
+		[SET_UFT_MAX]		= { "uft-max", "uft-max", NULL },
+		[SET_UFT_PORT_MAX]	= { "uft-port-max", "uft-port-max",
+					    NULL },
+		[SET_UFT_IDLE_MS]	= { "uft-idle-ms", "uft-idle-ms",
+					    NULL },
+	};
+	const char *word;
+	size_t i;
+
+	if (kwargs_parse(args, ARRAY_SIZE(args), -1, help, argc, argv,
+			 switch_usage))
+		return -1;
+	if (*help)
+		return 0;
+	word = args[SET_DEV].value;
+	if (!word)
+		return arg_required("dev", NULL, switch_usage);
+	if (switch_arg(word, sw, switch_usage))
+		return -1;
+	memset(conf, 0, sizeof(*conf));
+	for (i = 0; i < ARRAY_SIZE(settings); i++) {
+		word = args[settings[i].arg].value;
+		if (!word)
+			continue;
+		if (parse_u32(word, settings[i].min, settings[i].max,
+			      (uint32_t *)((char *)conf + settings[i].offset)))
+			return arg_invalid(word, settings[i].why,
+					   switch_usage);
+		conf->has |= settings[i].flag;
+	}
+	if (!conf->has) {
+		fputs("Error: nothing to set: give uft-max, uft-port-max or "
+		      "uft-idle-ms.\n", stderr);
+		switch_usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Changes the flow-table settings of a switch. */
+static int switch_set(struct hnvctl *ctl, int argc, char **argv)
+{
+	struct hnv_uft_conf conf;
+	struct hnv_sel sw;
+	struct nlerr err;
+	bool help;
+
+	if (set_args(argc, argv, &sw, &conf, &help))
+		return EXIT_FAILURE;
+	if (help)
+		return switch_help(ctl, 0, NULL);
+	if (hnvctl_connect(ctl))
+		return EXIT_FAILURE;
+	if (hnv_switch_set(&ctl->hnv, &sw, &conf, &err)) {
+		hnvctl_perror(&err);
+		return EXIT_FAILURE;
+	}
+	return EXIT_SUCCESS;
+}
+
 static const struct cmd switch_cmds[] = {
 	{ "show", switch_show },
+	{ "set", switch_set },
 	{ "list", switch_show },
 	{ "help", switch_help },
 };

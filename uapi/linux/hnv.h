@@ -56,6 +56,24 @@
  *    HNV_A_SWITCH_NPORTS: NLA_U32, number of attached ports
  *    HNV_A_SWITCH_STATS: NLA_NESTED, the switch's own counters plus the sum
  *                        over its ports (see "Counters" below)
+ *    HNV_A_SWITCH_UFT_MAX: NLA_U32, most flows the switch caches in all
+ *                          its ports' unified flow tables (default 262144)
+ *    HNV_A_SWITCH_UFT_PORT_MAX: NLA_U32, most flows one port caches
+ *                               (default 16384)
+ *    HNV_A_SWITCH_UFT_IDLE_MS: NLA_U32, a cached flow unused this long is
+ *                              removed (default 30000; checked every 100 ms
+ *                              to every second, depending on the timeout)
+ *    HNV_A_SWITCH_NFLOWS: NLA_U32, flows cached now
+ *
+ *    A packet whose flow cannot be cached because a limit is reached is
+ *    still forwarded, through the slow path, and counted in
+ *    HNV_STATS_A_FLOWS_UNCACHED.
+ *
+ * HNV_CMD_SWITCH_SET
+ *    Selects a switch and changes any of HNV_A_SWITCH_UFT_MAX (1 ..
+ *    16777216), HNV_A_SWITCH_UFT_PORT_MAX (1 .. 16777216) and
+ *    HNV_A_SWITCH_UFT_IDLE_MS (100 .. 3600000).  Lowering a limit does not
+ *    evict cached flows; they age out.
  *
  * HNV_CMD_PORT_GET
  *    Without NLM_F_DUMP: HNV_A_PORT_IFINDEX or HNV_A_PORT_IFNAME (top level)
@@ -70,6 +88,82 @@
  *    HNV_A_PORT_IFINDEX: NLA_U32
  *    HNV_A_PORT_IFNAME: NLA_NUL_STRING
  *    HNV_A_PORT_STATS: NLA_NESTED, the port's counters
+ *    HNV_A_VSID: NLA_U32, the virtual subnet the port is bound to, 0 if
+ *                none
+ *    HNV_A_PORT_MAC: binary, ETH_ALEN, the MAC of the VM behind the port
+ *                    (only while bound)
+ *
+ * HNV_CMD_PORT_SET
+ *    Binds a port (selected as for HNV_CMD_PORT_GET) to a virtual subnet
+ *    of its switch, or unbinds it:
+ *
+ *    HNV_A_VSID: NLA_U32, required; a VSID the switch has a subnet for
+ *                (-ENOENT otherwise), or 0 to unbind
+ *    HNV_A_PORT_MAC: binary, ETH_ALEN, a unicast MAC; required to bind,
+ *                    refused when unbinding.  The port may only send
+ *                    frames from this MAC, and frames to it in the VSID
+ *                    are delivered to the port.
+ *
+ *    Flows already cached for any port see the change on their next
+ *    packet.  An unbound port sends nothing (HNV_DROP_PORT_UNBOUND).
+ *
+ * HNV_CMD_SUBNET_NEW
+ *    Adds a virtual subnet to a switch (switch selector required):
+ *
+ *    HNV_A_VSID: NLA_U32, required, HNV_VSID_MIN .. HNV_VSID_MAX
+ *    HNV_A_RDID: NLA_U32, required, non-zero: the virtual network
+ *                (routing domain) the subnet belongs to
+ *    HNV_A_ENCAP: NLA_U8, enum hnv_encap, default HNV_ENCAP_VXLAN
+ *
+ *    -EEXIST if the switch has that VSID already.
+ *
+ * HNV_CMD_SUBNET_DEL
+ *    Switch selector and HNV_A_VSID.  -ENOENT if there is no such subnet,
+ *    -EBUSY while ports are bound to it.
+ *
+ * HNV_CMD_SUBNET_GET
+ *    Without NLM_F_DUMP: switch selector and HNV_A_VSID, one reply.  With
+ *    NLM_F_DUMP: the subnets of the selected switch, or of every switch
+ *    of the namespace.  A subnet is described by HNV_A_SWITCH_IFINDEX,
+ *    HNV_A_SWITCH_IFNAME, HNV_A_VSID, HNV_A_RDID and HNV_A_ENCAP.
+ *
+ * HNV_CMD_FLOW_GET
+ *    Dump only (a request without NLM_F_DUMP is -EOPNOTSUPP): the flows
+ *    cached in the unified flow tables of the selected switch (switch
+ *    selector optional: every switch), narrowed to one port by a port
+ *    selector (which must then be a port of the selected switch, else
+ *    -EINVAL).  One message per flow:
+ *
+ *    HNV_A_SWITCH_IFINDEX: NLA_U32
+ *    HNV_A_PORT_IFINDEX: NLA_U32, the port the flow enters on
+ *    HNV_A_FLOW: NLA_NESTED:
+ *        HNV_FLOW_A_ETH_SRC, HNV_FLOW_A_ETH_DST: binary, ETH_ALEN
+ *        HNV_FLOW_A_ETH_TYPE: NLA_BE16
+ *        for IPv4/IPv6 frames also
+ *        HNV_FLOW_A_IP_PROTO: NLA_U8
+ *        HNV_FLOW_A_IP_SRC, HNV_FLOW_A_IP_DST: binary, 4 or 16 bytes
+ *        HNV_FLOW_A_L4_SRC, HNV_FLOW_A_L4_DST: NLA_BE16, present for
+ *            every IP flow, 0 for protocols without ports (ICMP ...)
+ *        HNV_FLOW_A_ACTIONS: NLA_NESTED, the composed actions in the
+ *            order they are applied, never empty (a drop is an action);
+ *            each attribute is one action:
+ *            HNV_ACTION_A_OUTPUT: NLA_U32, send to the port of this ifindex
+ *            HNV_ACTION_A_DROP: NLA_U8, drop for this enum hnv_drop_reason
+ *        HNV_FLOW_A_PACKETS, HNV_FLOW_A_BYTES: NLA_U64 (pad HNV_FLOW_A_PAD)
+ *        HNV_FLOW_A_IDLE_MS: NLA_U32, time since the flow's last packet
+ *
+ *    A flow whose policy changed since it was composed is listed with
+ *    its old actions until its next packet recomposes them.
+ *
+ * HNV_CMD_FLOW_FLUSH
+ *    Removes the cached flows of the selected switch (switch selector
+ *    required), or of one port of it (port selector).  Later packets
+ *    take the slow path again.
+ *
+ * Replies
+ * -------
+ * Commands that change something (*_NEW, *_DEL, *_SET, FLOW_FLUSH) answer
+ * with the netlink ACK only (request it with NLM_F_ACK).
  *
  * Dumps
  * -----
@@ -86,6 +180,12 @@
  *    HNV_STATS_A_RX_PACKETS / HNV_STATS_A_RX_BYTES: frames received from
  *        ports (from the VMs)
  *    HNV_STATS_A_TX_PACKETS / HNV_STATS_A_TX_BYTES: frames sent to ports
+ *    HNV_STATS_A_FLOWS_NEW: flows composed by the slow path and cached
+ *    HNV_STATS_A_FLOWS_AGED: cached flows removed for being idle
+ *    HNV_STATS_A_FLOWS_UNCACHED: packets handled by the slow path without
+ *        caching their flow, because a flow-table limit was reached
+ *    HNV_STATS_A_FLOWS_RECOMPOSED: cached flows recomposed on their next
+ *        packet after a policy change
  *    HNV_STATS_A_DROPS: a nest holding one NLA_U64 per enum hnv_drop_reason
  *        whose count is not zero; the attribute type is the reason, and
  *        type 0 (HNV_DROP_UNSPEC) is alignment padding to be skipped.
@@ -107,6 +207,13 @@ enum hnv_cmd {
 	HNV_CMD_UNSPEC,
 	HNV_CMD_SWITCH_GET,
 	HNV_CMD_PORT_GET,
+	HNV_CMD_SUBNET_NEW,
+	HNV_CMD_SUBNET_DEL,
+	HNV_CMD_SUBNET_GET,
+	HNV_CMD_PORT_SET,
+	HNV_CMD_FLOW_GET,
+	HNV_CMD_FLOW_FLUSH,
+	HNV_CMD_SWITCH_SET,
 	__HNV_CMD_MAX
 };
 #define HNV_CMD_MAX (__HNV_CMD_MAX - 1)
@@ -120,6 +227,15 @@ enum hnv_attr {
 	HNV_A_PORT_IFINDEX,
 	HNV_A_PORT_IFNAME,
 	HNV_A_PORT_STATS,
+	HNV_A_VSID,
+	HNV_A_RDID,
+	HNV_A_ENCAP,
+	HNV_A_PORT_MAC,
+	HNV_A_FLOW,
+	HNV_A_SWITCH_UFT_MAX,
+	HNV_A_SWITCH_UFT_PORT_MAX,
+	HNV_A_SWITCH_UFT_IDLE_MS,
+	HNV_A_SWITCH_NFLOWS,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -132,9 +248,56 @@ enum hnv_stats_attr {
 	HNV_STATS_A_TX_PACKETS,
 	HNV_STATS_A_TX_BYTES,
 	HNV_STATS_A_DROPS,
+	HNV_STATS_A_FLOWS_NEW,
+	HNV_STATS_A_FLOWS_AGED,
+	HNV_STATS_A_FLOWS_UNCACHED,
+	HNV_STATS_A_FLOWS_RECOMPOSED,
 	__HNV_STATS_A_MAX
 };
 #define HNV_STATS_A_MAX (__HNV_STATS_A_MAX - 1)
+
+/**
+ * enum hnv_encap - how a virtual subnet's frames cross the physical network
+ * @HNV_ENCAP_VXLAN: VXLAN (RFC 7348), VNI = VSID; the default
+ * @HNV_ENCAP_NVGRE: NVGRE (RFC 7637), GRE key = VSID << 8 | FlowID
+ */
+enum hnv_encap {
+	HNV_ENCAP_UNSPEC,
+	HNV_ENCAP_VXLAN,
+	HNV_ENCAP_NVGRE,
+	__HNV_ENCAP_MAX
+};
+#define HNV_ENCAP_MAX (__HNV_ENCAP_MAX - 1)
+
+#define HNV_VSID_MIN	4096
+#define HNV_VSID_MAX	16777214	/* 2^24 - 2 */
+
+enum hnv_flow_attr {
+	HNV_FLOW_A_UNSPEC,
+	HNV_FLOW_A_PAD,
+	HNV_FLOW_A_ETH_SRC,
+	HNV_FLOW_A_ETH_DST,
+	HNV_FLOW_A_ETH_TYPE,
+	HNV_FLOW_A_IP_PROTO,
+	HNV_FLOW_A_IP_SRC,
+	HNV_FLOW_A_IP_DST,
+	HNV_FLOW_A_L4_SRC,
+	HNV_FLOW_A_L4_DST,
+	HNV_FLOW_A_ACTIONS,
+	HNV_FLOW_A_PACKETS,
+	HNV_FLOW_A_BYTES,
+	HNV_FLOW_A_IDLE_MS,
+	__HNV_FLOW_A_MAX
+};
+#define HNV_FLOW_A_MAX (__HNV_FLOW_A_MAX - 1)
+
+enum hnv_action_attr {
+	HNV_ACTION_A_UNSPEC,
+	HNV_ACTION_A_OUTPUT,
+	HNV_ACTION_A_DROP,
+	__HNV_ACTION_A_MAX
+};
+#define HNV_ACTION_A_MAX (__HNV_ACTION_A_MAX - 1)
 
 /**
  * enum hnv_drop_reason - why the switch dropped a frame
@@ -142,11 +305,19 @@ enum hnv_stats_attr {
  *	virtual subnet; such a port may not send anything
  * @HNV_DROP_SWITCH_XMIT: the frame was sent on the switch device itself,
  *	which is a control handle and carries no traffic
+ * @HNV_DROP_NO_SUBNET: the port's VSID has no virtual subnet on this switch
+ * @HNV_DROP_SRC_MAC: the frame's source MAC is not the port's MAC
+ * @HNV_DROP_NO_DEST: nowhere to send it: no other port in the VSID
+ * @HNV_DROP_MALFORMED: the frame is too short for its headers
  */
 enum hnv_drop_reason {
 	HNV_DROP_UNSPEC,
 	HNV_DROP_PORT_UNBOUND,
 	HNV_DROP_SWITCH_XMIT,
+	HNV_DROP_NO_SUBNET,
+	HNV_DROP_SRC_MAC,
+	HNV_DROP_NO_DEST,
+	HNV_DROP_MALFORMED,
 	__HNV_DROP_MAX
 };
 #define HNV_DROP_MAX (__HNV_DROP_MAX - 1)

@@ -86,7 +86,7 @@ static const char *line1(const char *s)
 static void help_tests(void)
 {
 	static const struct {
-		const char *args[4];
+		const char *args[6];
 		const char *usage;
 	} cases[] = {
 		{ { "help" }, "Usage: hnvctl [ OPTIONS ] OBJECT" },
@@ -97,11 +97,24 @@ static void help_tests(void)
 		{ { "switch", "help" }, "Usage: hnvctl switch show" },
 		{ { "sw", "h" }, "Usage: hnvctl switch show" },
 		{ { "switch", "show", "help" }, "Usage: hnvctl switch show" },
+		{ { "switch", "set", "help" }, "Usage: hnvctl switch show" },
+		{ { "sw", "se", "dev", "hnv0", "h" },
+		  "Usage: hnvctl switch show" },
 		{ { "port", "help" }, "Usage: hnvctl port show" },
 		{ { "port", "show", "dev", "x" }, NULL },
 		{ { "stats", "help" }, "Usage: hnvctl stats show" },
 		{ { "st", "list", "help" }, "Usage: hnvctl stats show" },
 		{ { "version", "help" }, "Usage: hnvctl version" },
+		{ { "subnet", "help" }, "Usage: hnvctl subnet add" },
+		{ { "su", "add", "help" }, "Usage: hnvctl subnet add" },
+		{ { "subnet", "del", "vsid", "5001", "help" },
+		  "Usage: hnvctl subnet add" },
+		{ { "subnet", "show", "help" }, "Usage: hnvctl subnet add" },
+		{ { "port", "set", "help" }, "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "h" }, "Usage: hnvctl port show" },
+		{ { "flow", "help" }, "Usage: hnvctl flow show" },
+		{ { "f", "flush", "help" }, "Usage: hnvctl flow show" },
+		{ { "flow", "list", "help" }, "Usage: hnvctl flow show" },
 	};
 	struct result *r;
 	size_t i;
@@ -116,6 +129,41 @@ static void help_tests(void)
 		      !r->err[0], "hnvctl %s %s %s: usage on stdout, exit 0",
 		      a[0], a[1] ? a[1] : "", a[2] ? a[2] : "");
 	}
+	r = RUN("", "help");
+	check(strstr(r->out, "OBJECT := { switch | port | subnet | flow | "
+			     "stats | version | help }\n") &&
+	      strstr(r->out, "\n  subnet ") && strstr(r->out, "\n  flow "),
+	      "hnvctl help lists subnet and flow");
+	r = RUN("", "subnet", "help");
+	check(strstr(r->out, "hnvctl subnet add vsid VSID rdid RDID "
+			     "[ encap ENCAP ] switch NAME\n") &&
+	      strstr(r->out, "hnvctl subnet del vsid VSID switch NAME\n") &&
+	      strstr(r->out, "hnvctl subnet show [ switch NAME ] "
+			     "[ vsid VSID ]\n") &&
+	      strstr(r->out, "VSID := 4096..16777214\n") &&
+	      strstr(r->out, "ENCAP := { vxlan | nvgre }"),
+	      "subnet help: every command, the VSID range, the encaps");
+	r = RUN("", "switch", "help");
+	check(strstr(r->out, "hnvctl switch show [ dev NAME | ifindex INDEX ]\n") &&
+	      strstr(r->out, "hnvctl switch set dev NAME [ uft-max FLOWS ] "
+			     "[ uft-port-max FLOWS ]\n") &&
+	      strstr(r->out, "[ uft-idle-ms MS ]\n") &&
+	      strstr(r->out, "FLOWS := 1..16777216\n") &&
+	      strstr(r->out, "MS := 100..3600000\n") &&
+	      strstr(r->out, "\n  uft-max ") &&
+	      strstr(r->out, "\n  uft-port-max ") &&
+	      strstr(r->out, "\n  uft-idle-ms "),
+	      "switch help: show and set, the ranges, each setting");
+	r = RUN("", "port", "help");
+	check(strstr(r->out, "hnvctl port set dev NAME vsid VSID mac MAC\n") &&
+	      strstr(r->out, "hnvctl port set dev NAME vsid none\n"),
+	      "port help: bind and unbind");
+	r = RUN("", "flow", "help");
+	check(strstr(r->out, "hnvctl flow show [ dev NAME | ifindex INDEX ] "
+			     "[ switch NAME ]\n") &&
+	      strstr(r->out, "hnvctl flow flush switch NAME "
+			     "[ dev NAME | ifindex INDEX ]\n"),
+	      "flow help: show and flush");
 	r = RUN("", "-V");
 	check_str(r->out, "hnvctl 0.1.0 (hnv genl API version 1)\n",
 		  "hnvctl -V");
@@ -124,16 +172,22 @@ static void help_tests(void)
 	      "hnvctl -Version");
 }
 
+#define SUBNET_USAGE "Usage: hnvctl subnet add"
+#define SWITCH_USAGE "Usage: hnvctl switch show"
+#define NOTHING_TO_SET \
+	"Error: nothing to set: give uft-max, uft-port-max or uft-idle-ms."
+
 static void error_tests(void)
 {
 	static const struct {
-		const char *args[7];
+		const char *args[12];
 		const char *error;	/* first line on stderr */
 		const char *usage;	/* follows on stderr, or NULL */
 	} cases[] = {
 		{ { "frob" }, "Error: object \"frob\" is unknown.",
 		  "Usage: hnvctl [ OPTIONS ]" },
-		{ { "s" }, "Error: object \"s\" is ambiguous: switch, stats.",
+		{ { "s" },
+		  "Error: object \"s\" is ambiguous: switch, subnet, stats.",
 		  "Usage: hnvctl [ OPTIONS ]" },
 		{ { "-x" }, "Error: option \"-x\" is unknown.",
 		  "Usage: hnvctl [ OPTIONS ]" },
@@ -176,6 +230,193 @@ static void error_tests(void)
 		{ { "version", "now" },
 		  "Error: argument \"now\" is wrong: unknown keyword",
 		  "Usage: hnvctl version" },
+		{ { "subnet", "add", "vsid", "4095", "rdid", "1", "switch",
+		    "hnv0" },
+		  "Error: argument \"4095\" is wrong: VSID must be 4096..16777214",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "16777215", "rdid", "1", "switch",
+		    "hnv0" },
+		  "Error: argument \"16777215\" is wrong: VSID must be 4096..16777214",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "0", "rdid", "1", "switch",
+		    "hnv0" },
+		  "Error: argument \"0\" is wrong: VSID must be 4096..16777214",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "-5001", "rdid", "1", "switch",
+		    "hnv0" },
+		  "Error: argument \"-5001\" is wrong: VSID must be 4096..16777214",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "50x1", "rdid", "1", "switch",
+		    "hnv0" },
+		  "Error: argument \"50x1\" is wrong: VSID must be 4096..16777214",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "0", "switch",
+		    "hnv0" },
+		  "Error: argument \"0\" is wrong: RDID must be 1..4294967295",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "4294967296",
+		    "switch", "hnv0" },
+		  "Error: argument \"4294967296\" is wrong: RDID must be 1..4294967295",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1" },
+		  "Error: argument \"switch\" is required.", SUBNET_USAGE },
+		{ { "subnet", "add", "rdid", "1", "switch", "hnv0" },
+		  "Error: argument \"vsid\" is required.", SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "switch", "hnv0" },
+		  "Error: argument \"rdid\" is required.", SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1", "encap", "gre",
+		    "switch", "hnv0" },
+		  "Error: argument \"gre\" is wrong: encap must be vxlan or nvgre",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1", "encap",
+		    "VXLAN", "switch", "hnv0" },
+		  "Error: argument \"VXLAN\" is wrong: encap must be vxlan or nvgre",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1", "switch",
+		    "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "vsid", "5002" },
+		  "Error: argument \"5002\" is wrong: a VSID was already given",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid" },
+		  "Error: argument \"vsid\" is wrong: a value must follow it",
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "hnv0" },
+		  "Error: argument \"hnv0\" is wrong: unknown keyword",
+		  SUBNET_USAGE },
+		{ { "subnet", "del", "vsid", "5001" },
+		  "Error: argument \"switch\" is required.", SUBNET_USAGE },
+		{ { "subnet", "del", "switch", "hnv0" },
+		  "Error: argument \"vsid\" is required.", SUBNET_USAGE },
+		{ { "subnet", "del", "vsid", "5001", "rdid", "1", "switch",
+		    "hnv0" },
+		  "Error: argument \"rdid\" is wrong: unknown keyword",
+		  SUBNET_USAGE },
+		{ { "subnet", "show", "vsid", "4095" },
+		  "Error: argument \"4095\" is wrong: VSID must be 4096..16777214",
+		  SUBNET_USAGE },
+		{ { "subnet", "show", "switch", "0123456789abcdef" },
+		  "Error: argument \"0123456789abcdef\" is wrong: device name is longer than 15 characters",
+		  SUBNET_USAGE },
+		{ { "subnet", "frob" }, "Error: command \"frob\" is unknown.",
+		  SUBNET_USAGE },
+		{ { "port", "set", "dev", "v1", "vsid", "5001" },
+		  "Error: argument \"mac\" is required to bind a port.",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "vsid", "none", "mac",
+		    "02:00:00:00:00:01" },
+		  "Error: argument \"02:00:00:00:00:01\" is wrong: \"vsid none\" unbinds the port and takes no MAC",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "vsid", "5001", "mac",
+		    "01:00:5e:00:00:01" },
+		  "Error: argument \"01:00:5e:00:00:01\" is wrong: MAC is multicast (its first octet is odd); a port needs a unicast MAC",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "vsid", "5001", "mac",
+		    "00:00:00:00:00:00" },
+		  "Error: argument \"00:00:00:00:00:00\" is wrong: MAC 00:00:00:00:00:00 is not an address",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "vsid", "5001", "mac",
+		    "02:00:00:00:01" },
+		  "Error: argument \"02:00:00:00:01\" is wrong: MAC must be 6 octets of 2 hexadecimal digits, as in 02:00:00:00:00:01",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "vsid", "4095", "mac",
+		    "02:00:00:00:00:01" },
+		  "Error: argument \"4095\" is wrong: VSID must be 4096..16777214 or \"none\"",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "vsid", "0" },
+		  "Error: argument \"0\" is wrong: VSID must be 4096..16777214 or \"none\"",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "vsid", "none" },
+		  "Error: argument \"dev\" is required.",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "v1", "mac", "02:00:00:00:00:01" },
+		  "Error: argument \"vsid\" is required.",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "v1", "v2", "vsid", "none" },
+		  "Error: argument \"v2\" is wrong: a device was already given",
+		  "Usage: hnvctl port show" },
+		{ { "port", "set", "dev", "a:b", "vsid", "none" },
+		  "Error: argument \"a:b\" is wrong: device name contains ':'",
+		  "Usage: hnvctl port show" },
+		{ { "flow", "flush" },
+		  "Error: argument \"switch\" is required.",
+		  "Usage: hnvctl flow show" },
+		{ { "flow", "flush", "dev", "v1" },
+		  "Error: argument \"switch\" is required.",
+		  "Usage: hnvctl flow show" },
+		{ { "flow", "show", "switch", "a", "switch", "b" },
+		  "Error: argument \"b\" is wrong: a switch was already given",
+		  "Usage: hnvctl flow show" },
+		{ { "flow", "show", "v1", "ifindex", "3" },
+		  "Error: argument \"3\" is wrong: a device was already given (\"v1\")",
+		  "Usage: hnvctl flow show" },
+		{ { "flow", "frob" }, "Error: command \"frob\" is unknown.",
+		  "Usage: hnvctl flow show" },
+		{ { "switch", "s" },
+		  "Error: command \"s\" is ambiguous: show, set.",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0" }, NOTHING_TO_SET,
+		  SWITCH_USAGE },
+		{ { "switch", "set" }, "Error: argument \"dev\" is required.",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "uft-max", "1000" },
+		  "Error: argument \"dev\" is required.", SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "0" },
+		  "Error: argument \"0\" is wrong: uft-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "16777217" },
+		  "Error: argument \"16777217\" is wrong: uft-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "-1" },
+		  "Error: argument \"-1\" is wrong: uft-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "1k" },
+		  "Error: argument \"1k\" is wrong: uft-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-port-max", "0" },
+		  "Error: argument \"0\" is wrong: uft-port-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-port-max",
+		    "4294967296" },
+		  "Error: argument \"4294967296\" is wrong: uft-port-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-idle-ms", "99" },
+		  "Error: argument \"99\" is wrong: uft-idle-ms must be 100..3600000",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-idle-ms", "3600001" },
+		  "Error: argument \"3600001\" is wrong: uft-idle-ms must be 100..3600000",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "1000",
+		    "uft-idle-ms", "50" },
+		  "Error: argument \"50\" is wrong: uft-idle-ms must be 100..3600000",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-maxx", "1000" },
+		  "Error: argument \"uft-maxx\" is wrong: unknown keyword",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "hnv0", "uft-max", "1000" },
+		  "Error: argument \"hnv0\" is wrong: unknown keyword",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "idle", "1000" },
+		  "Error: argument \"idle\" is wrong: unknown keyword",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-", "1000" },
+		  "Error: argument \"uft-\" is ambiguous: uft-max, uft-port-max, uft-idle-ms.",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "1000",
+		    "uft-max", "2000" },
+		  "Error: argument \"2000\" is wrong: uft-max was already given",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max" },
+		  "Error: argument \"uft-max\" is wrong: a value must follow it",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "a/b", "uft-max", "1000" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "dev", "hnv1",
+		    "uft-max", "1" },
+		  "Error: argument \"hnv1\" is wrong: a device was already given",
+		  SWITCH_USAGE },
 	};
 	struct result *r;
 	size_t i;
@@ -193,6 +434,59 @@ static void error_tests(void)
 		      (cases[i].usage ? starts(rest, cases[i].usage) : !*rest),
 		      "error case %zu: %s", i, cases[i].error);
 		if (r->status != 1 || strcmp(line1(r->err), want))
+			diag("exit %d, stderr: %s", r->status, r->err);
+	}
+}
+
+/*
+ * Arguments at the ends of their ranges pass hnvctl's checks: the command
+ * fails on the kernel's side only, for lack of the module or of the
+ * device, which no test creates.
+ */
+static void range_tests(void)
+{
+	static const struct {
+		const char *args[12];
+	} cases[] = {
+		{ { "subnet", "add", "vsid", "4096", "rdid", "1", "switch",
+		    "hnvctl-none0" } },
+		{ { "subnet", "add", "vsid", "16777214", "rdid", "4294967295",
+		    "encap", "nvgre", "switch", "hnvctl-none0" } },
+		{ { "su", "a", "s", "hnvctl-none0", "r", "0x1", "v", "0x1000",
+		    "e", "vx" } },
+		{ { "subnet", "del", "vsid", "5001", "switch",
+		    "hnvctl-none0" } },
+		{ { "subnet", "show", "vsid", "5001" } },
+		{ { "port", "set", "dev", "hnvctl-none0", "vsid", "4096", "mac",
+		    "02:AA:bb:cc:dd:ee" } },
+		{ { "port", "set", "hnvctl-none0", "vsid", "none" } },
+		{ { "flow", "flush", "switch", "hnvctl-none0", "dev",
+		    "hnvctl-none1" } },
+		{ { "flow", "show", "switch", "hnvctl-none0" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "uft-max", "1",
+		    "uft-port-max", "16777216", "uft-idle-ms", "100" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "uft-max",
+		    "16777216", "uft-port-max", "1", "uft-idle-ms",
+		    "3600000" } },
+		{ { "sw", "se", "d", "hnvctl-none0", "uft-i", "0x64",
+		    "uft-p", "0x1000000" } },
+		{ { "switch", "set", "uft-max", "262144", "dev",
+		    "hnvctl-none0" } },
+	};
+	struct result *r;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *const *a = cases[i].args;
+
+		r = run("", a);
+		check(r->status == 1 && !r->out[0] &&
+		      starts(r->err, "Error: ") &&
+		      !starts(r->err, "Error: argument") &&
+		      !strstr(r->err, "Usage:"),
+		      "hnvctl %s %s %s...: the arguments pass, the kernel "
+		      "refuses", a[0], a[1], a[2] ? a[2] : "");
+		if (r->status != 1 || starts(r->err, "Error: argument"))
 			diag("exit %d, stderr: %s", r->status, r->err);
 	}
 }
@@ -263,6 +557,7 @@ void cli_tests(const char *path)
 	hnvctl = path;
 	help_tests();
 	error_tests();
+	range_tests();
 	batch_tests();
 	kernel_tests();
 }

@@ -11,12 +11,6 @@
 #include "test.h"
 #include "util.h"
 
-struct capture {
-	char *buf;
-	size_t len;
-	FILE *fp;
-};
-
 static FILE *capture_begin(struct capture *c)
 {
 	c->fp = open_memstream(&c->buf, &c->len);

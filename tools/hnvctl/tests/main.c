@@ -76,6 +76,23 @@ static void diag_text(const char *what, const char *s)
 	}
 }
 
+/* Line n (from 0) of s, without its newline; "" if s has fewer. */
+const char *line_of(const char *s, int n)
+{
+	static char buf[1024];
+	size_t len;
+
+	for (; s && *s && n > 0; n--) {
+		s = strchr(s, '\n');
+		s = s ? s + 1 : NULL;
+	}
+	if (!s)
+		return "";
+	len = strcspn(s, "\n");
+	snprintf(buf, sizeof(buf), "%.*s", (int)len, s);
+	return buf;
+}
+
 bool check_str(const char *got, const char *want, const char *fmt, ...)
 {
 	bool ok = got && !strcmp(got, want);
@@ -115,6 +132,8 @@ int main(int argc, char **argv)
 	json_tests();
 	names_tests();
 	msg_tests();
+	vnet_tests();
+	ipc_tests();
 	netlink_tests();
 	cli_tests(argv[1]);
 	diag("hnvctl: %u passed, %u failed, %u skipped",

@@ -30,6 +30,14 @@ struct drop {
 struct counters {
 	uint64_t rx_packets, rx_bytes, tx_packets, tx_bytes;
 	struct drop drops[4];	/* up to a zero reason */
+	/* new, aged, uncached, recomposed; left out if !has_flows */
+	bool has_flows;
+	uint64_t flows[4];
+};
+
+/* The flow tables of a switch; left out of its reply if NULL. */
+struct uft {
+	uint32_t max, port_max, idle_ms, nflows;
 };
 
 static struct nl_msg *reply(uint8_t cmd)
@@ -57,12 +65,17 @@ static void put_stats(struct nl_msg *msg, int type, const struct counters *c)
 {
 	struct nlattr *nest = nest_start(msg, type), *drops;
 	const struct drop *d;
+	int i;
 
 	nla_put(msg, HNV_STATS_A_PAD, 0, NULL);
 	nla_put_u64(msg, HNV_STATS_A_RX_PACKETS, c->rx_packets);
 	nla_put_u64(msg, HNV_STATS_A_RX_BYTES, c->rx_bytes);
 	nla_put_u64(msg, HNV_STATS_A_TX_PACKETS, c->tx_packets);
 	nla_put_u64(msg, HNV_STATS_A_TX_BYTES, c->tx_bytes);
+	for (i = 0; c->has_flows && i < 4; i++) {
+		nla_put(msg, HNV_STATS_A_PAD, 0, NULL);
+		nla_put_u64(msg, HNV_STATS_A_FLOWS_NEW + i, c->flows[i]);
+	}
 	drops = nest_start(msg, HNV_STATS_A_DROPS);
 	for (d = c->drops; d->reason; d++) {
 		/* padding, whichever type the kernel gives it */
@@ -77,18 +90,30 @@ static void put_stats(struct nl_msg *msg, int type, const struct counters *c)
 static const struct counters hnv0_counters = {
 	12, 1234, 10, 1000,
 	{ { HNV_DROP_PORT_UNBOUND, 3 }, { HNV_DROP_SWITCH_XMIT, 1 } },
+	true, { 15, 3, 0, 1 },
 };
 
 static const struct counters big_counters = {
 	18446744073709551615ULL, 1, 0, 4294967296ULL,
 	{ { 9, 5 }, { HNV_DROP_SWITCH_XMIT, 77 } },
+	true, { 18446744073709551615ULL, 4294967296ULL, 7, 0 },
 };
 
-static const struct counters veth0_counters = { 5, 300, 0, 0, { { 0 } } };
+/* from a kernel without flow counters */
+static const struct counters veth0_counters = { 5, 300, 0, 0, { { 0 } },
+						false, { 0 } };
+
+/* the defaults, 12 flows cached */
+static const struct uft hnv0_uft = { 262144, 16384, 30000, 12 };
+
+/* the largest settings */
+static const struct uft big_uft = { 16777216, 16777216, 3600000,
+				    4294967295U };
 
 static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
 				   const uint32_t *nports,
-				   const struct counters *c)
+				   const struct counters *c,
+				   const struct uft *uft)
 {
 	struct nl_msg *msg = reply(HNV_CMD_SWITCH_GET);
 
@@ -97,6 +122,12 @@ static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
 	if (nports)
 		nla_put_u32(msg, HNV_A_SWITCH_NPORTS, *nports);
 	put_stats(msg, HNV_A_SWITCH_STATS, c);
+	if (uft) {
+		nla_put_u32(msg, HNV_A_SWITCH_UFT_MAX, uft->max);
+		nla_put_u32(msg, HNV_A_SWITCH_UFT_PORT_MAX, uft->port_max);
+		nla_put_u32(msg, HNV_A_SWITCH_UFT_IDLE_MS, uft->idle_ms);
+		nla_put_u32(msg, HNV_A_SWITCH_NFLOWS, uft->nflows);
+	}
 	/* from a newer kernel: ignored */
 	nla_put_u32(msg, HNV_A_MAX + 5, 1);
 	return msg;
@@ -164,6 +195,93 @@ static void request_tests(void)
 	nlmsg_free(msg);
 }
 
+/*
+ * Parses msg into tb and returns how many top-level attributes it has,
+ * duplicates included.
+ */
+static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *a;
+	int rem, n = 0;
+
+	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
+			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
+		n++;
+	return n;
+}
+
+static bool is_u32(const struct nlattr *a, uint32_t val)
+{
+	return a && nla_len(a) == 4 && nla_get_u32(a) == val;
+}
+
+static void switch_set_tests(void)
+{
+	struct hnv_uft_conf conf = {
+		.has = HNV_UFT_SET_MAX | HNV_UFT_SET_PORT_MAX |
+		       HNV_UFT_SET_IDLE_MS,
+		.max = 1000, .port_max = 100, .idle_ms = 600,
+	};
+	struct hnv_sel byname = { .ifname = "hnv0" };
+	struct hnv_sel byindex = { .ifindex = 7 };
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct nl_msg *msg;
+	int n;
+
+	msg = reply(HNV_CMD_SWITCH_SET);
+	check_int(hnv_put_switch_set(msg, &byname, &conf), 0,
+		  "SWITCH_SET request: put");
+	n = attrs_of(msg, tb);
+	check(n == 4 && tb[HNV_A_SWITCH_IFNAME] &&
+	      nla_len(tb[HNV_A_SWITCH_IFNAME]) == 5 &&
+	      !strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0") &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_MAX], 1000) &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_PORT_MAX], 100) &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_IDLE_MS], 600),
+	      "SWITCH_SET: switch name, u32 UFT_MAX, UFT_PORT_MAX, "
+	      "UFT_IDLE_MS, nothing else");
+	nlmsg_free(msg);
+
+	conf.has = HNV_UFT_SET_IDLE_MS;
+	msg = reply(HNV_CMD_SWITCH_SET);
+	hnv_put_switch_set(msg, &byname, &conf);
+	n = attrs_of(msg, tb);
+	check(n == 2 && tb[HNV_A_SWITCH_IFNAME] &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_IDLE_MS], 600) &&
+	      !tb[HNV_A_SWITCH_UFT_MAX] && !tb[HNV_A_SWITCH_UFT_PORT_MAX],
+	      "SWITCH_SET of uft-idle-ms only: switch name and UFT_IDLE_MS");
+	nlmsg_free(msg);
+
+	conf.has = HNV_UFT_SET_PORT_MAX;
+	conf.port_max = 16777216;
+	msg = reply(HNV_CMD_SWITCH_SET);
+	hnv_put_switch_set(msg, &byindex, &conf);
+	n = attrs_of(msg, tb);
+	check(n == 2 && is_u32(tb[HNV_A_SWITCH_IFINDEX], 7) &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_PORT_MAX], 16777216),
+	      "SWITCH_SET of uft-port-max by ifindex: ifindex, UFT_PORT_MAX");
+	nlmsg_free(msg);
+
+	conf.has = HNV_UFT_SET_MAX;
+	conf.max = 1;
+	msg = reply(HNV_CMD_SWITCH_SET);
+	hnv_put_switch_set(msg, &byname, &conf);
+	n = attrs_of(msg, tb);
+	check(n == 2 && is_u32(tb[HNV_A_SWITCH_UFT_MAX], 1) &&
+	      !tb[HNV_A_SWITCH_UFT_PORT_MAX] && !tb[HNV_A_SWITCH_UFT_IDLE_MS],
+	      "SWITCH_SET of uft-max 1: switch name and UFT_MAX");
+	nlmsg_free(msg);
+
+	conf.has = 0;
+	msg = reply(HNV_CMD_SWITCH_SET);
+	hnv_put_switch_set(msg, &byname, &conf);
+	check_int(attrs_of(msg, tb), 1,
+		  "SWITCH_SET without settings: values not flagged are left out");
+	nlmsg_free(msg);
+}
+
 static void parse_good_tests(void)
 {
 	static const uint32_t two = 2;
@@ -171,7 +289,7 @@ static void parse_good_tests(void)
 	struct hnv_port port;
 	struct nl_msg *msg;
 
-	msg = switch_reply("hnv0", 7, &two, &hnv0_counters);
+	msg = switch_reply("hnv0", 7, &two, &hnv0_counters, &hnv0_uft);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), 0,
 		  "parse a switch reply");
 	check(!strcmp(sw.ifname, "hnv0") && sw.ifindex == 7 &&
@@ -182,13 +300,44 @@ static void parse_good_tests(void)
 	      sw.stats.drops[HNV_DROP_SWITCH_XMIT] == 1 &&
 	      hnv_stats_drops(&sw.stats) == 4,
 	      "switch reply: every field");
+	check(sw.has_uft && sw.uft.max == 262144 &&
+	      sw.uft.port_max == 16384 && sw.uft.idle_ms == 30000 &&
+	      sw.nflows == 12,
+	      "switch reply: flow-table settings and flows cached");
+	check(sw.stats.flows_new == 15 && sw.stats.flows_aged == 3 &&
+	      sw.stats.flows_uncached == 0 && sw.stats.flows_recomposed == 1,
+	      "switch reply: flow counters");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv-big", 12, NULL, &big_counters);
+	msg = switch_reply("hnv-big", 12, NULL, &big_counters, NULL);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.nports == 0 &&
 	      sw.stats.rx_packets == 18446744073709551615ULL &&
 	      sw.stats.drops[9] == 5,
 	      "switch reply without ports count, unknown drop reason 9");
+	check(!sw.has_uft && !sw.uft.max && !sw.uft.port_max &&
+	      !sw.uft.idle_ms && !sw.nflows,
+	      "switch reply without flow tables (older kernel): none made up");
+	check(sw.stats.flows_new == 18446744073709551615ULL &&
+	      sw.stats.flows_aged == 4294967296ULL &&
+	      sw.stats.flows_uncached == 7 && sw.stats.flows_recomposed == 0,
+	      "switch reply: 64-bit flow counters");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv1", 8, &two, &veth0_counters, &big_uft);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_uft &&
+	      sw.uft.max == 16777216 && sw.uft.port_max == 16777216 &&
+	      sw.uft.idle_ms == 3600000 && sw.nflows == 4294967295U,
+	      "switch reply: largest settings, flows 2^32-1");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nla_put_u32(msg, HNV_A_SWITCH_NFLOWS, 3);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_uft &&
+	      sw.nflows == 3 && !sw.uft.max && !sw.uft.port_max &&
+	      !sw.uft.idle_ms,
+	      "switch reply with the flow count alone: settings count as 0");
 	nlmsg_free(msg);
 
 	msg = port_reply("veth0", 9, 7, &veth0_counters);
@@ -198,6 +347,17 @@ static void parse_good_tests(void)
 	      port.switch_ifindex == 7 && port.stats.rx_packets == 5 &&
 	      port.stats.rx_bytes == 300 && !hnv_stats_drops(&port.stats),
 	      "port reply: every field");
+	check(!port.stats.flows_new && !port.stats.flows_aged &&
+	      !port.stats.flows_uncached && !port.stats.flows_recomposed,
+	      "port reply without flow counters: they count as 0");
+	nlmsg_free(msg);
+
+	msg = port_reply("veth1", 10, 7, &hnv0_counters);
+	check(!hnv_parse_port(nlmsg_hdr(msg), &port) &&
+	      port.stats.flows_new == 15 && port.stats.flows_aged == 3 &&
+	      port.stats.flows_uncached == 0 &&
+	      port.stats.flows_recomposed == 1,
+	      "port reply: flow counters");
 	nlmsg_free(msg);
 }
 
@@ -289,23 +449,65 @@ static void parse_bad_tests(void)
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "32-bit drop counter is malformed");
 	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nest = nest_start(msg, HNV_A_SWITCH_STATS);
+	nla_put_u32(msg, HNV_STATS_A_FLOWS_UNCACHED, 1);
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "32-bit flow counter is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_PORT_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, 9);
+	nla_put_string(msg, HNV_A_PORT_IFNAME, "veth0");
+	nest = nest_start(msg, HNV_A_PORT_STATS);
+	nla_put_u16(msg, HNV_STATS_A_FLOWS_RECOMPOSED, 1);
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_port(nlmsg_hdr(msg), &port), -EBADMSG,
+		  "16-bit flow counter of a port is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nla_put_u16(msg, HNV_A_SWITCH_UFT_MAX, 1000);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "16-bit HNV_A_SWITCH_UFT_MAX is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nla_put_u32(msg, HNV_A_SWITCH_UFT_MAX, 1000);
+	nla_put_u32(msg, HNV_A_SWITCH_UFT_PORT_MAX, 100);
+	nla_put_u32(msg, HNV_A_SWITCH_UFT_IDLE_MS, 600);
+	nla_put_u64(msg, HNV_A_SWITCH_NFLOWS, 3);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "64-bit HNV_A_SWITCH_NFLOWS is malformed");
+	nlmsg_free(msg);
+
+	msg = reply(HNV_CMD_SWITCH_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, "hnv0");
+	nla_put(msg, HNV_A_SWITCH_UFT_IDLE_MS, 0, NULL);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "empty HNV_A_SWITCH_UFT_IDLE_MS is malformed");
+	nlmsg_free(msg);
 }
 
-struct capture {
-	char *buf;
-	size_t len;
-	FILE *fp;
-};
-
-static struct out *out_open(struct out *o, struct capture *c, bool json,
-			    bool pretty)
+struct out *out_open(struct out *o, struct capture *c, bool json,
+		     bool pretty)
 {
 	c->fp = open_memstream(&c->buf, &c->len);
 	out_begin(o, c->fp, json, pretty);
 	return o;
 }
 
-static char *out_close(struct out *o, struct capture *c)
+char *out_close(struct out *o, struct capture *c)
 {
 	out_end(o);
 	fclose(c->fp);
@@ -314,10 +516,12 @@ static char *out_close(struct out *o, struct capture *c)
 
 static const char human_switches[] =
 	"switch hnv0 ifindex 7 ports 2\n"
+	"    flows 12 (max 262144, per port 16384, idle 30000ms)\n"
 	"    RX: packets bytes\n"
 	"             12  1234\n"
 	"    TX: packets bytes\n"
 	"             10  1000\n"
+	"    flows: new 15 aged 3 uncached 0 recomposed 1\n"
 	"    drops: 4\n"
 	"        port-unbound 3\n"
 	"        switch-xmit  1\n"
@@ -327,18 +531,69 @@ static const char human_switches[] =
 	"        18446744073709551615          1\n"
 	"    TX:              packets      bytes\n"
 	"                           0 4294967296\n"
+	"    flows: new 18446744073709551615 aged 4294967296 uncached 7 "
+	"recomposed 0\n"
 	"    drops: 82\n"
 	"        switch-xmit 77\n"
-	"        reason-9     5\n";
+	"        reason-9     5\n"
+	"\n"
+	"switch hnv1 ifindex 8 ports 2\n"
+	"    flows 4294967295 (max 16777216, per port 16777216, "
+	"idle 3600000ms)\n"
+	"    RX: packets bytes\n"
+	"              5   300\n"
+	"    TX: packets bytes\n"
+	"              0     0\n"
+	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+	"    drops: 0\n";
 
 static const char json_switches[] =
-	"[{\"ifname\":\"hnv0\",\"ifindex\":7,\"ports\":2,\"stats\":{"
+	"[{\"ifname\":\"hnv0\",\"ifindex\":7,\"ports\":2,\"flows\":12,"
+	"\"uft_max\":262144,\"uft_port_max\":16384,\"uft_idle_ms\":30000,"
+	"\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
-	"\"tx_bytes\":1000,\"drops\":{\"port-unbound\":3,\"switch-xmit\":1}}},"
+	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
+	"\"flows_uncached\":0,\"flows_recomposed\":1,"
+	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}},"
 	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
 	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
-	"\"tx_bytes\":4294967296,\"drops\":{\"port-unbound\":0,"
-	"\"switch-xmit\":77,\"reason-9\":5}}}]\n";
+	"\"tx_bytes\":4294967296,\"flows_new\":18446744073709551615,"
+	"\"flows_aged\":4294967296,\"flows_uncached\":7,"
+	"\"flows_recomposed\":0,\"drops\":{\"port-unbound\":0,"
+	"\"switch-xmit\":77,\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,"
+	"\"malformed\":0,\"reason-9\":5}}}]\n";
+
+static const char pretty_switch[] =
+	"[\n"
+	"    {\n"
+	"        \"ifname\": \"hnv1\",\n"
+	"        \"ifindex\": 8,\n"
+	"        \"ports\": 2,\n"
+	"        \"flows\": 4294967295,\n"
+	"        \"uft_max\": 16777216,\n"
+	"        \"uft_port_max\": 16777216,\n"
+	"        \"uft_idle_ms\": 3600000,\n"
+	"        \"stats\": {\n"
+	"            \"rx_packets\": 5,\n"
+	"            \"rx_bytes\": 300,\n"
+	"            \"tx_packets\": 0,\n"
+	"            \"tx_bytes\": 0,\n"
+	"            \"flows_new\": 0,\n"
+	"            \"flows_aged\": 0,\n"
+	"            \"flows_uncached\": 0,\n"
+	"            \"flows_recomposed\": 0,\n"
+	"            \"drops\": {\n"
+	"                \"port-unbound\": 0,\n"
+	"                \"switch-xmit\": 0,\n"
+	"                \"no-subnet\": 0,\n"
+	"                \"src-mac\": 0,\n"
+	"                \"no-dest\": 0,\n"
+	"                \"malformed\": 0\n"
+	"            }\n"
+	"        }\n"
+	"    }\n"
+	"]\n";
 
 static const char pretty_port[] =
 	"[\n"
@@ -346,25 +601,35 @@ static const char pretty_port[] =
 	"        \"ifname\": \"veth0\",\n"
 	"        \"ifindex\": 9,\n"
 	"        \"switch\": \"hnv0\",\n"
+	"        \"vsid\": 0,\n"
 	"        \"stats\": {\n"
 	"            \"rx_packets\": 5,\n"
 	"            \"rx_bytes\": 300,\n"
 	"            \"tx_packets\": 0,\n"
 	"            \"tx_bytes\": 0,\n"
+	"            \"flows_new\": 0,\n"
+	"            \"flows_aged\": 0,\n"
+	"            \"flows_uncached\": 0,\n"
+	"            \"flows_recomposed\": 0,\n"
 	"            \"drops\": {\n"
 	"                \"port-unbound\": 0,\n"
-	"                \"switch-xmit\": 0\n"
+	"                \"switch-xmit\": 0,\n"
+	"                \"no-subnet\": 0,\n"
+	"                \"src-mac\": 0,\n"
+	"                \"no-dest\": 0,\n"
+	"                \"malformed\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
 	"]\n";
 
 static const char human_port[] =
-	"port veth0 ifindex 9 switch hnv0\n"
+	"port veth0 ifindex 9 switch hnv0 unbound\n"
 	"    RX: packets bytes\n"
 	"              5   300\n"
 	"    TX: packets bytes\n"
 	"              0     0\n"
+	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
 	"    drops: 0\n";
 
 static const char human_counters[] =
@@ -373,6 +638,7 @@ static const char human_counters[] =
 	"             12  1234\n"
 	"    TX: packets bytes\n"
 	"             10  1000\n"
+	"    flows: new 15 aged 3 uncached 0 recomposed 1\n"
 	"    drops: 4\n"
 	"        port-unbound 3\n"
 	"        switch-xmit  1\n"
@@ -382,65 +648,101 @@ static const char human_counters[] =
 	"              5   300\n"
 	"    TX: packets bytes\n"
 	"              0     0\n"
-	"    drops: 0\n";
+	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+	"    drops: 0\n"
+	"\n"
+	"port veth1\n"
+	"    RX: packets bytes\n"
+	"             12  1234\n"
+	"    TX: packets bytes\n"
+	"             10  1000\n"
+	"    flows: new 15 aged 3 uncached 0 recomposed 1\n"
+	"    drops: 4\n"
+	"        port-unbound 3\n"
+	"        switch-xmit  1\n";
 
 static const char json_counters[] =
 	"[{\"ifname\":\"hnv0\",\"kind\":\"switch\",\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
-	"\"tx_bytes\":1000,\"drops\":{\"port-unbound\":3,\"switch-xmit\":1}}},"
+	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
+	"\"flows_uncached\":0,\"flows_recomposed\":1,"
+	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}},"
 	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
-	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0}}}]\n";
+	"\"flows_new\":0,\"flows_aged\":0,\"flows_uncached\":0,"
+	"\"flows_recomposed\":0,"
+	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}},"
+	"{\"ifname\":\"veth1\",\"kind\":\"port\",\"stats\":{"
+	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
+	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
+	"\"flows_uncached\":0,\"flows_recomposed\":1,"
+	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}}]\n";
 
 static void output_tests(void)
 {
 	static const uint32_t two = 2;
-	struct nl_msg *m1, *m2, *m3;
-	struct hnv_switch sw[2];
-	struct hnv_port port;
+	struct nl_msg *m1, *m2, *m3, *m4, *m5;
+	struct hnv_switch sw[3];
+	struct hnv_port port[2];
 	struct capture c;
 	struct out o;
 
-	m1 = switch_reply("hnv0", 7, &two, &hnv0_counters);
-	m2 = switch_reply("hnv-big", 12, NULL, &big_counters);
+	m1 = switch_reply("hnv0", 7, &two, &hnv0_counters, &hnv0_uft);
+	m2 = switch_reply("hnv-big", 12, NULL, &big_counters, NULL);
 	m3 = port_reply("veth0", 9, 7, &veth0_counters);
+	m4 = switch_reply("hnv1", 8, &two, &veth0_counters, &big_uft);
+	m5 = port_reply("veth1", 10, 7, &hnv0_counters);
 	hnv_parse_switch(nlmsg_hdr(m1), &sw[0]);
 	hnv_parse_switch(nlmsg_hdr(m2), &sw[1]);
-	hnv_parse_port(nlmsg_hdr(m3), &port);
+	hnv_parse_port(nlmsg_hdr(m3), &port[0]);
+	hnv_parse_switch(nlmsg_hdr(m4), &sw[2]);
+	hnv_parse_port(nlmsg_hdr(m5), &port[1]);
 
 	out_open(&o, &c, false, false);
 	out_switch(&o, &sw[0]);
 	out_switch(&o, &sw[1]);
+	out_switch(&o, &sw[2]);
 	check_str(out_close(&o, &c), human_switches,
-		  "switch show: two switches, human");
+		  "switch show: with and without flow tables, human");
 	free(c.buf);
 
 	out_open(&o, &c, true, false);
 	out_switch(&o, &sw[0]);
 	out_switch(&o, &sw[1]);
 	check_str(out_close(&o, &c), json_switches,
-		  "switch show: two switches, JSON");
+		  "switch show: with and without flow tables, JSON");
+	free(c.buf);
+
+	out_open(&o, &c, true, true);
+	out_switch(&o, &sw[2]);
+	check_str(out_close(&o, &c), pretty_switch,
+		  "switch show: largest settings, pretty JSON");
 	free(c.buf);
 
 	out_open(&o, &c, false, false);
-	out_port(&o, &port, "hnv0");
+	out_port(&o, &port[0], "hnv0");
 	check_str(out_close(&o, &c), human_port, "port show: human");
 	free(c.buf);
 
 	out_open(&o, &c, true, true);
-	out_port(&o, &port, "hnv0");
+	out_port(&o, &port[0], "hnv0");
 	check_str(out_close(&o, &c), pretty_port, "port show: pretty JSON");
 	free(c.buf);
 
 	out_open(&o, &c, false, false);
 	out_counters(&o, "switch", sw[0].ifname, &sw[0].stats);
-	out_counters(&o, "port", port.ifname, &port.stats);
+	out_counters(&o, "port", port[0].ifname, &port[0].stats);
+	out_counters(&o, "port", port[1].ifname, &port[1].stats);
 	check_str(out_close(&o, &c), human_counters, "stats show: human");
 	free(c.buf);
 
 	out_open(&o, &c, true, false);
 	out_counters(&o, "switch", sw[0].ifname, &sw[0].stats);
-	out_counters(&o, "port", port.ifname, &port.stats);
+	out_counters(&o, "port", port[0].ifname, &port[0].stats);
+	out_counters(&o, "port", port[1].ifname, &port[1].stats);
 	check_str(out_close(&o, &c), json_counters, "stats show: JSON");
 	free(c.buf);
 
@@ -455,11 +757,14 @@ static void output_tests(void)
 	nlmsg_free(m1);
 	nlmsg_free(m2);
 	nlmsg_free(m3);
+	nlmsg_free(m4);
+	nlmsg_free(m5);
 }
 
 void msg_tests(void)
 {
 	request_tests();
+	switch_set_tests();
 	parse_good_tests();
 	parse_bad_tests();
 	output_tests();

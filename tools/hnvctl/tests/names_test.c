@@ -24,6 +24,63 @@ static bool key_safe(const char *s)
 	return true;
 }
 
+static void encap_tests(void)
+{
+	static const struct {
+		const char *word;
+		unsigned int encap;
+	} words[] = {
+		{ "vxlan", HNV_ENCAP_VXLAN },
+		{ "vx", HNV_ENCAP_VXLAN },
+		{ "nvgre", HNV_ENCAP_NVGRE },
+		{ "n", HNV_ENCAP_NVGRE },
+		{ "", HNV_ENCAP_UNSPEC },
+		{ "gre", HNV_ENCAP_UNSPEC },
+		{ "VXLAN", HNV_ENCAP_UNSPEC },
+		{ "vxlan1", HNV_ENCAP_UNSPEC },
+	};
+	char buf[ENCAP_NAMSIZ];
+	size_t i;
+
+	check_str(encap_name(HNV_ENCAP_VXLAN, buf, sizeof(buf)), "vxlan",
+		  "encap_name vxlan");
+	check_str(encap_name(HNV_ENCAP_NVGRE, buf, sizeof(buf)), "nvgre",
+		  "encap_name nvgre");
+	check(!strcmp(encap_name(HNV_ENCAP_UNSPEC, buf, sizeof(buf)),
+		      "encap-0") &&
+	      !strcmp(encap_name(__HNV_ENCAP_MAX, buf, sizeof(buf)),
+		      "encap-3") &&
+	      !strcmp(encap_name(4294967295u, buf, sizeof(buf)),
+		      "encap-4294967295"),
+	      "encap_name of unknown encaps is encap-N");
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		check_int(encap_parse(words[i].word), words[i].encap,
+			  "encap_parse \"%s\"", words[i].word);
+}
+
+static void flow_name_tests(void)
+{
+	static const uint8_t mac[ETH_ALEN] = { 0x02, 0xab, 0xcd, 0xef, 0, 0xff };
+	char buf[ETH_TYPE_NAMSIZ], m[MAC_NAMSIZ];
+
+	check(!strcmp(eth_type_name(0x0800, buf, sizeof(buf)), "ipv4") &&
+	      !strcmp(eth_type_name(0x86dd, buf, sizeof(buf)), "ipv6") &&
+	      !strcmp(eth_type_name(0x0806, buf, sizeof(buf)), "arp") &&
+	      !strcmp(eth_type_name(0x88cc, buf, sizeof(buf)), "0x88cc") &&
+	      !strcmp(eth_type_name(0, buf, sizeof(buf)), "0x0000") &&
+	      !strcmp(eth_type_name(0xffff, buf, sizeof(buf)), "0xffff"),
+	      "eth_type_name: ipv4, ipv6, arp, else 0xNNNN");
+	check(!strcmp(ip_proto_name(6, buf, sizeof(buf)), "tcp") &&
+	      !strcmp(ip_proto_name(17, buf, sizeof(buf)), "udp") &&
+	      !strcmp(ip_proto_name(1, buf, sizeof(buf)), "icmp") &&
+	      !strcmp(ip_proto_name(58, buf, sizeof(buf)), "icmpv6") &&
+	      !strcmp(ip_proto_name(0, buf, sizeof(buf)), "0") &&
+	      !strcmp(ip_proto_name(255, buf, sizeof(buf)), "255"),
+	      "ip_proto_name: tcp, udp, icmp, icmpv6, else the number");
+	check_str(mac_name(mac, m), "02:ab:cd:ef:00:ff",
+		  "mac_name: lower case, two digits an octet");
+}
+
 void names_tests(void)
 {
 	char buf[DROP_REASON_NAMSIZ], other[DROP_REASON_NAMSIZ];
@@ -34,6 +91,14 @@ void names_tests(void)
 		  "port-unbound", "drop reason HNV_DROP_PORT_UNBOUND");
 	check_str(drop_reason_name(HNV_DROP_SWITCH_XMIT, buf, sizeof(buf)),
 		  "switch-xmit", "drop reason HNV_DROP_SWITCH_XMIT");
+	check_str(drop_reason_name(HNV_DROP_NO_SUBNET, buf, sizeof(buf)),
+		  "no-subnet", "drop reason HNV_DROP_NO_SUBNET");
+	check_str(drop_reason_name(HNV_DROP_SRC_MAC, buf, sizeof(buf)),
+		  "src-mac", "drop reason HNV_DROP_SRC_MAC");
+	check_str(drop_reason_name(HNV_DROP_NO_DEST, buf, sizeof(buf)),
+		  "no-dest", "drop reason HNV_DROP_NO_DEST");
+	check_str(drop_reason_name(HNV_DROP_MALFORMED, buf, sizeof(buf)),
+		  "malformed", "drop reason HNV_DROP_MALFORMED");
 	check_str(drop_reason_name(HNV_DROP_UNSPEC, buf, sizeof(buf)),
 		  "reason-0", "drop reason HNV_DROP_UNSPEC is unnamed");
 	snprintf(other, sizeof(other), "reason-%u",
@@ -67,8 +132,16 @@ void names_tests(void)
 	check(!hnv_attr_name(HNV_A_UNSPEC) && !hnv_attr_name(-1) &&
 	      !hnv_attr_name(__HNV_A_MAX),
 	      "hnv_attr_name: NULL for UNSPEC, negative and unknown types");
+	check(!strcmp(hnv_attr_name(HNV_A_VSID), "HNV_A_VSID") &&
+	      !strcmp(hnv_attr_name(HNV_A_RDID), "HNV_A_RDID") &&
+	      !strcmp(hnv_attr_name(HNV_A_ENCAP), "HNV_A_ENCAP") &&
+	      !strcmp(hnv_attr_name(HNV_A_PORT_MAC), "HNV_A_PORT_MAC") &&
+	      !strcmp(hnv_attr_name(HNV_A_FLOW), "HNV_A_FLOW"),
+	      "hnv_attr_name of the subnet and flow attributes");
 	for (r = 1, ok = true; r <= HNV_A_MAX; r++)
 		if (!hnv_attr_name(r))
 			ok = false;
 	check(ok, "every hnv attribute has a name");
+	encap_tests();
+	flow_name_tests();
 }

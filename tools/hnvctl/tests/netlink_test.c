@@ -296,6 +296,14 @@ static void deliver_tests(void)
 	      "nldeliver: a parser's error fails the request");
 	check_str(strerr(&err), "cannot parse the kernel's reply: Bad message",
 		  "nldeliver: a parser's error is explained");
+
+	r.parse = NULL;
+	count = 0;
+	d.len = 0;
+	add(&d, switch_msg(SEQ, 0, "hnv0"));
+	ret = nldeliver(d.buf, d.len, nlmsg_hdr(req), &r, &count, &err);
+	check(!ret && count == 1,
+	      "nldeliver: a request without a parser ignores its reply");
 	nlmsg_free(req);
 }
 
@@ -321,6 +329,11 @@ static int put_long_name(struct nl_msg *msg, const void *arg)
 			      "a-family-name-longer-than-GENL_NAMSIZ");
 }
 
+static int put_name(struct nl_msg *msg, const void *name)
+{
+	return nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, name);
+}
+
 static void live_tests(void)
 {
 	struct nlreq dump = {
@@ -336,6 +349,12 @@ static void live_tests(void)
 		.version = 1,
 		.put = put_long_name,
 		.parse = count_families,
+	};
+	struct nlreq ack_only = {
+		.family = GENL_ID_CTRL,
+		.cmd = CTRL_CMD_GETFAMILY,
+		.version = 1,
+		.put = put_name,
 	};
 	struct family_info fi;
 	struct nl_sock *sk;
@@ -373,6 +392,11 @@ static void live_tests(void)
 	ret = ctrl_getfamily(sk, "nlctrl", &fi, &err);
 	check(!ret && fi.id == GENL_ID_CTRL,
 	      "live: the socket still works after an error");
+
+	ack_only.put_arg = "nlctrl";
+	ret = nlreq_run(sk, &ack_only, &err);
+	check(!ret, "live: a request without a parser takes its ACK, "
+		    "ignoring the reply");
 	nl_socket_free(sk);
 
 	if (!hnv_open(&h, &err)) {

@@ -153,6 +153,62 @@ static void u32_tests(void)
 	}
 }
 
+static void mac_tests(void)
+{
+	static const char format[] =
+		"MAC must be 6 octets of 2 hexadecimal digits, as in "
+		"02:00:00:00:00:01";
+	static const struct {
+		const char *s;
+		const char *why;	/* NULL: good */
+		uint8_t mac[6];
+	} cases[] = {
+		{ "02:00:00:00:00:01", NULL, { 2, 0, 0, 0, 0, 1 } },
+		{ "aa:bb:cc:dd:ee:fe", NULL,
+		  { 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xfe } },
+		{ "AA:Bb:cC:09:7f:80", NULL,
+		  { 0xaa, 0xbb, 0xcc, 0x09, 0x7f, 0x80 } },
+		{ "00:00:00:00:00:01", NULL, { 0, 0, 0, 0, 0, 1 } },
+		{ "fe:ff:ff:ff:ff:ff", NULL,
+		  { 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff } },
+		{ "", format, { 0 } },
+		{ "02:00:00:00:00", format, { 0 } },
+		{ "02:00:00:00:00:", format, { 0 } },
+		{ "02:00:00:00:00:01:", format, { 0 } },
+		{ "02:00:00:00:00:01:02", format, { 0 } },
+		{ "2:0:0:0:0:1", format, { 0 } },
+		{ "002:00:00:00:00:01", format, { 0 } },
+		{ "02-00-00-00-00-01", format, { 0 } },
+		{ "0200.0000.0001", format, { 0 } },
+		{ "02:00:00:00:00:0g", format, { 0 } },
+		{ "02:00:00:00:00:01 ", format, { 0 } },
+		{ " 02:00:00:00:00:01", format, { 0 } },
+		{ "+2:00:00:00:00:01", format, { 0 } },
+		{ "01:00:5e:00:00:01", "MAC is multicast (its first octet is "
+		  "odd); a port needs a unicast MAC", { 0 } },
+		{ "ff:ff:ff:ff:ff:ff", "MAC is multicast (its first octet is "
+		  "odd); a port needs a unicast MAC", { 0 } },
+		{ "00:00:00:00:00:00", "MAC 00:00:00:00:00:00 is not an address",
+		  { 0 } },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		uint8_t mac[6] = { 7, 7, 7, 7, 7, 7 };
+		static const uint8_t untouched[6] = { 7, 7, 7, 7, 7, 7 };
+		const char *why = parse_mac(cases[i].s, mac);
+
+		if (cases[i].why)
+			check(why && !strcmp(why, cases[i].why) &&
+			      !memcmp(mac, untouched, 6),
+			      "parse_mac \"%s\" refuses: %s", cases[i].s,
+			      cases[i].why);
+		else
+			check(!why && !memcmp(mac, cases[i].mac, 6),
+			      "parse_mac \"%s\" accepts", cases[i].s);
+	}
+}
+
 /* Splits line and joins the words with '|'. */
 static const char *split(const char *line, int max, int *argc)
 {
@@ -207,5 +263,6 @@ void parse_tests(void)
 	keyword_tests();
 	ifname_tests();
 	u32_tests();
+	mac_tests();
 	split_tests();
 }

@@ -10,6 +10,17 @@
 #define HNVCTL_TEST_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct out;
+
+/* Output written to memory. */
+struct capture {
+	char *buf;
+	size_t len;
+	FILE *fp;
+};
 
 bool check(bool ok, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -20,12 +31,20 @@ bool check_int(long long got, long long want, const char *fmt, ...)
 void skip(const char *why, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *line_of(const char *s, int n);
+
+/* msg_test.c: out_begin() and out_end() into a capture. */
+struct out *out_open(struct out *o, struct capture *c, bool json,
+		     bool pretty);
+char *out_close(struct out *o, struct capture *c);
 
 void cli_tests(const char *hnvctl);
+void ipc_tests(void);
 void json_tests(void);
 void msg_tests(void);
 void names_tests(void);
 void netlink_tests(void);
 void parse_tests(void);
+void vnet_tests(void);
 
 #endif

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * The match-action engine.  A frame entering the switch from a port is
+ * keyed (flow.c) and looked up in the port's unified flow table (uft.c).
+ * On a hit composed under the current policy generation, its actions are
+ * applied at once: the fast path.  Otherwise the slow path walks the
+ * layers in order, each adding actions to the list or ending it with a
+ * drop, and the composed list is cached for the flow's next packets.
+ *
+ * Layers are plain functions over the frame's key; ACLs and routing join
+ * as further layers of the same walk.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+
+#include "hnv.h"
+
+/* The most actions one flow can compose: one output per other port. */
+#define HNV_ACTIONS_MAX		256
+
+/**
+ * struct hnv_compose - the slow path's state while it walks the layers
+ * @port: the port the frame entered on
+ * @key: the frame's flow key
+ * @acts: the actions composed so far
+ * @done: a layer ended the walk (with a drop, or a final decision)
+ */
+struct hnv_compose {
+	struct hnv_port *port;
+	const struct hnv_flow_key *key;
+	struct hnv_actions *acts;
+	bool done;
+};
+
+static void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to)
+{
+	struct hnv_action *a;
+
+	if (c->acts->n >= HNV_ACTIONS_MAX)
+		return;
+	a = &c->acts->a[c->acts->n++];
+	a->type = HNV_ACTION_A_OUTPUT;
+	a->reason = 0;
+	a->ifindex = to->dev->ifindex;
+	a->port = to;
+}
+
+/* End the walk: the composed list becomes a single drop. */
+static void hnv_compose_drop(struct hnv_compose *c, enum hnv_drop_reason why)
+{
+	c->acts->n = 1;
+	c->acts->a[0].type = HNV_ACTION_A_DROP;
+	c->acts->a[0].reason = why;
+	c->acts->a[0].ifindex = 0;
+	c->acts->a[0].port = NULL;
+	c->done = true;
+}
+
+/*
+ * The virtual-network layer: L2 within the port's virtual subnet.
+ * A unicast frame goes to the port of its destination MAC in the same
+ * VSID; broadcast, multicast and unknown unicast go to every other port of
+ * the VSID.  Nothing ever leaves the VSID.
+ */
+static void hnv_layer_vnet(struct hnv_compose *c)
+{
+	struct hnv_port *port = c->port, *p;
+	struct hnv_switch *sw = port->sw;
+	u32 vsid = READ_ONCE(port->vsid);
+
+	if (!vsid)
+		return hnv_compose_drop(c, HNV_DROP_PORT_UNBOUND);
+	if (!hnv_subnet_find(sw, vsid))
+		return hnv_compose_drop(c, HNV_DROP_NO_SUBNET);
+	if (!ether_addr_equal(c->key->eth_src, port->mac))
+		return hnv_compose_drop(c, HNV_DROP_SRC_MAC);
+
+	if (is_unicast_ether_addr(c->key->eth_dst)) {
+		list_for_each_entry_rcu(p, &sw->ports, list) {
+			if (p != port && READ_ONCE(p->vsid) == vsid &&
+			    ether_addr_equal(p->mac, c->key->eth_dst)) {
+				hnv_compose_output(c, p);
+				return;
+			}
+		}
+	}
+	list_for_each_entry_rcu(p, &sw->ports, list)
+		if (p != port && READ_ONCE(p->vsid) == vsid)
+			hnv_compose_output(c, p);
+	if (!c->acts->n)
+		hnv_compose_drop(c, HNV_DROP_NO_DEST);
+}
+
+static void (*const hnv_layers[])(struct hnv_compose *c) = {
+	hnv_layer_vnet,
+};
+
+/* The slow path: walk the layers, return the composed actions. */
+static struct hnv_actions *hnv_compose(struct hnv_port *port,
+				       const struct hnv_flow_key *key)
+{
+	struct hnv_compose c = { .port = port, .key = key };
+	int i;
+
+	c.acts = kmalloc(struct_size(c.acts, a, HNV_ACTIONS_MAX), GFP_ATOMIC);
+	if (!c.acts)
+		return NULL;
+	c.acts->n = 0;
+	for (i = 0; i < ARRAY_SIZE(hnv_layers) && !c.done; i++)
+		hnv_layers[i](&c);
+	/* Keep only what was composed. */
+	return krealloc(c.acts, struct_size(c.acts, a, c.acts->n), GFP_ATOMIC) ?:
+	       c.acts;
+}
+
+static void hnv_output(struct hnv_port *to, struct sk_buff *skb)
+{
+	unsigned int len = skb->len;
+	struct hnv_pcpu_stats *s;
+
+	skb->dev = to->dev;
+	if (unlikely(!is_skb_forwardable(to->dev, skb))) {
+		/* Too big for the port (or it is down): its tx drop. */
+		dev_core_stats_tx_dropped_inc(to->dev);
+		kfree_skb(skb);
+		return;
+	}
+	/* A down device drops and counts the frame itself. */
+	if (dev_queue_xmit(skb) != NET_XMIT_SUCCESS)
+		return;
+	s = this_cpu_ptr(to->stats);
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->tx_packets);
+	u64_stats_add(&s->tx_bytes, len);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* Apply @acts to @skb (its data at the Ethernet header); consumes @skb. */
+static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
+		      struct sk_buff *skb)
+{
+	struct sk_buff *copy;
+	int i;
+
+	for (i = 0; i < acts->n; i++) {
+		const struct hnv_action *a = &acts->a[i];
+
+		switch (a->type) {
+		case HNV_ACTION_A_DROP:
+			hnv_count_drop(port->stats, a->reason);
+			kfree_skb(skb);
+			return;
+		case HNV_ACTION_A_OUTPUT:
+			if (i == acts->n - 1) {
+				hnv_output(a->port, skb);
+				return;
+			}
+			copy = skb_clone(skb, GFP_ATOMIC);
+			if (copy)
+				hnv_output(a->port, copy);
+			break;
+		}
+	}
+	kfree_skb(skb);
+}
+
+rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb)
+{
+	struct hnv_switch *sw = port->sw;
+	struct hnv_actions *acts, *old;
+	struct hnv_flow_key key;
+	struct hnv_flow *flow;
+	u32 gen;
+
+	hnv_count_rx(port->stats, skb->len + ETH_HLEN);
+	if (unlikely(!hnv_flow_key_extract(skb, &key))) {
+		hnv_count_drop(port->stats, HNV_DROP_MALFORMED);
+		kfree_skb(skb);
+		return RX_HANDLER_CONSUMED;
+	}
+	skb_push(skb, ETH_HLEN);
+	skb_forward_csum(skb);
+
+	gen = READ_ONCE(sw->gen);
+	flow = hnv_uft_lookup(port, &key);
+	if (likely(flow && READ_ONCE(flow->gen) == gen)) {
+		acts = rcu_dereference(flow->acts);
+	} else {
+		/* The slow path, for a new flow or one whose policy changed. */
+		acts = hnv_compose(port, &key);
+		if (unlikely(!acts)) {
+			kfree_skb(skb);
+			return RX_HANDLER_CONSUMED;
+		}
+		if (flow) {
+			old = unrcu_pointer(xchg(&flow->acts, RCU_INITIALIZER(acts)));
+			WRITE_ONCE(flow->gen, gen);
+			kfree_rcu(old, rcu);
+			hnv_count_add(port->stats, flows_recomposed, 1);
+		} else {
+			flow = hnv_uft_insert(port, &key, acts, gen);
+			if (!flow) {
+				/* Not cached (a limit was hit): apply once. */
+				hnv_count_add(port->stats, flows_uncached, 1);
+				hnv_apply(port, acts, skb);
+				kfree(acts);
+				return RX_HANDLER_CONSUMED;
+			}
+			acts = rcu_dereference(flow->acts);
+		}
+	}
+	WRITE_ONCE(flow->used, jiffies);
+	atomic64_inc(&flow->packets);
+	atomic64_add(skb->len, &flow->bytes);
+	hnv_apply(port, acts, skb);
+	return RX_HANDLER_CONSUMED;
+}

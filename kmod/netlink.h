@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * What the generic-netlink files share.
+ */
+#ifndef _HNV_NETLINK_H
+#define _HNV_NETLINK_H
+
+#include <net/genetlink.h>
+
+#include "hnv.h"
+
+extern struct genl_family hnv_genl_family;
+extern const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1];
+extern const struct nla_policy hnv_port_set_policy[HNV_A_MAX + 1];
+extern const struct nla_policy hnv_subnet_policy[HNV_A_MAX + 1];
+
+/* netlink.c: selectors (under RTNL) and message headers */
+struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
+				 struct netlink_ext_ack *extack);
+struct hnv_switch *hnv_nl_switch_required(struct net *net,
+					  struct nlattr **attrs,
+					  struct netlink_ext_ack *extack);
+struct hnv_port *hnv_nl_port(struct net *net, struct nlattr **attrs,
+			     struct netlink_ext_ack *extack);
+void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+		 u8 cmd, struct netlink_callback *cb);
+
+/* netlink_vnet.c: virtual subnets, port binding, flows */
+int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_subnet_new_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_subnet_del_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_subnet_get_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_subnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int hnv_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int hnv_nl_flow_flush_doit(struct sk_buff *skb, struct genl_info *info);
+
+#endif /* _HNV_NETLINK_H */

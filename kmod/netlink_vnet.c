@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Generic netlink: virtual subnets, port binding and the flow tables.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/jiffies.h>
+#include <linux/rhashtable.h>
+#include <linux/rtnetlink.h>
+#include <net/sock.h>
+
+#include "compat.h"
+#include "netlink.h"
+
+#define HNV_NL_SELECTORS						\
+	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),		\
+	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 }
+
+static struct netlink_range_validation hnv_vsid_range = {
+	.min = HNV_VSID_MIN,
+	.max = HNV_VSID_MAX,
+};
+
+const struct nla_policy hnv_subnet_policy[HNV_A_MAX + 1] = {
+	HNV_NL_SELECTORS,
+	[HNV_A_VSID]		= NLA_POLICY_FULL_RANGE(NLA_U32, &hnv_vsid_range),
+	[HNV_A_RDID]		= NLA_POLICY_MIN(NLA_U32, 1),
+	[HNV_A_ENCAP]		= NLA_POLICY_RANGE(NLA_U8, HNV_ENCAP_VXLAN,
+						   HNV_ENCAP_MAX),
+};
+
+const struct nla_policy hnv_port_set_policy[HNV_A_MAX + 1] = {
+	HNV_NL_SELECTORS,
+	[HNV_A_PORT_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
+	[HNV_A_PORT_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[HNV_A_VSID]		= { .type = NLA_U32 },
+	[HNV_A_PORT_MAC]	= NLA_POLICY_ETH_ADDR,
+};
+
+int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **attrs = info->attrs;
+	struct hnv_port *port;
+	const u8 *mac = NULL;
+	u32 vsid;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID))
+		return -EINVAL;
+	vsid = nla_get_u32(attrs[HNV_A_VSID]);
+	if (vsid && (vsid < HNV_VSID_MIN || vsid > HNV_VSID_MAX)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[HNV_A_VSID],
+				    "VSID must be 0 (unbind) or 4096..16777214");
+		return -ERANGE;
+	}
+	if (attrs[HNV_A_PORT_MAC] && !vsid) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[HNV_A_PORT_MAC],
+				    "unbinding (VSID 0) takes no MAC");
+		return -EINVAL;
+	}
+	if (attrs[HNV_A_PORT_MAC]) {
+		mac = nla_data(attrs[HNV_A_PORT_MAC]);
+		if (!is_valid_ether_addr(mac)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attrs[HNV_A_PORT_MAC],
+					    "the port's MAC must be unicast and not zero");
+			return -EINVAL;
+		}
+	}
+
+	rtnl_lock();
+	port = hnv_nl_port(genl_info_net(info), attrs, info->extack);
+	err = IS_ERR(port) ? PTR_ERR(port) :
+			     hnv_port_bind(port, vsid, mac, info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+int hnv_nl_subnet_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **attrs = info->attrs;
+	struct hnv_switch *sw;
+	u8 encap = HNV_ENCAP_VXLAN;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID) ||
+	    GENL_REQ_ATTR_CHECK(info, HNV_A_RDID))
+		return -EINVAL;
+	if (attrs[HNV_A_ENCAP])
+		encap = nla_get_u8(attrs[HNV_A_ENCAP]);
+
+	rtnl_lock();
+	sw = hnv_nl_switch_required(genl_info_net(info), attrs, info->extack);
+	err = IS_ERR(sw) ? PTR_ERR(sw) :
+		hnv_subnet_add(sw, nla_get_u32(attrs[HNV_A_VSID]),
+			       nla_get_u32(attrs[HNV_A_RDID]), encap,
+			       info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+int hnv_nl_subnet_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct hnv_switch *sw;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID))
+		return -EINVAL;
+
+	rtnl_lock();
+	sw = hnv_nl_switch_required(genl_info_net(info), info->attrs,
+				    info->extack);
+	err = IS_ERR(sw) ? PTR_ERR(sw) :
+		hnv_subnet_del(sw, nla_get_u32(info->attrs[HNV_A_VSID]),
+			       info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+static int hnv_nl_fill_subnet(struct sk_buff *skb, struct hnv_switch *sw,
+			      struct hnv_subnet *sn, u32 portid, u32 seq,
+			      int flags, struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = hnv_nl_put(skb, portid, seq, flags, HNV_CMD_SUBNET_GET, cb);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, sw->dev->ifindex) ||
+	    nla_put_string(skb, HNV_A_SWITCH_IFNAME, sw->dev->name) ||
+	    nla_put_u32(skb, HNV_A_VSID, sn->vsid) ||
+	    nla_put_u32(skb, HNV_A_RDID, sn->rdid) ||
+	    nla_put_u8(skb, HNV_A_ENCAP, sn->encap)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+int hnv_nl_subnet_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct hnv_subnet *sn;
+	struct hnv_switch *sw;
+	struct sk_buff *msg;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID))
+		return -EINVAL;
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	rtnl_lock();
+	sw = hnv_nl_switch_required(genl_info_net(info), info->attrs,
+				    info->extack);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		goto err_unlock;
+	}
+	sn = hnv_subnet_find(sw, nla_get_u32(info->attrs[HNV_A_VSID]));
+	if (!sn) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[HNV_A_VSID],
+				    "no such virtual subnet on this switch");
+		err = -ENOENT;
+		goto err_unlock;
+	}
+	err = hnv_nl_fill_subnet(msg, sw, sn, info->snd_portid, info->snd_seq,
+				 0, NULL);
+	if (err)
+		goto err_unlock;
+	rtnl_unlock();
+	return genlmsg_reply(msg, info);
+
+err_unlock:
+	rtnl_unlock();
+	nlmsg_free(msg);
+	return err;
+}
+
+/* cb->args[0]: switches done, cb->args[1]: subnets of the current one. */
+int hnv_nl_subnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct hnv_net *hn = hnv_net(net);
+	struct hnv_switch *sw, *only;
+	struct hnv_subnet *sn;
+	long si = 0, ni;
+	int err = 0, bkt;
+
+	rtnl_lock();
+	only = hnv_nl_switch(net, hnv_dump_attrs(cb), cb->extack);
+	if (IS_ERR(only)) {
+		err = PTR_ERR(only);
+		goto out;
+	}
+	cb->seq = hn->gen;
+	list_for_each_entry(sw, &hn->switches, net_list) {
+		if (si++ < cb->args[0] || (only && sw != only))
+			continue;
+		ni = 0;
+		hash_for_each(sw->subnets, bkt, sn, node) {
+			if (ni++ < cb->args[1])
+				continue;
+			err = hnv_nl_fill_subnet(skb, sw, sn,
+						 NETLINK_CB(cb->skb).portid,
+						 cb->nlh->nlmsg_seq,
+						 NLM_F_MULTI, cb);
+			if (err)
+				goto out;
+			cb->args[1] = ni;
+		}
+		cb->args[0] = si;
+		cb->args[1] = 0;
+	}
+out:
+	rtnl_unlock();
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+/* The port a flow request narrows to, NULL for none.  Under RTNL. */
+static struct hnv_port *hnv_nl_port_optional(struct net *net,
+					     struct nlattr **attrs,
+					     struct netlink_ext_ack *extack)
+{
+	if (!attrs[HNV_A_PORT_IFINDEX] && !attrs[HNV_A_PORT_IFNAME])
+		return NULL;
+	return hnv_nl_port(net, attrs, extack);
+}
+
+static int hnv_nl_fill_actions(struct sk_buff *skb,
+			       const struct hnv_actions *acts)
+{
+	struct nlattr *nest;
+	int i, err = 0;
+
+	nest = nla_nest_start(skb, HNV_FLOW_A_ACTIONS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < acts->n && !err; i++) {
+		const struct hnv_action *a = &acts->a[i];
+
+		if (a->type == HNV_ACTION_A_OUTPUT)
+			err = nla_put_u32(skb, HNV_ACTION_A_OUTPUT, a->ifindex);
+		else
+			err = nla_put_u8(skb, HNV_ACTION_A_DROP, a->reason);
+	}
+	if (err) {
+		nla_nest_cancel(skb, nest);
+		return err;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int hnv_nl_fill_flow_key(struct sk_buff *skb,
+				const struct hnv_flow_key *k)
+{
+	int alen;
+
+	if (nla_put(skb, HNV_FLOW_A_ETH_SRC, ETH_ALEN, k->eth_src) ||
+	    nla_put(skb, HNV_FLOW_A_ETH_DST, ETH_ALEN, k->eth_dst) ||
+	    nla_put_be16(skb, HNV_FLOW_A_ETH_TYPE, k->eth_type))
+		return -EMSGSIZE;
+	if (k->eth_type == htons(ETH_P_IP))
+		alen = sizeof(k->addr.v4[0]);
+	else if (k->eth_type == htons(ETH_P_IPV6))
+		alen = sizeof(k->addr.v6[0]);
+	else
+		return 0;
+	if (nla_put_u8(skb, HNV_FLOW_A_IP_PROTO, k->ip_proto) ||
+	    nla_put(skb, HNV_FLOW_A_IP_SRC, alen,
+		    alen == 4 ? (void *)&k->addr.v4[0] : (void *)&k->addr.v6[0]) ||
+	    nla_put(skb, HNV_FLOW_A_IP_DST, alen,
+		    alen == 4 ? (void *)&k->addr.v4[1] : (void *)&k->addr.v6[1]) ||
+	    nla_put_be16(skb, HNV_FLOW_A_L4_SRC, k->l4_src) ||
+	    nla_put_be16(skb, HNV_FLOW_A_L4_DST, k->l4_dst))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Under RCU. */
+static int hnv_nl_fill_flow(struct sk_buff *skb, struct hnv_port *port,
+			    struct hnv_flow *flow, struct netlink_callback *cb)
+{
+	struct nlattr *nest;
+	void *hdr;
+
+	hdr = hnv_nl_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			 NLM_F_MULTI, HNV_CMD_FLOW_GET, cb);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, port->sw->dev->ifindex) ||
+	    nla_put_u32(skb, HNV_A_PORT_IFINDEX, port->dev->ifindex))
+		goto cancel;
+	nest = nla_nest_start(skb, HNV_A_FLOW);
+	if (!nest ||
+	    hnv_nl_fill_flow_key(skb, &flow->key) ||
+	    hnv_nl_fill_actions(skb, rcu_dereference(flow->acts)) ||
+	    nla_put_u64_64bit(skb, HNV_FLOW_A_PACKETS,
+			      atomic64_read(&flow->packets), HNV_FLOW_A_PAD) ||
+	    nla_put_u64_64bit(skb, HNV_FLOW_A_BYTES,
+			      atomic64_read(&flow->bytes), HNV_FLOW_A_PAD) ||
+	    nla_put_u32(skb, HNV_FLOW_A_IDLE_MS,
+			jiffies_to_msecs(jiffies - READ_ONCE(flow->used))))
+		goto cancel;
+	nla_nest_end(skb, nest);
+	genlmsg_end(skb, hdr);
+	return 0;
+
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/*
+ * Flows of one port from position *pos on.  The walk restarts from the
+ * table's beginning for every part of a dump, so flows added or removed
+ * meanwhile may be missed or listed twice, as with any hash table dump.
+ */
+static int hnv_nl_dump_port_flows(struct sk_buff *skb, struct hnv_port *port,
+				  struct netlink_callback *cb, long *pos)
+{
+	struct rhashtable_iter iter;
+	struct hnv_flow *flow;
+	long i = 0;
+	int err = 0;
+
+	rhashtable_walk_enter(&port->uft, &iter);
+	rhashtable_walk_start(&iter);
+	while ((flow = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(flow))
+			continue;
+		if (i++ < *pos)
+			continue;
+		err = hnv_nl_fill_flow(skb, port, flow, cb);
+		if (err)
+			break;
+		*pos = i;
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	return err;
+}
+
+/* cb->args[0]: switches done, [1]: ports done, [2]: flows of the port. */
+int hnv_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net *net = sock_net(skb->sk);
+	struct nlattr **attrs = hnv_dump_attrs(cb);
+	struct hnv_port *port, *only_port;
+	struct hnv_switch *sw, *only;
+	long si = 0, pi;
+	int err = 0;
+
+	rtnl_lock();
+	only = hnv_nl_switch(net, attrs, cb->extack);
+	if (IS_ERR(only)) {
+		err = PTR_ERR(only);
+		goto out;
+	}
+	only_port = hnv_nl_port_optional(net, attrs, cb->extack);
+	if (IS_ERR(only_port)) {
+		err = PTR_ERR(only_port);
+		goto out;
+	}
+	list_for_each_entry(sw, &hnv_net(net)->switches, net_list) {
+		if (si++ < cb->args[0] || (only && sw != only))
+			continue;
+		pi = 0;
+		list_for_each_entry(port, &sw->ports, list) {
+			if (pi++ < cb->args[1] || (only_port && port != only_port))
+				continue;
+			err = hnv_nl_dump_port_flows(skb, port, cb, &cb->args[2]);
+			if (err)
+				goto out;
+			cb->args[1] = pi;
+			cb->args[2] = 0;
+		}
+		cb->args[0] = si;
+		cb->args[1] = 0;
+	}
+out:
+	rtnl_unlock();
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
+
+int hnv_nl_flow_flush_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	struct hnv_port *port;
+	struct hnv_switch *sw;
+	int err = 0;
+
+	rtnl_lock();
+	sw = hnv_nl_switch_required(net, info->attrs, info->extack);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		goto out;
+	}
+	port = hnv_nl_port_optional(net, info->attrs, info->extack);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
+	}
+	if (port && port->sw != sw) {
+		NL_SET_ERR_MSG(info->extack, "the port is not on this switch");
+		err = -EINVAL;
+		goto out;
+	}
+	hnv_uft_flush(sw, port);
+out:
+	rtnl_unlock();
+	return err;
+}

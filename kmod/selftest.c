@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Copyright (C) 2026 The hnv authors.
+ *
+ * Self-tests of the module's tables and parsers, run at load time when the
+ * module is built with HNV_SELFTEST=1 (as "make check" does).  A failure
+ * fails the load.  Modelled on WireGuard's selftest/: randomized inputs
+ * checked against a deliberately naive reference.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/random.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include <linux/udp.h>
+#include <linux/vmalloc.h>
+#include <net/ipv6.h>
+
+#include "hnv.h"
+
+#define HNV_ST_FLOWS	2000
+#define HNV_ST_LIMIT	1500
+
+static int hnv_st_failures;
+
+#define hnv_st_check(cond, fmt, ...) do {				\
+	if (!(cond)) {							\
+		pr_err("hnv: selftest %s:%d: " fmt "\n", __func__,	\
+		       __LINE__, ##__VA_ARGS__);			\
+		hnv_st_failures++;					\
+	}								\
+} while (0)
+
+/* A frame as a port's rx handler sees it: data at the network header. */
+static struct sk_buff *hnv_st_frame(__be16 proto, const void *l3, int len)
+{
+	struct sk_buff *skb = alloc_skb(ETH_HLEN + len, GFP_KERNEL);
+	struct ethhdr *eth;
+
+	if (!skb)
+		return NULL;
+	skb_reset_mac_header(skb);
+	eth = skb_put(skb, ETH_HLEN);
+	eth_broadcast_addr(eth->h_dest);
+	eth_zero_addr(eth->h_source);
+	eth->h_source[0] = 0x02;
+	eth->h_proto = proto;
+	skb_put_data(skb, l3, len);
+	skb_pull(skb, ETH_HLEN);
+	skb_reset_network_header(skb);
+	skb->protocol = proto;
+	return skb;
+}
+
+static void hnv_st_flow_key(void)
+{
+	struct {
+		struct iphdr ip;
+		struct udphdr udp;
+	} __packed v4 = {
+		.ip = { .version = 4, .ihl = 5, .ttl = 64,
+			.protocol = IPPROTO_UDP,
+			.tot_len = htons(sizeof(v4)),
+			.saddr = htonl(0x0a010101), .daddr = htonl(0x0a010102) },
+		.udp = { .source = htons(1234), .dest = htons(80),
+			 .len = htons(sizeof(struct udphdr)) },
+	};
+	struct {
+		struct ipv6hdr ip;
+		struct udphdr udp;
+	} __packed v6 = {
+		.ip = { .version = 6, .nexthdr = IPPROTO_UDP, .hop_limit = 64,
+			.payload_len = htons(sizeof(struct udphdr)) },
+		.udp = { .source = htons(53), .dest = htons(5353) },
+	};
+	u8 arp[28] = { 0, 1, 8, 0, 6, 4, 0, 1 };
+	struct hnv_flow_key key;
+	struct sk_buff *skb;
+
+	skb = hnv_st_frame(htons(ETH_P_IP), &v4, sizeof(v4));
+	if (skb) {
+		hnv_st_check(hnv_flow_key_extract(skb, &key), "IPv4/UDP");
+		hnv_st_check(key.ip_proto == IPPROTO_UDP &&
+			     key.addr.v4[0] == v4.ip.saddr &&
+			     key.addr.v4[1] == v4.ip.daddr &&
+			     key.l4_src == htons(1234) && key.l4_dst == htons(80),
+			     "IPv4/UDP fields");
+		hnv_st_check(is_broadcast_ether_addr(key.eth_dst) &&
+			     key.eth_type == htons(ETH_P_IP), "Ethernet fields");
+		kfree_skb(skb);
+	}
+
+	v6.ip.saddr.s6_addr[15] = 1;
+	v6.ip.daddr.s6_addr[15] = 2;
+	skb = hnv_st_frame(htons(ETH_P_IPV6), &v6, sizeof(v6));
+	if (skb) {
+		hnv_st_check(hnv_flow_key_extract(skb, &key), "IPv6/UDP");
+		hnv_st_check(key.ip_proto == IPPROTO_UDP &&
+			     ipv6_addr_equal(&key.addr.v6[0], &v6.ip.saddr) &&
+			     ipv6_addr_equal(&key.addr.v6[1], &v6.ip.daddr) &&
+			     key.l4_src == htons(53) && key.l4_dst == htons(5353),
+			     "IPv6/UDP fields");
+		kfree_skb(skb);
+	}
+
+	skb = hnv_st_frame(htons(ETH_P_ARP), arp, sizeof(arp));
+	if (skb) {
+		hnv_st_check(hnv_flow_key_extract(skb, &key), "ARP");
+		hnv_st_check(!key.ip_proto && !key.l4_src && !key.addr.v4[0],
+			     "ARP has no L3/L4 fields");
+		kfree_skb(skb);
+	}
+
+	/* An IPv4 header cut short is malformed. */
+	skb = hnv_st_frame(htons(ETH_P_IP), &v4, 12);
+	if (skb) {
+		hnv_st_check(!hnv_flow_key_extract(skb, &key), "truncated IPv4");
+		kfree_skb(skb);
+	}
+}
+
+/*
+ * The unified flow table against a naive reference: an array of the keys
+ * inserted.  Random keys, some repeated; the per-port limit must hold and
+ * every key the reference holds must be found with its own actions.
+ */
+static void hnv_st_uft(void)
+{
+	struct hnv_flow_key *keys;
+	struct hnv_switch *sw;
+	struct hnv_port *port;
+	struct hnv_flow *flow;
+	int i, cached = 0;
+
+	keys = vcalloc(HNV_ST_FLOWS, sizeof(*keys));
+	sw = kzalloc(sizeof(*sw), GFP_KERNEL);
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!keys || !sw || !port)
+		goto out;
+	port->stats = hnv_stats_alloc();
+	if (!port->stats)
+		goto out;
+	INIT_LIST_HEAD(&sw->ports);
+	hnv_uft_switch_init(sw);
+	sw->uft_port_max = HNV_ST_LIMIT;
+	port->sw = sw;
+	if (hnv_uft_init(port))
+		goto out_stop;
+	list_add_rcu(&port->list, &sw->ports);
+
+	for (i = 0; i < HNV_ST_FLOWS; i++) {
+		struct hnv_actions *acts;
+
+		get_random_bytes(&keys[i], sizeof(keys[i]));
+		if (i && !(i % 10))	/* a repeated key now and then */
+			keys[i] = keys[i / 2];
+		acts = kzalloc(struct_size(acts, a, 1), GFP_KERNEL);
+		if (!acts)
+			break;
+		acts->n = 1;
+		acts->a[0].type = HNV_ACTION_A_OUTPUT;
+		acts->a[0].ifindex = i;
+		/* As the packet path: softirq context, under RCU. */
+		local_bh_disable();
+		rcu_read_lock();
+		flow = hnv_uft_lookup(port, &keys[i]);
+		if (flow) {
+			kfree(acts);
+		} else {
+			flow = hnv_uft_insert(port, &keys[i], acts, 1);
+			if (flow)
+				cached++;
+			else
+				kfree(acts);
+		}
+		rcu_read_unlock();
+		local_bh_enable();
+	}
+	hnv_st_check(cached == HNV_ST_LIMIT, "cached %d flows, limit %d",
+		     cached, HNV_ST_LIMIT);
+	hnv_st_check(atomic_read(&port->nflows) == cached &&
+		     atomic_read(&sw->nflows) == cached,
+		     "counts %d/%d, cached %d", atomic_read(&port->nflows),
+		     atomic_read(&sw->nflows), cached);
+
+	/* Every cached key is found, with the actions of its first insert. */
+	rcu_read_lock();
+	for (i = 0; i < HNV_ST_FLOWS; i++) {
+		int first, j;
+
+		flow = hnv_uft_lookup(port, &keys[i]);
+		for (first = 0; first < i; first++)
+			if (!memcmp(&keys[first], &keys[i], sizeof(keys[i])))
+				break;
+		if (!flow)
+			continue;
+		j = rcu_dereference(flow->acts)->a[0].ifindex;
+		hnv_st_check(!memcmp(&keys[j], &keys[i], sizeof(keys[i])) &&
+			     j == first, "key %d found with the actions of %d",
+			     i, j);
+	}
+	rcu_read_unlock();
+
+	hnv_uft_flush(sw, NULL);
+	hnv_st_check(!atomic_read(&port->nflows) && !atomic_read(&sw->nflows),
+		     "flush left %d flows", atomic_read(&port->nflows));
+	rcu_read_lock();
+	hnv_st_check(!hnv_uft_lookup(port, &keys[0]), "flushed key found");
+	rcu_read_unlock();
+
+	list_del_rcu(&port->list);
+	synchronize_rcu();
+	hnv_uft_destroy(port);
+out_stop:
+	hnv_uft_switch_stop(sw);
+	rcu_barrier();
+out:
+	if (port)
+		free_percpu(port->stats);
+	kfree(port);
+	kfree(sw);
+	vfree(keys);
+	hnv_st_check(keys && sw && port, "out of memory");
+}
+
+int __init hnv_selftest(void)
+{
+	hnv_st_flow_key();
+	hnv_st_uft();
+	if (hnv_st_failures) {
+		pr_err("hnv: %d selftest failures\n", hnv_st_failures);
+		return -EINVAL;
+	}
+	pr_info("hnv: selftests passed\n");
+	return 0;
+}
