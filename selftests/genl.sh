@@ -68,7 +68,7 @@ expect_match "an unterminated name" '^error EINVAL msg=.* offs=20$' \
 expect_eq "a name longer than IFNAMSIZ" "error EINVAL msg=Attribute failed policy validation offs=20" \
 	"$(nl switch_get --attr 2:str:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)"
 expect_eq "missing switch" \
-	"error EINVAL msg=missing switch: HNV_A_SWITCH_IFINDEX or HNV_A_SWITCH_IFNAME is required offs=-" \
+	"error EINVAL msg=missing switch: HNV_A_SWITCH_IFINDEX or HNV_A_SWITCH_IFNAME is required miss=1 offs=-" \
 	"$(nl switch_get)"
 expect_eq "no such device" "error ENODEV msg=no device with this name offs=20" \
 	"$(nl switch_get --attr 2:str:nosuch0)"

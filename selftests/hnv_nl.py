@@ -12,7 +12,8 @@ KIND is u8, u16, u32, u64, str (NUL-terminated) or hex.  CMD is a number or
 one of the HNV_CMD_* names without the prefix (switch_get, port_get).
 
 Output: "ok N" (N reply messages) or
-        "error ERRNO_NAME msg=<extack message> offs=<offset or ->" + exit 1.
+        "error ERRNO_NAME msg=<extack message>[ miss=<missing attribute
+        type>] offs=<offset or ->" + exit 1.
 """
 
 import argparse
@@ -34,12 +35,14 @@ NLM_F_CAPPED = 0x100
 NLM_F_ACK_TLVS = 0x200
 NLMSGERR_ATTR_MSG = 1
 NLMSGERR_ATTR_OFFS = 2
+NLMSGERR_ATTR_MISS_TYPE = 5
 GENL_ID_CTRL = 0x10
 CTRL_CMD_GETFAMILY = 3
 CTRL_ATTR_FAMILY_ID = 1
 CTRL_ATTR_FAMILY_NAME = 2
 
-CMDS = {"switch_get": 1, "port_get": 2}
+CMDS = {"switch_get": 1, "port_get": 2, "subnet_new": 3, "subnet_del": 4,
+        "subnet_get": 5, "port_set": 6, "flow_get": 7, "flow_flush": 8}
 
 
 def nla(atype, payload):
@@ -145,6 +148,9 @@ def decode_error(body, mflags, done=False):
     msg = tlvs.get(NLMSGERR_ATTR_MSG, b"").rstrip(b"\0").decode()
     offs = tlvs.get(NLMSGERR_ATTR_OFFS)
     offs = struct.unpack("I", offs)[0] if offs else None
+    miss = tlvs.get(NLMSGERR_ATTR_MISS_TYPE)
+    if miss:
+        msg += f" miss={struct.unpack('I', miss)[0]}"
     return -err, msg, offs
 
 

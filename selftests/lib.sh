@@ -225,6 +225,24 @@ nip() {
 	ip -n "$ns" "$@"
 }
 
+# vm_new VM HOSTNS MAC CIDR [SWITCH]: a "VM", netns VM whose eth0 has MAC
+# and address CIDR (IPv6 off: no chatter in counters), plugged into SWITCH
+# (default hnv0) in netns HOSTNS as port pVM, which is up.
+vm_new() {
+	local vm=$1 host=$2 mac=$3 cidr=$4 sw=${5:-hnv0}
+
+	netns_new "$vm" || return 1
+	n "$vm" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+	nip "$host" link add "p$vm" type veth peer name eth0 \
+		netns "$(netns_name "$vm")" &&
+	nip "$vm" link set eth0 address "$mac" &&
+	nip "$vm" addr add "$cidr" dev eth0 &&
+	nip "$vm" link set eth0 up &&
+	nip "$host" link set "p$vm" master "$sw" &&
+	nip "$host" link set "p$vm" up
+}
+
 module_load() {
 	modprobe hnv
 }

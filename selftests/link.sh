@@ -46,6 +46,9 @@ netns_new vm2
 
 ok_test "module autoloads on 'ip link add type hnv'" nip sw link add hnv0 type hnv
 ok_test "module is loaded" test -d /sys/module/hnv
+# The tested module is built with HNV_SELFTEST=1 (scripts/build-module.sh).
+expect_match "its load-time self-tests passed" 'hnv: selftests passed' \
+	"$(dmesg | grep 'hnv: selftest' | tail -1)"
 expect_match "ip -d link show reports kind hnv" '^ +hnv ' \
 	"$(nip sw -d link show dev hnv0)"
 ok_test "a second switch in the same namespace" nip sw link add hnv1 type hnv

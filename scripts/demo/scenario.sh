@@ -60,44 +60,67 @@ on router ip link set r1 up
 on router ip link set r2 up
 on router sysctl -qw net.ipv4.ip_forward=1
 
-# One switch per host; each VM's NIC is a veth whose host end is a port.
+# One switch per host, with both tenants' virtual subnets; each VM's NIC is
+# a veth whose host end is a port bound to its tenant's VSID.
 for n in host1 host2; do
 	on "$n" ip link add hnv0 type hnv
 	on "$n" ip link set hnv0 up
+	on "$n" "$hnvctl" subnet add vsid 5001 rdid 1 switch hnv0
+	on "$n" "$hnvctl" subnet add vsid 6001 rdid 2 switch hnv0
 done
-plug() { # VM HOST CA
+vmno=0
+plug() { # VM HOST CA VSID
+	local mac
+	vmno=$((vmno + 1))
+	mac=$(printf '02:00:00:00:00:%02x' $vmno)
 	ip -n "$(ns "$2")" link add "$1" type veth peer name eth0 netns "$(ns "$1")"
+	on "$1" ip link set eth0 address "$mac"
 	on "$2" ip link set "$1" master hnv0
+	on "$2" "$hnvctl" port set dev "$1" vsid "$4" mac "$mac"
 	on "$2" ip link set "$1" up
 	on "$1" ip addr add "$3/24" dev eth0
 	on "$1" ip link set eth0 up
 }
-plug contoso-sql host1 10.1.1.11
-plug fabrikam-sql host1 10.1.1.11
-plug contoso-web host2 10.1.1.12
-plug fabrikam-web host2 10.1.1.12
+plug contoso-sql host1 10.1.1.11 5001
+plug fabrikam-sql host1 10.1.1.11 6001
+plug contoso-web host2 10.1.1.12 5001
+plug fabrikam-web host2 10.1.1.12 6001
+# A second VM per tenant on host1, to show switching inside a host.
+for t in contoso fabrikam; do
+	vms="$vms $t-app"
+	ip netns add "$(ns "$t-app")"
+	on "$t-app" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+done
+plug contoso-app host1 10.1.1.13 5001
+plug fabrikam-app host1 10.1.1.13 6001
 
 say "What hnvctl shows on host1"
-show host1 "$hnvctl" switch show
+show host1 "$hnvctl" subnet show
 show host1 "$hnvctl" port show
+
+say "Inside host1: each tenant's App VM reaches its own SQL VM at 10.1.1.11"
+for t in contoso fabrikam; do
+	show "$t-app" ping -c 2 -i 0.3 -W 1 10.1.1.11
+	printf '    10.1.1.11 is at %s (%s-sql has %s)\n' \
+		"$(on "$t-app" ip neigh show 10.1.1.11 | awk '{print $5}')" "$t" \
+		"$(on "$t-sql" cat /sys/class/net/eth0/address)"
+done
+
+say "The flows host1's switch composed and cached (one lookup per packet after the first)"
+show host1 "$hnvctl" flow show
 
 say "The physical network works: host2 reaches host1's PA through the router"
 show host2 ping -c 2 -W 1 192.168.1.10
 
-say "Tenant traffic: Contoso Web -> Contoso SQL, Fabrikam Web -> Fabrikam SQL"
-echo "  No port is bound to a virtual subnet yet (virtual subnets, CA->PA"
-echo "  mappings and encapsulation arrive with the core datapath), so the"
-echo "  switch forwards nothing: every frame a VM sends is dropped and counted."
+say "Across hosts: Contoso Web -> Contoso SQL, Fabrikam Web -> Fabrikam SQL"
+echo "  CA->PA mappings and VXLAN/NVGRE encapsulation are not implemented yet,"
+echo "  so nothing leaves a host: the web VMs' ARP requests find no other port"
+echo "  of their VSID on host2 and are dropped and counted (no-dest)."
 for t in contoso fabrikam; do
 	if on "$t-web" ping -c 2 -W 1 10.1.1.11 >/dev/null 2>&1; then
 		echo "  $t-web -> 10.1.1.11: reached (unexpected)"
 	else
-		echo "  $t-web -> 10.1.1.11: isolated (no reply)"
+		echo "  $t-web -> 10.1.1.11: no reply"
 	fi
 done
-
-say "Why: the counters of host2's ports"
 show host2 "$hnvctl" stats show dev contoso-web
-show host2 "$hnvctl" stats show dev fabrikam-web
-say "Nothing of the tenants reached host1"
-show host1 "$hnvctl" switch show dev hnv0
