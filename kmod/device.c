@@ -11,6 +11,7 @@
 #include <linux/rtnetlink.h>
 #include <net/net_namespace.h>
 #include <net/rtnetlink.h>
+#include <net/vxlan.h>
 
 #include "compat.h"
 #include "hnv.h"
@@ -29,6 +30,7 @@ static int hnv_dev_init(struct net_device *dev)
 {
 	struct hnv_switch *sw = netdev_priv(dev);
 	struct hnv_net *hn = hnv_net(dev_net(dev));
+	int err;
 
 	sw->stats = hnv_stats_alloc();
 	if (!sw->stats)
@@ -36,6 +38,13 @@ static int hnv_dev_init(struct net_device *dev)
 	sw->dev = dev;
 	INIT_LIST_HEAD(&sw->ports);
 	hash_init(sw->subnets);
+	err = hnv_map_init(sw);
+	if (err) {
+		free_percpu(sw->stats);
+		sw->stats = NULL;
+		return err;
+	}
+	sw->vxlan_port = IANA_VXLAN_UDP_PORT;
 	hnv_uft_switch_init(sw);
 	list_add_tail(&sw->net_list, &hn->switches);
 	hn->gen++;
@@ -48,8 +57,13 @@ static void hnv_dev_uninit(struct net_device *dev)
 	struct hnv_net *hn = hnv_net(dev_net(dev));
 
 	hnv_uft_switch_stop(sw);
+	hnv_nvgre_close(sw);
+	hnv_vxlan_close(sw);
 	hnv_port_del_all(sw);
+	/* No packet path is left: ports, socket and their readers are gone. */
+	hnv_map_destroy(sw);
 	hnv_subnet_del_all(sw);
+	kfree_rcu(rtnl_dereference(sw->pas), rcu);
 	list_del(&sw->net_list);
 	hn->gen++;
 }

@@ -14,6 +14,7 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/jhash.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
@@ -50,6 +51,25 @@ static void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to)
 	a->port = to;
 }
 
+static void hnv_compose_encap(struct hnv_compose *c, const struct hnv_subnet *sn,
+			      __be32 pa)
+{
+	const struct hnv_pas *pas = rcu_dereference(c->port->sw->pas);
+	struct hnv_action *a;
+
+	if (c->acts->n >= HNV_ACTIONS_MAX)
+		return;
+	a = &c->acts->a[c->acts->n++];
+	memset(a, 0, sizeof(*a));
+	a->type = HNV_ACTION_A_ENCAP;
+	a->encap = sn->encap;
+	a->vni = sn->vsid;
+	a->pa_dst = pa;
+	/* A flow always leaves from the same PA; flows spread over them. */
+	a->pa_src = pas->addr[reciprocal_scale(jhash(c->key, sizeof(*c->key), 0),
+					       pas->n)];
+}
+
 /* End the walk: the composed list becomes a single drop. */
 static void hnv_compose_drop(struct hnv_compose *c, enum hnv_drop_reason why)
 {
@@ -72,13 +92,19 @@ static void hnv_layer_vnet(struct hnv_compose *c)
 	struct hnv_port *port = c->port, *p;
 	struct hnv_switch *sw = port->sw;
 	u32 vsid = READ_ONCE(port->vsid);
+	const struct hnv_remote *r;
+	const struct hnv_subnet *sn;
+	const struct hnv_map *map;
+	bool has_pa;
 
 	if (!vsid)
 		return hnv_compose_drop(c, HNV_DROP_PORT_UNBOUND);
-	if (!hnv_subnet_find(sw, vsid))
+	sn = hnv_subnet_find(sw, vsid);
+	if (!sn)
 		return hnv_compose_drop(c, HNV_DROP_NO_SUBNET);
 	if (!ether_addr_equal(c->key->eth_src, port->mac))
 		return hnv_compose_drop(c, HNV_DROP_SRC_MAC);
+	has_pa = rcu_access_pointer(sw->pas);
 
 	if (is_unicast_ether_addr(c->key->eth_dst)) {
 		list_for_each_entry_rcu(p, &sw->ports, list) {
@@ -88,10 +114,24 @@ static void hnv_layer_vnet(struct hnv_compose *c)
 				return;
 			}
 		}
+		map = hnv_map_find(sw, vsid, c->key->eth_dst);
+		if (map) {
+			if (!has_pa)
+				return hnv_compose_drop(c, HNV_DROP_NO_PA);
+			hnv_compose_encap(c, sn, READ_ONCE(map->pa));
+			return;
+		}
 	}
+	/*
+	 * Broadcast, multicast, unknown unicast: a copy to every other local
+	 * port of the VSID and one to every remote host with VMs in it.
+	 */
 	list_for_each_entry_rcu(p, &sw->ports, list)
 		if (p != port && READ_ONCE(p->vsid) == vsid)
 			hnv_compose_output(c, p);
+	if (has_pa)
+		list_for_each_entry_rcu(r, &sn->remotes, list)
+			hnv_compose_encap(c, sn, r->pa);
 	if (!c->acts->n)
 		hnv_compose_drop(c, HNV_DROP_NO_DEST);
 }
@@ -118,7 +158,7 @@ static struct hnv_actions *hnv_compose(struct hnv_port *port,
 	       c.acts;
 }
 
-static void hnv_output(struct hnv_port *to, struct sk_buff *skb)
+void hnv_output(struct hnv_port *to, struct sk_buff *skb)
 {
 	unsigned int len = skb->len;
 	struct hnv_pcpu_stats *s;
@@ -156,16 +196,66 @@ static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
 			kfree_skb(skb);
 			return;
 		case HNV_ACTION_A_OUTPUT:
+		case HNV_ACTION_A_ENCAP:
 			if (i == acts->n - 1) {
-				hnv_output(a->port, skb);
-				return;
+				copy = skb;
+				skb = NULL;
+			} else {
+				/* Encapsulation un-shares the headers it
+				 * writes (skb_cow_head), so a clone will do.
+				 */
+				copy = skb_clone(skb, GFP_ATOMIC);
+				if (!copy)
+					break;
 			}
-			copy = skb_clone(skb, GFP_ATOMIC);
-			if (copy)
+			if (a->type == HNV_ACTION_A_OUTPUT)
 				hnv_output(a->port, copy);
+			else if (a->encap == HNV_ENCAP_NVGRE)
+				hnv_nvgre_xmit(port, a, copy);
+			else
+				hnv_vxlan_xmit(port, a, copy);
+			if (!skb)
+				return;
 			break;
 		}
 	}
+	kfree_skb(skb);
+}
+
+/*
+ * Deliver a frame decapsulated from the physical network (its data at the
+ * Ethernet header) to the local ports of @vsid: the port of its
+ * destination MAC, or every port of the VSID for broadcast and multicast.
+ * Never back to the physical network.  Under RCU; consumes @skb.
+ */
+void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, struct sk_buff *skb)
+{
+	const struct ethhdr *eth = eth_hdr(skb);
+	struct hnv_port *port, *last = NULL;
+	struct sk_buff *copy;
+
+	list_for_each_entry_rcu(port, &sw->ports, list) {
+		if (READ_ONCE(port->vsid) != vsid)
+			continue;
+		if (is_unicast_ether_addr(eth->h_dest)) {
+			if (!ether_addr_equal(port->mac, eth->h_dest))
+				continue;
+			hnv_output(port, skb);
+			return;
+		}
+		/* Broadcast and multicast: every port of the VSID. */
+		if (last) {
+			copy = skb_clone(skb, GFP_ATOMIC);
+			if (copy)
+				hnv_output(last, copy);
+		}
+		last = port;
+	}
+	if (last) {
+		hnv_output(last, skb);
+		return;
+	}
+	hnv_count_drop(sw->stats, HNV_DROP_NO_DEST);
 	kfree_skb(skb);
 }
 

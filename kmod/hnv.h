@@ -12,6 +12,7 @@
 #include <linux/list.h>
 #include <linux/rhashtable-types.h>
 #include <linux/workqueue.h>
+#include <linux/in6.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 #include <linux/u64_stats_sync.h>
@@ -35,9 +36,12 @@
  * context can use it until rcu_read_unlock().  The switch outlives its
  * ports: it detaches them all in ndo_uninit before it is freed.
  *
- * Policy (virtual subnets, port bindings) also changes only under RTNL.
- * Every change bumps sw->gen.  The packet path reads policy under RCU:
- * subnets live in an RCU hash table, ports on an RCU list.
+ * Policy (virtual subnets, port bindings, CA->PA mappings, provider
+ * addresses) also changes only under RTNL.  Every change bumps sw->gen.
+ * The packet path reads policy under RCU: subnets live in an RCU hash
+ * table, ports and each subnet's remote PAs on RCU lists, mappings in an
+ * rhashtable, the PA list and the VXLAN socket behind RCU pointers that
+ * are replaced whole (old copies freed after a grace period).
  *
  * Each port has a unified flow table (UFT, an rhashtable of struct
  * hnv_flow).  Packets look their flow up under RCU; a flow composed under
@@ -109,6 +113,13 @@ struct hnv_stats {
  * @uft_max: most flows the switch caches in all
  * @uft_port_max: most flows one port caches
  * @uft_idle_ms: a flow unused this long is removed
+ * @maps: CA->PA mappings by (VSID, MAC) (RCU readers, RTNL writers)
+ * @nmaps: entries in @maps
+ * @pas: the switch's provider addresses (RCU; replaced whole under RTNL)
+ * @vxlan_port: UDP port of VXLAN, host order (RTNL)
+ * @vxlan_sock: the VXLAN socket while the switch has a PA (RCU, RTNL)
+ * @nvgre_dev: the metadata-mode gretap device NVGRE arrives on while the
+ *	switch has a PA (RTNL)
  */
 struct hnv_switch {
 	struct net_device *dev;
@@ -125,6 +136,12 @@ struct hnv_switch {
 	u32 uft_max;
 	u32 uft_port_max;
 	unsigned int uft_idle_ms;
+	struct rhashtable maps;
+	u32 nmaps;
+	struct hnv_pas __rcu *pas;
+	u16 vxlan_port;
+	struct socket __rcu *vxlan_sock;
+	struct net_device *nvgre_dev;
 };
 
 /**
@@ -178,6 +195,68 @@ struct hnv_subnet {
 	u32 vsid;
 	u32 rdid;
 	u8 encap;
+	struct list_head remotes;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct hnv_remote - a remote host with mappings in a virtual subnet
+ * @list: entry in hnv_subnet.remotes (RCU readers, RTNL writers)
+ * @pa: its provider address
+ * @refs: mappings of the subnet behind @pa
+ * @rcu: deferred free
+ *
+ * Broadcast and unknown unicast get one copy per remote host.
+ */
+struct hnv_remote {
+	struct list_head list;
+	__be32 pa;
+	u32 refs;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct hnv_pas - a switch's provider addresses
+ * @rcu: deferred free
+ * @n: entries in @addr
+ * @addr: the addresses
+ */
+struct hnv_pas {
+	struct rcu_head rcu;
+	u32 n;
+	__be32 addr[HNV_PAS_MAX];
+};
+
+/**
+ * struct hnv_map_key - what identifies a CA->PA mapping
+ * @vsid: the virtual subnet
+ * @mac: the VM's MAC
+ * @pad: zero
+ */
+struct hnv_map_key {
+	u32 vsid;
+	u8 mac[ETH_ALEN];
+	u16 pad;
+};
+
+/**
+ * struct hnv_map - a CA->PA mapping: this VM lives behind that PA
+ * @node: entry in hnv_switch.maps
+ * @key: (VSID, MAC)
+ * @pa: the provider address
+ * @ca_len: 0 (no CA), 4 or 16
+ * @ca: the customer address
+ * @rcu: deferred free
+ */
+struct hnv_map {
+	struct rhash_head node;
+	struct hnv_map_key key;
+	__be32 pa;
+	u8 ca_len;
+	union {
+		__be32 v4;
+		struct in6_addr v6;
+	} ca;
 	struct rcu_head rcu;
 };
 
@@ -202,8 +281,12 @@ struct hnv_flow_key {
 
 /**
  * struct hnv_action - one step of a composed action list
- * @type: HNV_ACTION_A_OUTPUT or HNV_ACTION_A_DROP
+ * @type: HNV_ACTION_A_OUTPUT, HNV_ACTION_A_DROP or HNV_ACTION_A_ENCAP
  * @reason: for a drop, enum hnv_drop_reason
+ * @encap: for an encap, enum hnv_encap
+ * @vni: for an encap, the VNI
+ * @pa_src: for an encap, the outer source address
+ * @pa_dst: for an encap, the outer destination address
  * @ifindex: for an output, the port's ifindex (for dumps: @port may be
  *	gone by the time a stale flow is listed)
  * @port: for an output, the port to send to; valid while the flow's
@@ -212,6 +295,10 @@ struct hnv_flow_key {
 struct hnv_action {
 	u8 type;
 	u8 reason;
+	u8 encap;
+	u32 vni;
+	__be32 pa_src;
+	__be32 pa_dst;
 	int ifindex;
 	struct hnv_port *port;
 };
@@ -321,6 +408,29 @@ int hnv_subnet_del(struct hnv_switch *sw, u32 vsid,
 		   struct netlink_ext_ack *extack);
 void hnv_subnet_del_all(struct hnv_switch *sw);
 
+/* map.c */
+int hnv_map_init(struct hnv_switch *sw);
+void hnv_map_destroy(struct hnv_switch *sw);
+struct hnv_map *hnv_map_find(struct hnv_switch *sw, u32 vsid, const u8 *mac);
+int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
+		bool replace, struct netlink_ext_ack *extack);
+int hnv_map_del(struct hnv_switch *sw, u32 vsid, const u8 *mac,
+		struct netlink_ext_ack *extack);
+
+/* vxlan.c */
+int hnv_vxlan_open(struct hnv_switch *sw, u16 port,
+		   struct netlink_ext_ack *extack);
+void hnv_vxlan_close(struct hnv_switch *sw);
+void hnv_vxlan_xmit(struct hnv_port *port, const struct hnv_action *a,
+		    struct sk_buff *skb);
+
+/* nvgre.c */
+int hnv_nvgre_open(struct hnv_switch *sw, struct netlink_ext_ack *extack);
+void hnv_nvgre_close(struct hnv_switch *sw);
+bool hnv_nvgre_unregistering(struct net_device *dev);
+void hnv_nvgre_xmit(struct hnv_port *port, const struct hnv_action *a,
+		    struct sk_buff *skb);
+
 /* flow.c */
 bool hnv_flow_key_extract(const struct sk_buff *skb, struct hnv_flow_key *key);
 
@@ -339,6 +449,8 @@ void hnv_uft_set_idle(struct hnv_switch *sw, unsigned int ms);
 
 /* engine.c */
 rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb);
+void hnv_output(struct hnv_port *to, struct sk_buff *skb);
+void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, struct sk_buff *skb);
 
 static inline void hnv_policy_changed(struct hnv_switch *sw)
 {

@@ -39,6 +39,8 @@ static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
 							    &hnv_uft_max_range),
 	[HNV_A_SWITCH_UFT_IDLE_MS] = NLA_POLICY_FULL_RANGE(NLA_U32,
 							   &hnv_uft_idle_range),
+	[HNV_A_SWITCH_PAS]	= { .type = NLA_NESTED },
+	[HNV_A_SWITCH_VXLAN_PORT] = NLA_POLICY_MIN(NLA_U16, 1),
 };
 
 const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
@@ -153,6 +155,7 @@ static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,
 	    nla_put_u32(skb, HNV_A_SWITCH_UFT_IDLE_MS,
 			READ_ONCE(sw->uft_idle_ms)) ||
 	    nla_put_u32(skb, HNV_A_SWITCH_NFLOWS, atomic_read(&sw->nflows)) ||
+	    hnv_nl_fill_pas(skb, sw) ||
 	    hnv_stats_fill(skb, HNV_A_SWITCH_STATS, &total)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -222,12 +225,24 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct hnv_switch *sw;
+	int err = 0;
 
 	rtnl_lock();
 	sw = hnv_nl_switch_required(genl_info_net(info), attrs, info->extack);
 	if (IS_ERR(sw)) {
 		rtnl_unlock();
 		return PTR_ERR(sw);
+	}
+	/* The settings that can fail come first: all or nothing. */
+	if (attrs[HNV_A_SWITCH_VXLAN_PORT])
+		err = hnv_nl_set_vxlan_port(sw,
+					    nla_get_u16(attrs[HNV_A_SWITCH_VXLAN_PORT]),
+					    info->extack);
+	if (!err && attrs[HNV_A_SWITCH_PAS])
+		err = hnv_nl_set_pas(sw, attrs[HNV_A_SWITCH_PAS], info->extack);
+	if (err) {
+		rtnl_unlock();
+		return err;
 	}
 	if (attrs[HNV_A_SWITCH_UFT_MAX])
 		WRITE_ONCE(sw->uft_max, nla_get_u32(attrs[HNV_A_SWITCH_UFT_MAX]));
@@ -413,6 +428,27 @@ static const struct genl_ops hnv_genl_ops[] = {
 		.cmd		= HNV_CMD_SWITCH_SET,
 		.doit		= hnv_nl_switch_set_doit,
 		.policy		= hnv_switch_set_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_MAP_NEW,
+		.doit		= hnv_nl_map_new_doit,
+		.policy		= hnv_map_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_MAP_DEL,
+		.doit		= hnv_nl_map_del_doit,
+		.policy		= hnv_map_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_MAP_GET,
+		.dumpit		= hnv_nl_map_get_dumpit,
+		.policy		= hnv_map_policy,
 		.maxattr	= HNV_A_MAX,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},

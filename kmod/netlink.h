@@ -15,6 +15,7 @@ extern struct genl_family hnv_genl_family;
 extern const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_port_set_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_subnet_policy[HNV_A_MAX + 1];
+extern const struct nla_policy hnv_map_policy[HNV_A_MAX + 1];
 
 /* netlink.c: selectors (under RTNL) and message headers */
 struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
@@ -35,5 +36,15 @@ int hnv_nl_subnet_get_doit(struct sk_buff *skb, struct genl_info *info);
 int hnv_nl_subnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int hnv_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int hnv_nl_flow_flush_doit(struct sk_buff *skb, struct genl_info *info);
+
+/* netlink_map.c: provider addresses, VXLAN port, CA->PA mappings */
+int hnv_nl_set_pas(struct hnv_switch *sw, const struct nlattr *nest,
+		   struct netlink_ext_ack *extack);
+int hnv_nl_set_vxlan_port(struct hnv_switch *sw, u16 port,
+			  struct netlink_ext_ack *extack);
+int hnv_nl_fill_pas(struct sk_buff *skb, struct hnv_switch *sw);
+int hnv_nl_map_new_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_map_del_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _HNV_NETLINK_H */

@@ -231,6 +231,20 @@ static struct hnv_port *hnv_nl_port_optional(struct net *net,
 	return hnv_nl_port(net, attrs, extack);
 }
 
+static int hnv_nl_fill_encap(struct sk_buff *skb, const struct hnv_action *a)
+{
+	struct nlattr *nest = nla_nest_start(skb, HNV_ACTION_A_ENCAP);
+
+	if (!nest ||
+	    nla_put_u8(skb, HNV_ENCAP_A_TYPE, a->encap) ||
+	    nla_put_u32(skb, HNV_ENCAP_A_VNI, a->vni) ||
+	    nla_put_in_addr(skb, HNV_ENCAP_A_SRC, a->pa_src) ||
+	    nla_put_in_addr(skb, HNV_ENCAP_A_DST, a->pa_dst))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int hnv_nl_fill_actions(struct sk_buff *skb,
 			       const struct hnv_actions *acts)
 {
@@ -245,6 +259,8 @@ static int hnv_nl_fill_actions(struct sk_buff *skb,
 
 		if (a->type == HNV_ACTION_A_OUTPUT)
 			err = nla_put_u32(skb, HNV_ACTION_A_OUTPUT, a->ifindex);
+		else if (a->type == HNV_ACTION_A_ENCAP)
+			err = hnv_nl_fill_encap(skb, a);
 		else
 			err = nla_put_u8(skb, HNV_ACTION_A_DROP, a->reason);
 	}

@@ -206,8 +206,11 @@ static int hnv_netdev_event(struct notifier_block *nb, unsigned long event,
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct hnv_port *port = hnv_port_get_rtnl(dev);
 
-	if (!port)
+	if (!port) {
+		if (event == NETDEV_UNREGISTER)
+			hnv_nvgre_unregistering(dev);
 		return NOTIFY_DONE;
+	}
 
 	switch (event) {
 	case NETDEV_UNREGISTER:

@@ -38,6 +38,7 @@ int hnv_subnet_add(struct hnv_switch *sw, u32 vsid, u32 rdid, u8 encap,
 	sn->vsid = vsid;
 	sn->rdid = rdid;
 	sn->encap = encap;
+	INIT_LIST_HEAD(&sn->remotes);
 	hash_add_rcu(sw->subnets, &sn->node, vsid);
 	sw->nsubnets++;
 	hnv_policy_changed(sw);
@@ -46,6 +47,13 @@ int hnv_subnet_add(struct hnv_switch *sw, u32 vsid, u32 rdid, u8 encap,
 
 static void hnv_subnet_remove(struct hnv_switch *sw, struct hnv_subnet *sn)
 {
+	struct hnv_remote *r, *tmp;
+
+	/* Only at switch teardown can mappings (hence remotes) remain. */
+	list_for_each_entry_safe(r, tmp, &sn->remotes, list) {
+		list_del_rcu(&r->list);
+		kfree_rcu(r, rcu);
+	}
 	hash_del_rcu(&sn->node);
 	sw->nsubnets--;
 	kfree_rcu(sn, rcu);
@@ -63,6 +71,11 @@ int hnv_subnet_del(struct hnv_switch *sw, u32 vsid,
 	if (!sn) {
 		NL_SET_ERR_MSG(extack, "HNV_A_VSID: no such virtual subnet on this switch");
 		return -ENOENT;
+	}
+	if (!list_empty(&sn->remotes)) {
+		NL_SET_ERR_MSG(extack,
+			       "HNV_A_VSID: the virtual subnet has CA->PA mappings");
+		return -EBUSY;
 	}
 	list_for_each_entry(port, &sw->ports, list) {
 		if (port->vsid == vsid) {

@@ -7,11 +7,16 @@
  *   hnvctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]
  *
  * main() reads the global options and runs one command, or a batch of
- * them; the objects (switch.c, port.c, subnet.c, flow.c, stats.c,
+ * them; the objects (switch.c, port.c, subnet.c, map.c, flow.c, stats.c,
  * version.c) dispatch their commands with cmd_dispatch().  Objects,
  * commands and keywords can be abbreviated to any unambiguous prefix.
  * Every command returns the exit status instead of exiting, so that a
  * batch can go on.
+ *
+ * A batch pipelines its "map add", "map replace" and "map del" lines (see
+ * batch()): their requests go through an nlpipe (netlink.c) without
+ * waiting for each ACK, and a failure the kernel reports later is printed
+ * with the line it belongs to.
  *
  * A new object takes: its model in model.h, its request builders and reply
  * parsers in msg.c, one function per request in ipc.c, its printer in
@@ -32,25 +37,36 @@
 /* Words of one batch line */
 #define BATCH_ARGS_MAX 256
 
+/* A batch running. */
+struct batch {
+	const char *file;
+	bool force;
+	struct nlpipe pipe;		/* ctl->hnv.pipe points here if set up */
+	unsigned long failed_line;	/* first map line the kernel refused */
+	unsigned long failures;		/* map lines the kernel refused */
+};
+
 static void usage(FILE *fp)
 {
 	fputs("Usage: hnvctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "       hnvctl [ OPTIONS ] [ -force ] -batch FILE\n"
-	      "where  OBJECT := { switch | port | subnet | flow | stats | "
+	      "where  OBJECT := { switch | port | subnet | map | flow | stats | "
 	      "version | help }\n"
 	      "       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n"
 	      "\n"
-	      "  switch   hnv switches, their flow-table settings and counters\n"
-	      "           (the default OBJECT)\n"
+	      "  switch   hnv switches, their flow-table settings, provider\n"
+	      "           addresses and counters (the default OBJECT)\n"
 	      "  port     the ports of the switches, and their binding to a subnet\n"
 	      "  subnet   the virtual subnets (VSIDs) of the switches\n"
+	      "  map      the CA->PA mappings: which host each VM lives behind\n"
 	      "  flow     the flows cached in the switches' unified flow tables\n"
 	      "  stats    the counters of a switch or port\n"
 	      "  version  the versions of hnvctl and of the kernel's hnv family\n"
 	      "\n"
 	      "  -json    print JSON; -pretty indents it\n"
 	      "  -batch   run the commands of FILE (\"-\": standard input), one a\n"
-	      "           line; stop at the first that fails unless -force\n",
+	      "           line; stop at the first that fails unless -force.\n"
+	      "           Consecutive map add/replace/del lines are pipelined.\n",
 	      fp);
 }
 
@@ -68,15 +84,39 @@ void hnvctl_perror(const struct nlerr *err)
 	fprintf(stderr, "Error: %s\n", buf);
 }
 
-/* Connects to the hnv family, once. */
+/* The kernel refused the request of a map line of the batch arg. */
+static void batch_refused(void *arg, unsigned long line,
+			  const struct nlerr *err)
+{
+	struct batch *b = arg;
+
+	hnvctl_perror(err);
+	fprintf(stderr, "Command failed %s:%lu\n", b->file, line);
+	if (!b->failed_line)
+		b->failed_line = line;
+	b->failures++;
+}
+
+/*
+ * Connects to the hnv family, once; in a batch, sets up the pipe of its
+ * map lines too.
+ */
 int hnvctl_connect(struct hnvctl *ctl)
 {
+	struct batch *b = ctl->batch;
 	struct nlerr err;
 
-	if (ctl->hnv.sk)
+	if (!ctl->hnv.sk && hnv_open(&ctl->hnv, &err))
+		goto fail;
+	if (!b || ctl->hnv.pipe)
 		return 0;
-	if (!hnv_open(&ctl->hnv, &err))
-		return 0;
+	if (nlpipe_init(&b->pipe, ctl->hnv.sk, NLPIPE_WINDOW, &err))
+		goto fail;
+	b->pipe.fail = batch_refused;
+	b->pipe.fail_arg = b;
+	ctl->hnv.pipe = &b->pipe;
+	return 0;
+fail:
 	hnvctl_perror(&err);
 	return -1;
 }
@@ -161,8 +201,8 @@ int vsid_arg(const char *word, bool none, uint32_t *vsid,
 #define KWARGS_MAX 8
 
 /*
- * Parses "KEYWORD VALUE" pairs in any order, each keyword once, and
- * "help" (which sets *help and stops).  A word that is no keyword is the
+ * Parses "KEYWORD VALUE" pairs in any order, each keyword once (or up to
+ * max times, with a list), and "help" (which sets *help and stops).  A word that is no keyword is the
  * value of args[bare], if bare >= 0 (as "dev" may be left out).  The values
  * are only checked by the caller.  Prints the error and usage and returns
  * -1 if the arguments are wrong.
@@ -179,6 +219,7 @@ int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
 	for (i = 0; i < n; i++) {
 		names[i] = args[i].name;
 		args[i].value = NULL;
+		args[i].n = 0;
 	}
 	names[i] = "help";
 	*help = false;
@@ -208,7 +249,12 @@ int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
 			argc--;
 			argv++;
 		}
-		if (args[k].value) {
+		if (args[k].list) {
+			if (args[k].n == args[k].max)
+				return invarg(*argv, args[k].too_many,
+					      usage_fn);
+			args[k].list[args[k].n++] = *argv;
+		} else if (args[k].value) {
 			snprintf(dup, sizeof(dup), "%s was already given",
 				 args[k].what);
 			return invarg(*argv, dup, usage_fn);
@@ -321,6 +367,7 @@ static const struct cmd objects[] = {
 	{ "switch", do_switch },
 	{ "port", do_port },
 	{ "subnet", do_subnet },
+	{ "map", do_map },
 	{ "flow", do_flow },
 	{ "stats", do_stats },
 	{ "version", do_version },
@@ -336,14 +383,69 @@ static int run(struct hnvctl *ctl, int argc, char **argv)
 	return ret;
 }
 
-/* Runs the commands of file name, one a line, like "ip -batch". */
+/* Is argv a line whose request a batch pipelines ("map add ...")? */
+static bool pipelined(int argc, char **argv)
+{
+	int i = argc > 0 ? KEYWORD_MATCH(argv[0], objects) : KW_NONE;
+
+	return i >= 0 && objects[i].fn == do_map &&
+	       map_pipelined(argc - 1, argv + 1);
+}
+
+/* Must the batch stop: has the kernel refused a map line, without -force? */
+static bool batch_stops(const struct batch *b)
+{
+	return b->failed_line && !b->force;
+}
+
+/* Waits for the answers to the map lines sent (if any). */
+static void batch_sync(struct hnvctl *ctl)
+{
+	if (ctl->hnv.pipe)
+		nlpipe_sync(ctl->hnv.pipe);
+}
+
+/*
+ * The end of a batch: the answers to its last map lines.  If it stops for
+ * a map line the kernel refused, those not sent yet never are; those sent
+ * with it or after it, before its answer came, were carried out.
+ */
+static void batch_end(struct hnvctl *ctl, struct batch *b)
+{
+	if (!ctl->hnv.pipe)
+		return;
+	if (batch_stops(b))
+		nlpipe_discard(&b->pipe);
+	nlpipe_sync(&b->pipe);
+	if (batch_stops(b) && b->pipe.last_sent_tag > b->failed_line)
+		fprintf(stderr,
+			"Note: the map commands up to %s:%lu had been sent before the failure of %s:%lu was known; they were carried out.\n",
+			b->file, b->pipe.last_sent_tag, b->file,
+			b->failed_line);
+	nlpipe_free(&b->pipe);
+	ctl->hnv.pipe = NULL;
+}
+
+/*
+ * Runs the commands of file name, one a line, like "ip -batch".  The
+ * requests of consecutive map add/replace/del lines are pipelined: each
+ * such line only queues its request (a MAP_NEW, with the attribute
+ * HNV_A_REPLACE for a replace, or a MAP_DEL, built as outside a batch) in
+ * ctl->hnv.pipe, tagged with the line number, and the kernel's refusal of
+ * one is reported with its line as it comes (batch_refused()).  Any other
+ * line first waits for the answers to those before it, and so does a map
+ * line that fails before its request is queued, so that the failures are
+ * reported in the order of the lines.
+ */
 static int batch(struct hnvctl *ctl, const char *name, bool force)
 {
 	FILE *fp = strcmp(name, "-") ? fopen(name, "r") : stdin;
+	struct batch b = { .file = name, .force = force };
 	char *argv[BATCH_ARGS_MAX], *line = NULL;
-	unsigned int lineno = 0;
+	unsigned long lineno = 0;
 	int ret = EXIT_SUCCESS;
 	size_t cap = 0;
+	bool piped;
 	int argc;
 
 	if (!fp) {
@@ -351,21 +453,37 @@ static int batch(struct hnvctl *ctl, const char *name, bool force)
 			strerror(errno));
 		return EXIT_FAILURE;
 	}
+	ctl->batch = &b;
 	while (getline(&line, &cap, fp) != -1) {
 		lineno++;
 		argc = split_args(line, argv, ARRAY_SIZE(argv));
 		if (!argc)
 			continue;
+		piped = pipelined(argc, argv);
+		if (!piped)
+			batch_sync(ctl);
+		if (batch_stops(&b))
+			break;
+		ctl->hnv.tag = lineno;
 		if (argc < 0)
 			fprintf(stderr, "Error: more than %d words\n",
 				BATCH_ARGS_MAX);
-		if (argc > 0 && run(ctl, argc, argv) == EXIT_SUCCESS)
+		if (argc > 0 && run(ctl, argc, argv) == EXIT_SUCCESS) {
+			if (batch_stops(&b))
+				break;
 			continue;
-		fprintf(stderr, "Command failed %s:%u\n", name, lineno);
+		}
+		if (piped)
+			batch_sync(ctl);
+		fprintf(stderr, "Command failed %s:%lu\n", name, lineno);
 		ret = EXIT_FAILURE;
 		if (!force)
 			break;
 	}
+	batch_end(ctl, &b);
+	ctl->batch = NULL;
+	if (b.failures)
+		ret = EXIT_FAILURE;
 	if (ferror(fp)) {
 		fprintf(stderr, "Error: cannot read \"%s\": %s\n", name,
 			strerror(errno));

@@ -17,10 +17,13 @@
 #include "util.h"
 
 
+struct batch;
+
 struct hnvctl {
 	bool json;
 	bool pretty;
 	struct hnv hnv;		/* connected on first use */
+	struct batch *batch;	/* the batch running, NULL if none */
 };
 
 /* An entry of a dispatch table: an object or a command of an object. */
@@ -40,11 +43,18 @@ struct show_args {
 	bool help;
 };
 
-/* A "KEYWORD VALUE" argument, for kwargs_parse(). */
+/*
+ * A "KEYWORD VALUE" argument, for kwargs_parse().  A keyword with a list
+ * may be given up to max times: its values go to list[0 .. n - 1] (value
+ * is the last), and one more is wrong for the reason too_many.
+ */
 struct kwarg {
 	const char *name;	/* the keyword */
 	const char *what;	/* "a switch": for "... was already given" */
 	const char *value;	/* the word after it, NULL if not given */
+	const char **list;
+	unsigned int max, n;
+	const char *too_many;
 };
 
 int hnvctl_connect(struct hnvctl *ctl);
@@ -72,5 +82,9 @@ int do_subnet(struct hnvctl *ctl, int argc, char **argv);
 int do_flow(struct hnvctl *ctl, int argc, char **argv);
 int do_stats(struct hnvctl *ctl, int argc, char **argv);
 int do_version(struct hnvctl *ctl, int argc, char **argv);
+int do_map(struct hnvctl *ctl, int argc, char **argv);
+
+/* map.c: is argv (after "map") a command whose request a batch pipelines? */
+bool map_pipelined(int argc, char **argv);
 
 #endif

@@ -52,6 +52,7 @@ void hnv_strerror(const struct nlerr *err, char *buf, size_t len)
 			 " (hnv needs CAP_NET_ADMIN)");
 }
 
+/* A request that waits for its answer: after those of the pipe. */
 static int run(struct hnv *h, uint8_t cmd, bool dump,
 	       int (*put)(struct nl_msg *, const void *), const void *put_arg,
 	       int (*parse)(struct nlmsghdr *, void *), void *parse_arg,
@@ -68,6 +69,29 @@ static int run(struct hnv *h, uint8_t cmd, bool dump,
 		.parse_arg = parse_arg,
 	};
 
+	if (h->pipe)
+		nlpipe_sync(h->pipe);
+	return nlreq_run(h->sk, &r, err);
+}
+
+/*
+ * A request that only wants its ACK: queued in the pipe, if there is one.
+ * No more nlmsg_flags: its options are attributes (struct nlreq).
+ */
+static int run_ack(struct hnv *h, uint8_t cmd,
+		   int (*put)(struct nl_msg *, const void *),
+		   const void *put_arg, struct nlerr *err)
+{
+	struct nlreq r = {
+		.family = h->family.id,
+		.cmd = cmd,
+		.version = HNV_GENL_VERSION,
+		.put = put,
+		.put_arg = put_arg,
+	};
+
+	if (h->pipe)
+		return nlpipe_add(h->pipe, &r, h->tag, err);
 	return nlreq_run(h->sk, &r, err);
 }
 
@@ -78,7 +102,7 @@ static int put_switch(struct nl_msg *msg, const void *sel)
 
 struct switch_set_req {
 	const struct hnv_sel *sw;
-	const struct hnv_uft_conf *conf;
+	const struct hnv_switch_conf *conf;
 };
 
 static int put_switch_set(struct nl_msg *msg, const void *arg)
@@ -172,9 +196,9 @@ int hnv_switch_dump(struct hnv *h, struct hnv_switch_list *list,
 		   parse_switch_list, list, err);
 }
 
-/* Changes the flow-table settings of switch sw that conf->has names. */
+/* Changes the settings of switch sw that conf->uft.has and conf->has name. */
 int hnv_switch_set(struct hnv *h, const struct hnv_sel *sw,
-		   const struct hnv_uft_conf *conf, struct nlerr *err)
+		   const struct hnv_switch_conf *conf, struct nlerr *err)
 {
 	struct switch_set_req req = { .sw = sw, .conf = conf };
 
@@ -290,4 +314,75 @@ int hnv_flow_flush(struct hnv *h, const struct hnv_sel *port,
 
 	return run(h, HNV_CMD_FLOW_FLUSH, false, put_port, &req, NULL, NULL,
 		   err);
+}
+
+struct map_req {
+	const struct hnv_sel *sw;
+	const struct hnv_map *map;		/* MAP_NEW */
+	bool replace;				/* MAP_NEW: HNV_A_REPLACE */
+	uint32_t vsid;				/* others; 0: none */
+	const uint8_t *mac;
+};
+
+static int put_map_new(struct nl_msg *msg, const void *arg)
+{
+	const struct map_req *req = arg;
+
+	return hnv_put_map_new(msg, req->sw, req->map, req->replace);
+}
+
+static int put_map_del(struct nl_msg *msg, const void *arg)
+{
+	const struct map_req *req = arg;
+
+	return hnv_put_map_del(msg, req->sw, req->vsid, req->mac);
+}
+
+static int put_map_sel(struct nl_msg *msg, const void *arg)
+{
+	const struct map_req *req = arg;
+
+	return hnv_put_map_sel(msg, req->sw, req->vsid);
+}
+
+static int parse_map_list(struct nlmsghdr *nlh, void *list)
+{
+	struct hnv_map *map = hnv_map_list_add(list);
+
+	return map ? hnv_parse_map(nlh, map) : -ENOMEM;
+}
+
+/*
+ * Adds map to switch sw; with replace (the flag attribute HNV_A_REPLACE,
+ * not NLM_F_REPLACE, which generic netlink reserves for dumps), creates it
+ * or moves the existing mapping of its VSID and MAC.
+ */
+int hnv_map_new(struct hnv *h, const struct hnv_sel *sw,
+		const struct hnv_map *map, bool replace, struct nlerr *err)
+{
+	struct map_req req = { .sw = sw, .map = map, .replace = replace };
+
+	return run_ack(h, HNV_CMD_MAP_NEW, put_map_new, &req, err);
+}
+
+/* Deletes the mapping of vsid and mac from switch sw. */
+int hnv_map_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		const uint8_t *mac, struct nlerr *err)
+{
+	struct map_req req = { .sw = sw, .vsid = vsid, .mac = mac };
+
+	return run_ack(h, HNV_CMD_MAP_DEL, put_map_del, &req, err);
+}
+
+/*
+ * Appends the mappings of switch sw (or of every switch), of VSID vsid
+ * (or of every VSID, 0), to list.
+ */
+int hnv_map_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		 struct hnv_map_list *list, struct nlerr *err)
+{
+	struct map_req req = { .sw = sw, .vsid = vsid };
+
+	return run(h, HNV_CMD_MAP_GET, true, put_map_sel, &req,
+		   parse_map_list, list, err);
 }

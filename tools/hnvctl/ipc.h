@@ -3,7 +3,10 @@
  * Copyright (C) 2026 The hnv authors.
  *
  * Talking to the hnv family: one function per request, from model to model.
- * Each returns 0, or -1 with err set.
+ * Each returns 0, or -1 with err set.  While h->pipe is set (a batch),
+ * hnv_map_new() and hnv_map_del() queue their request in it, tagged with
+ * h->tag, and return 0: the kernel's answer goes to the pipe's fail
+ * callback; every other request waits for the pipe's answers first.
  */
 #ifndef HNVCTL_IPC_H
 #define HNVCTL_IPC_H
@@ -14,6 +17,8 @@
 struct hnv {
 	struct nl_sock *sk;
 	struct family_info family;
+	struct nlpipe *pipe;		/* NULL: every request waits */
+	unsigned long tag;		/* of the requests queued in pipe */
 };
 
 int hnv_open(struct hnv *h, struct nlerr *err);
@@ -25,7 +30,7 @@ int hnv_switch_get(struct hnv *h, const struct hnv_sel *sel,
 int hnv_switch_dump(struct hnv *h, struct hnv_switch_list *list,
 		    struct nlerr *err);
 int hnv_switch_set(struct hnv *h, const struct hnv_sel *sw,
-		   const struct hnv_uft_conf *conf, struct nlerr *err);
+		   const struct hnv_switch_conf *conf, struct nlerr *err);
 int hnv_port_get(struct hnv *h, const struct hnv_sel *sel,
 		 const struct hnv_sel *sw, struct hnv_port *port,
 		 struct nlerr *err);
@@ -46,5 +51,11 @@ int hnv_flow_dump(struct hnv *h, const struct hnv_sel *port,
 		  struct nlerr *err);
 int hnv_flow_flush(struct hnv *h, const struct hnv_sel *port,
 		   const struct hnv_sel *sw, struct nlerr *err);
+int hnv_map_new(struct hnv *h, const struct hnv_sel *sw,
+		const struct hnv_map *map, bool replace, struct nlerr *err);
+int hnv_map_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		const uint8_t *mac, struct nlerr *err);
+int hnv_map_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
+		 struct hnv_map_list *list, struct nlerr *err);
 
 #endif

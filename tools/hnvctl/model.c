@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/hnv.h>
+
 #include "model.h"
 
 uint64_t hnv_stats_drops(const struct hnv_stats *st)
@@ -101,6 +103,15 @@ int hnv_flow_add_action(struct hnv_flow *f, uint16_t type, uint32_t arg)
 	return 0;
 }
 
+/* Appends an encap action to f; -ENOMEM if out of memory. */
+int hnv_flow_add_encap(struct hnv_flow *f, const struct hnv_encap_action *e)
+{
+	if (hnv_flow_add_action(f, HNV_ACTION_A_ENCAP, 0))
+		return -ENOMEM;
+	f->actions[f->nactions - 1].encap = *e;
+	return 0;
+}
+
 /* Frees the actions of f and zeroes it. */
 void hnv_flow_free(struct hnv_flow *f)
 {
@@ -126,6 +137,24 @@ void hnv_flow_list_free(struct hnv_flow_list *l)
 
 	for (i = 0; i < l->n; i++)
 		hnv_flow_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Appends a zeroed mapping to l; NULL if out of memory. */
+struct hnv_map *hnv_map_list_add(struct hnv_map_list *l)
+{
+	struct hnv_map *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_map_list_free(struct hnv_map_list *l)
+{
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }

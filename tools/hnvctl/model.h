@@ -17,6 +17,9 @@
 /* Drop reasons hnvctl can hold, indexed by enum hnv_drop_reason. */
 #define HNV_DROP_REASONS 64
 
+/* Provider addresses of a switch hnvctl can hold (HNV_PAS_MAX or more). */
+#define HNV_PAS 16
+
 struct hnv_stats {
 	uint64_t rx_packets;
 	uint64_t rx_bytes;
@@ -45,6 +48,26 @@ struct hnv_uft_conf {
 	uint32_t idle_ms;		/* idle time before removal */
 };
 
+/* IPv4 provider addresses (PAs), in network byte order. */
+struct hnv_pas {
+	unsigned int n;
+	uint8_t addr[HNV_PAS][4];
+};
+
+/*
+ * A HNV_CMD_SWITCH_SET request: the flow-table settings uft.has names,
+ * and those of HNV_SWITCH_SET_* that has names.
+ */
+#define HNV_SWITCH_SET_PAS		0x1	/* pas replaces the list */
+#define HNV_SWITCH_SET_VXLAN_PORT	0x2
+
+struct hnv_switch_conf {
+	struct hnv_uft_conf uft;
+	unsigned int has;		/* HNV_SWITCH_SET_* */
+	struct hnv_pas pas;		/* n == 0: remove them all */
+	uint16_t vxlan_port;
+};
+
 struct hnv_switch {
 	uint32_t ifindex;
 	char ifname[IFNAMSIZ];
@@ -52,6 +75,11 @@ struct hnv_switch {
 	bool has_uft;			/* uft and nflows were reported */
 	struct hnv_uft_conf uft;
 	uint32_t nflows;		/* flows cached now */
+	/* pas, vxlan_port and nmaps were reported (a kernel with maps) */
+	bool has_overlay;
+	struct hnv_pas pas;
+	uint16_t vxlan_port;
+	uint32_t nmaps;			/* CA->PA mappings */
 	struct hnv_stats stats;
 };
 
@@ -74,10 +102,29 @@ struct hnv_subnet {
 	uint8_t encap;			/* enum hnv_encap */
 };
 
+/* A CA->PA mapping: the VM of MAC mac (and CA ca) in VSID vsid is behind pa. */
+struct hnv_map {
+	uint32_t switch_ifindex;	/* replies only */
+	uint32_t vsid;
+	uint8_t mac[ETH_ALEN];
+	uint8_t ca_len;			/* 4, 16, or 0 if none */
+	uint8_t ca[16];
+	uint8_t pa[4];			/* IPv4, network byte order */
+};
+
+/* The encapsulation of an HNV_ACTION_A_ENCAP action. */
+struct hnv_encap_action {
+	uint8_t type;			/* enum hnv_encap */
+	uint32_t vni;
+	uint8_t src[4];			/* outer source: a PA of the switch */
+	uint8_t dst[4];			/* the destination PA */
+};
+
 /* One action of a flow. */
 struct hnv_action {
 	uint16_t type;			/* enum hnv_action_attr */
 	uint32_t arg;			/* OUTPUT: ifindex; DROP: reason */
+	struct hnv_encap_action encap;	/* ENCAP */
 };
 
 /* The optional fields of a flow that its reply carried. */
@@ -133,6 +180,11 @@ struct hnv_flow_list {
 	size_t n, cap;
 };
 
+struct hnv_map_list {
+	struct hnv_map *v;
+	size_t n, cap;
+};
+
 uint64_t hnv_stats_drops(const struct hnv_stats *st);
 struct hnv_switch *hnv_switch_list_add(struct hnv_switch_list *l);
 void hnv_switch_list_free(struct hnv_switch_list *l);
@@ -141,8 +193,11 @@ void hnv_port_list_free(struct hnv_port_list *l);
 struct hnv_subnet *hnv_subnet_list_add(struct hnv_subnet_list *l);
 void hnv_subnet_list_free(struct hnv_subnet_list *l);
 int hnv_flow_add_action(struct hnv_flow *f, uint16_t type, uint32_t arg);
+int hnv_flow_add_encap(struct hnv_flow *f, const struct hnv_encap_action *e);
 void hnv_flow_free(struct hnv_flow *f);
 struct hnv_flow *hnv_flow_list_add(struct hnv_flow_list *l);
 void hnv_flow_list_free(struct hnv_flow_list *l);
+struct hnv_map *hnv_map_list_add(struct hnv_map_list *l);
+void hnv_map_list_free(struct hnv_map_list *l);
 
 #endif

@@ -21,6 +21,11 @@
 
 static_assert(__HNV_DROP_MAX <= HNV_DROP_REASONS,
 	      "struct hnv_stats must hold every enum hnv_drop_reason");
+static_assert(HNV_PAS_MAX <= HNV_PAS,
+	      "struct hnv_pas must hold HNV_PAS_MAX addresses");
+
+/* The type of each address in the nest HNV_A_SWITCH_PAS. */
+#define HNV_PAS_A_ADDR 1
 
 static int put_sel(struct nl_msg *msg, const struct hnv_sel *sel,
 		   int ifindex_attr, int ifname_attr)
@@ -89,22 +94,86 @@ int hnv_put_port_set(struct nl_msg *msg, const struct hnv_sel *port,
 }
 
 /*
- * HNV_CMD_SWITCH_SET: the switch, and those of HNV_A_SWITCH_UFT_MAX,
- * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->has
- * names.
+ * HNV_A_SWITCH_PAS: a nest (NLA_F_NESTED, which the kernel's strict
+ * validation wants) of one HNV_PAS_A_ADDR per address; empty, it is kept,
+ * as it removes every PA.
+ */
+int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas)
+{
+	struct nlattr *nest = nla_nest_start(msg, HNV_A_SWITCH_PAS);
+	unsigned int i;
+
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	for (i = 0; i < pas->n; i++)
+		if (nla_put(msg, HNV_PAS_A_ADDR, 4, pas->addr[i]))
+			return -EMSGSIZE;
+	return nla_nest_end_keep_empty(msg, nest) < 0 ? -EMSGSIZE : 0;
+}
+
+/*
+ * HNV_CMD_SWITCH_SET: the switch, those of HNV_A_SWITCH_UFT_MAX,
+ * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->uft.has
+ * names, and those of HNV_A_SWITCH_PAS and HNV_A_SWITCH_VXLAN_PORT that
+ * conf->has names.
  */
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
-		       const struct hnv_uft_conf *conf)
+		       const struct hnv_switch_conf *conf)
 {
+	const struct hnv_uft_conf *uft = &conf->uft;
+
 	if (hnv_put_switch_sel(msg, sw) ||
-	    ((conf->has & HNV_UFT_SET_MAX) &&
-	     nla_put_u32(msg, HNV_A_SWITCH_UFT_MAX, conf->max)) ||
-	    ((conf->has & HNV_UFT_SET_PORT_MAX) &&
-	     nla_put_u32(msg, HNV_A_SWITCH_UFT_PORT_MAX, conf->port_max)) ||
-	    ((conf->has & HNV_UFT_SET_IDLE_MS) &&
-	     nla_put_u32(msg, HNV_A_SWITCH_UFT_IDLE_MS, conf->idle_ms)))
+	    ((uft->has & HNV_UFT_SET_MAX) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_UFT_MAX, uft->max)) ||
+	    ((uft->has & HNV_UFT_SET_PORT_MAX) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_UFT_PORT_MAX, uft->port_max)) ||
+	    ((uft->has & HNV_UFT_SET_IDLE_MS) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_UFT_IDLE_MS, uft->idle_ms)) ||
+	    ((conf->has & HNV_SWITCH_SET_PAS) &&
+	     hnv_put_pas(msg, &conf->pas)) ||
+	    ((conf->has & HNV_SWITCH_SET_VXLAN_PORT) &&
+	     nla_put_u16(msg, HNV_A_SWITCH_VXLAN_PORT, conf->vxlan_port)))
 		return -EMSGSIZE;
 	return 0;
+}
+
+/*
+ * HNV_CMD_MAP_NEW: the switch, HNV_A_VSID, HNV_A_MAP_MAC, HNV_A_MAP_CA if
+ * map->ca_len, HNV_A_MAP_PA, and the flag HNV_A_REPLACE if replace: an
+ * existing mapping of the key is then moved rather than -EEXIST.  (Not
+ * NLM_F_REPLACE: generic netlink reserves its bit for dumps.)
+ */
+int hnv_put_map_new(struct nl_msg *msg, const struct hnv_sel *sw,
+		    const struct hnv_map *map, bool replace)
+{
+	if (hnv_put_map_del(msg, sw, map->vsid, map->mac) ||
+	    (map->ca_len && nla_put(msg, HNV_A_MAP_CA, map->ca_len, map->ca)) ||
+	    nla_put(msg, HNV_A_MAP_PA, 4, map->pa) ||
+	    (replace && nla_put_flag(msg, HNV_A_REPLACE)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* HNV_CMD_MAP_DEL: the switch and the key, HNV_A_VSID and HNV_A_MAP_MAC. */
+int hnv_put_map_del(struct nl_msg *msg, const struct hnv_sel *sw,
+		    uint32_t vsid, const uint8_t *mac)
+{
+	if (hnv_put_switch_sel(msg, sw) ||
+	    nla_put_u32(msg, HNV_A_VSID, vsid) ||
+	    nla_put(msg, HNV_A_MAP_MAC, ETH_ALEN, mac))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_CMD_MAP_GET (a dump): the switch selector, if set, and HNV_A_VSID
+ * unless vsid is 0.
+ */
+int hnv_put_map_sel(struct nl_msg *msg, const struct hnv_sel *sw,
+		    uint32_t vsid)
+{
+	return hnv_put_subnet_sel(msg, sw, vsid);
 }
 
 static int get_u8(const struct nlattr *a, uint8_t *val)
@@ -112,6 +181,23 @@ static int get_u8(const struct nlattr *a, uint8_t *val)
 	if (!a || nla_len(a) != sizeof(*val))
 		return -EBADMSG;
 	*val = nla_get_u8(a);
+	return 0;
+}
+
+static int get_u16(const struct nlattr *a, uint16_t *val)
+{
+	if (!a || nla_len(a) != sizeof(*val))
+		return -EBADMSG;
+	*val = nla_get_u16(a);
+	return 0;
+}
+
+/* An IPv4 address, 4 bytes in network byte order. */
+static int get_in4(const struct nlattr *a, uint8_t addr[4])
+{
+	if (!a || nla_len(a) != 4)
+		return -EBADMSG;
+	memcpy(addr, nla_data(a), 4);
 	return 0;
 }
 
@@ -236,6 +322,36 @@ static int parse_uft(struct nlattr **tb, struct hnv_switch *sw)
 	return 0;
 }
 
+/*
+ * The provider addresses, VXLAN port and number of mappings of a switch,
+ * which a kernel with CA->PA mappings reports (HNV_A_SWITCH_PAS only if
+ * the switch has a PA).  Any of them sets has_overlay.  Attributes of
+ * another type than HNV_PAS_A_ADDR in the nest are skipped.
+ */
+static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
+{
+	struct nlattr *a;
+	int rem;
+
+	sw->has_overlay = tb[HNV_A_SWITCH_PAS] ||
+			  tb[HNV_A_SWITCH_VXLAN_PORT] || tb[HNV_A_SWITCH_NMAPS];
+	if ((tb[HNV_A_SWITCH_VXLAN_PORT] &&
+	     get_u16(tb[HNV_A_SWITCH_VXLAN_PORT], &sw->vxlan_port)) ||
+	    opt_u32(tb[HNV_A_SWITCH_NMAPS], &sw->nmaps))
+		return -EBADMSG;
+	if (!tb[HNV_A_SWITCH_PAS])
+		return 0;
+	nla_for_each_nested(a, tb[HNV_A_SWITCH_PAS], rem) {
+		if (nla_type(a) != HNV_PAS_A_ADDR)
+			continue;
+		if (sw->pas.n == HNV_PAS ||
+		    get_in4(a, sw->pas.addr[sw->pas.n]))
+			return -EBADMSG;
+		sw->pas.n++;
+	}
+	return 0;
+}
+
 int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 {
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -250,6 +366,8 @@ int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 		return -EBADMSG;
 	if (tb[HNV_A_SWITCH_STATS] &&
 	    hnv_parse_stats(tb[HNV_A_SWITCH_STATS], &sw->stats))
+		return -EBADMSG;
+	if (parse_overlay(tb, sw))
 		return -EBADMSG;
 	return parse_uft(tb, sw);
 }
@@ -296,9 +414,25 @@ int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet)
 	return 0;
 }
 
+/* HNV_ACTION_A_ENCAP: every attribute of the nest is required. */
+static int parse_encap(struct nlattr *nest, struct hnv_encap_action *e)
+{
+	struct nlattr *tb[HNV_ENCAP_A_MAX + 1];
+
+	memset(e, 0, sizeof(*e));
+	if (nla_parse_nested(tb, HNV_ENCAP_A_MAX, nest, NULL) < 0 ||
+	    get_u8(tb[HNV_ENCAP_A_TYPE], &e->type) ||
+	    get_u32(tb[HNV_ENCAP_A_VNI], &e->vni) ||
+	    get_in4(tb[HNV_ENCAP_A_SRC], e->src) ||
+	    get_in4(tb[HNV_ENCAP_A_DST], e->dst))
+		return -EBADMSG;
+	return 0;
+}
+
 /* The actions, in order; unknown ones are skipped. */
 static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 {
+	struct hnv_encap_action encap;
 	struct nlattr *a;
 	uint32_t ifindex;
 	uint8_t reason;
@@ -318,6 +452,12 @@ static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 				return -EBADMSG;
 			if (hnv_flow_add_action(flow, HNV_ACTION_A_DROP,
 						reason))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_ENCAP:
+			if (parse_encap(a, &encap))
+				return -EBADMSG;
+			if (hnv_flow_add_encap(flow, &encap))
 				return -ENOMEM;
 			break;
 		}
@@ -378,4 +518,24 @@ int hnv_parse_flow(struct nlmsghdr *nlh, struct hnv_flow *flow)
 		return -EBADMSG;
 	return fa[HNV_FLOW_A_ACTIONS] ?
 		parse_actions(fa[HNV_FLOW_A_ACTIONS], flow) : 0;
+}
+
+/*
+ * A mapping of HNV_CMD_MAP_GET: HNV_A_SWITCH_IFINDEX, HNV_A_VSID,
+ * HNV_A_MAP_MAC and HNV_A_MAP_PA, and HNV_A_MAP_CA if it has one.
+ */
+int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map)
+{
+	struct nlattr *tb[HNV_A_MAX + 1];
+
+	memset(map, 0, sizeof(*map));
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &map->switch_ifindex) ||
+	    get_u32(tb[HNV_A_VSID], &map->vsid) ||
+	    get_mac(tb[HNV_A_MAP_MAC], map->mac) ||
+	    get_in4(tb[HNV_A_MAP_PA], map->pa) ||
+	    (tb[HNV_A_MAP_CA] &&
+	     get_ip(tb[HNV_A_MAP_CA], map->ca, &map->ca_len)))
+		return -EBADMSG;
+	return 0;
 }

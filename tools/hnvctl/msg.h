@@ -15,7 +15,8 @@
 
 int hnv_put_switch_sel(struct nl_msg *msg, const struct hnv_sel *sw);
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
-		       const struct hnv_uft_conf *conf);
+		       const struct hnv_switch_conf *conf);
+int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas);
 int hnv_put_port_sel(struct nl_msg *msg, const struct hnv_sel *port,
 		     const struct hnv_sel *sw);
 int hnv_put_subnet_new(struct nl_msg *msg, const struct hnv_sel *sw,
@@ -24,11 +25,18 @@ int hnv_put_subnet_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 		       uint32_t vsid);
 int hnv_put_port_set(struct nl_msg *msg, const struct hnv_sel *port,
 		     uint32_t vsid, const uint8_t *mac);
+int hnv_put_map_new(struct nl_msg *msg, const struct hnv_sel *sw,
+		    const struct hnv_map *map, bool replace);
+int hnv_put_map_del(struct nl_msg *msg, const struct hnv_sel *sw,
+		    uint32_t vsid, const uint8_t *mac);
+int hnv_put_map_sel(struct nl_msg *msg, const struct hnv_sel *sw,
+		    uint32_t vsid);
 
 int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw);
 int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port);
 int hnv_parse_stats(struct nlattr *nest, struct hnv_stats *st);
 int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet);
 int hnv_parse_flow(struct nlmsghdr *nlh, struct hnv_flow *flow);
+int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map);
 
 #endif

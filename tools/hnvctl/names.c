@@ -23,6 +23,10 @@ static const char *const drop_reasons[] = {
 	[HNV_DROP_SRC_MAC]	= "src-mac",
 	[HNV_DROP_NO_DEST]	= "no-dest",
 	[HNV_DROP_MALFORMED]	= "malformed",
+	[HNV_DROP_NO_PA]	= "no-pa",
+	[HNV_DROP_NO_ROUTE]	= "no-route",
+	[HNV_DROP_BAD_VXLAN]	= "bad-vxlan",
+	[HNV_DROP_UNKNOWN_VNI]	= "unknown-vni",
 };
 
 static_assert(ARRAY_SIZE(drop_reasons) == __HNV_DROP_MAX,
@@ -45,7 +49,17 @@ static const char *const attrs[] = {
 	[HNV_A_SWITCH_UFT_PORT_MAX] = "HNV_A_SWITCH_UFT_PORT_MAX",
 	[HNV_A_SWITCH_UFT_IDLE_MS] = "HNV_A_SWITCH_UFT_IDLE_MS",
 	[HNV_A_SWITCH_NFLOWS]	= "HNV_A_SWITCH_NFLOWS",
+	[HNV_A_SWITCH_PAS]	= "HNV_A_SWITCH_PAS",
+	[HNV_A_SWITCH_VXLAN_PORT] = "HNV_A_SWITCH_VXLAN_PORT",
+	[HNV_A_MAP_MAC]		= "HNV_A_MAP_MAC",
+	[HNV_A_MAP_CA]		= "HNV_A_MAP_CA",
+	[HNV_A_MAP_PA]		= "HNV_A_MAP_PA",
+	[HNV_A_SWITCH_NMAPS]	= "HNV_A_SWITCH_NMAPS",
+	[HNV_A_REPLACE]		= "HNV_A_REPLACE",
 };
+
+static_assert(ARRAY_SIZE(attrs) == __HNV_A_MAX,
+	      "a new enum hnv_attr needs its name in attrs[]");
 
 /* Words of the command line and JSON values: never rename one. */
 static const char *const encaps[] = {

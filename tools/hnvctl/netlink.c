@@ -11,6 +11,15 @@
  * error-terminated reply nor a dump interrupted by a concurrent change
  * (NLM_F_DUMP_INTR): such a dump is thrown away and asked for again.
  *
+ * struct nlpipe pipelines requests that only want their ACK (see
+ * netlink.h): they are sent NLPIPE_BURST to a datagram, which the kernel
+ * handles message by message (netlink_rcv_skb()), answering each; the
+ * ACKs are matched to the requests by sequence number.  Generic netlink
+ * handles a datagram while sendmsg() runs, so its ACKs are there as soon
+ * as it returns and are read right away, without blocking; a window of
+ * NLPIPE_WINDOW unanswered requests, which the receive buffer is grown to
+ * hold, only matters for a kernel that would answer later.
+ *
  * libnl 3.7 does not decode extended acks, so nlscan() reads them itself:
  * the message (NLMSGERR_ATTR_MSG), the offending attribute
  * (NLMSGERR_ATTR_OFFS, mapped back to the attribute of the request) and the
@@ -23,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include <netlink/attr.h>
 #include <netlink/errno.h>
@@ -301,7 +311,7 @@ static int nlreq_once(struct nl_sock *sk, const struct nlreq *r, bool *intr,
 	if (!msg)
 		return nlerr_set(err, ENOMEM, NULL);
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, r->family, 0,
-			 r->dump ? NLM_F_DUMP : NLM_F_ACK, r->cmd,
+			 (r->dump ? NLM_F_DUMP : NLM_F_ACK) | r->flags, r->cmd,
 			 r->version) ||
 	    (r->put && r->put(msg, r->put_arg))) {
 		ret = nlerr_set(err, EMSGSIZE,
@@ -366,6 +376,348 @@ int nlreq_run(struct nl_sock *sk, const struct nlreq *r, struct nlerr *err)
 	return nlerr_set(err, EAGAIN,
 			 "the dump was interrupted by concurrent changes %d times in a row",
 			 NLREQ_DUMP_TRIES);
+}
+
+/*
+ * Grows the receive buffer of sk to size bytes if it is smaller: past
+ * net.core.rmem_max with CAP_NET_ADMIN (SO_RCVBUFFORCE), else up to it.
+ * Returns the size the kernel took (doubled for its bookkeeping, as
+ * getsockopt() reports it), 0 if unknown.
+ */
+int nlsock_grow_rcvbuf(struct nl_sock *sk, int size)
+{
+	int fd = nl_socket_get_fd(sk), cur = 0;
+	socklen_t len = sizeof(cur);
+
+	if (!getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &cur, &len) && cur >= size)
+		return cur;
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	len = sizeof(cur);
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &cur, &len))
+		return 0;
+	return cur;
+}
+
+static int sock_send(void *ctx, const struct iovec *iov, int iovcnt)
+{
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct msghdr mh = {
+		.msg_name = &kernel,
+		.msg_namelen = sizeof(kernel),
+		.msg_iov = (struct iovec *)iov,
+		.msg_iovlen = iovcnt,
+	};
+	int fd = nl_socket_get_fd(ctx);
+
+	while (sendmsg(fd, &mh, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return 0;
+}
+
+/*
+ * Datagrams from another socket than the kernel's, and those too large
+ * for a buffer (no ACK is), are left out: their len is 0.
+ */
+static int sock_recv(void *ctx, struct nlpipe_rx *rx, int n, bool wait)
+{
+	struct sockaddr_nl peer[NLPIPE_RX_BATCH];
+	struct mmsghdr mm[NLPIPE_RX_BATCH];
+	struct iovec iov[NLPIPE_RX_BATCH];
+	int fd = nl_socket_get_fd(ctx), i, got;
+
+	if (n > NLPIPE_RX_BATCH)
+		n = NLPIPE_RX_BATCH;
+	memset(mm, 0, sizeof(mm));
+	for (i = 0; i < n; i++) {
+		iov[i] = (struct iovec){ rx[i].buf, sizeof(rx[i].buf) };
+		mm[i].msg_hdr.msg_name = &peer[i];
+		mm[i].msg_hdr.msg_namelen = sizeof(peer[i]);
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+	}
+	do
+		got = recvmmsg(fd, mm, n, wait ? MSG_WAITFORONE : MSG_DONTWAIT,
+			       NULL);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
+	for (i = 0; i < got; i++)
+		rx[i].len = peer[i].nl_pid ||
+			    (mm[i].msg_hdr.msg_flags & MSG_TRUNC) ?
+			    0 : (int)mm[i].msg_len;
+	return got;
+}
+
+static const struct nlpipe_io sock_io = {
+	.send = sock_send,
+	.recv = sock_recv,
+};
+
+/*
+ * Sets up a pipe on sk (NULL: none, for the unit tests), of window
+ * unanswered requests at most, fewer if the receive buffer cannot be grown
+ * to hold their ACKs.  Set p->fail and p->fail_arg before adding requests.
+ */
+int nlpipe_init(struct nlpipe *p, struct nl_sock *sk, unsigned int window,
+		struct nlerr *err)
+{
+	int rcvbuf;
+
+	memset(p, 0, sizeof(*p));
+	p->io = &sock_io;
+	p->io_ctx = sk;
+	p->sk = sk;
+	p->seq = time(NULL);
+	if (sk) {
+		rcvbuf = nlsock_grow_rcvbuf(sk, NLPIPE_RCVBUF);
+		if (rcvbuf > 0 && window > (unsigned int)rcvbuf /
+					   NLPIPE_ACK_TRUESIZE)
+			window = rcvbuf / NLPIPE_ACK_TRUESIZE;
+	}
+	p->window = window ? window : 1;
+	p->burst = p->window < NLPIPE_BURST ? p->window : NLPIPE_BURST;
+	p->ring = calloc(p->window, sizeof(*p->ring));
+	p->rx = malloc(NLPIPE_RX_BATCH * sizeof(*p->rx));
+	if (!p->ring || !p->rx) {
+		nlpipe_free(p);
+		return nlerr_set(err, ENOMEM, NULL);
+	}
+	return 0;
+}
+
+/* Forgets every request, answered or not. */
+void nlpipe_free(struct nlpipe *p)
+{
+	unsigned int i;
+
+	for (i = 0; p->ring && i < p->count; i++)
+		nlmsg_free(p->ring[(p->head + i) % p->window].msg);
+	free(p->ring);
+	free(p->rx);
+	memset(p, 0, sizeof(*p));
+}
+
+static struct nlpipe_req *nth(struct nlpipe *p, unsigned int i)
+{
+	return &p->ring[(p->head + i) % p->window];
+}
+
+static uint32_t seq_of(const struct nlpipe_req *q)
+{
+	return nlmsg_hdr(q->msg)->nlmsg_seq;
+}
+
+/* Removes the oldest request; reports err for it, if not NULL. */
+static void pop(struct nlpipe *p, const struct nlerr *err)
+{
+	struct nlpipe_req *q = nth(p, 0);
+
+	if (err) {
+		p->failed++;
+		if (p->fail)
+			p->fail(p->fail_arg, q->tag, err);
+	} else {
+		p->acked++;
+	}
+	nlmsg_free(q->msg);
+	q->msg = NULL;
+	p->head = (p->head + 1) % p->window;
+	p->count--;
+}
+
+static const char lost_answer[] =
+	"the kernel's answer was lost (netlink receive buffer overrun); "
+	"the command may have been carried out";
+
+/* Fails the sent requests not answered yet: their answers are not coming. */
+static void fail_unanswered(struct nlpipe *p, int code)
+{
+	struct nlerr err;
+
+	if (code == ENOBUFS)
+		nlerr_set(&err, code, "%s", lost_answer);
+	else
+		nlerr_set(&err, code, "no answer from the kernel: %s",
+			  strerror(code));
+	while (p->count > p->unsent)
+		pop(p, &err);
+}
+
+/*
+ * The ACK nlh: of the oldest sent request, normally.  Netlink keeps the
+ * order, so the requests before the one it answers lost their ACKs (a
+ * receive buffer overrun).  An ACK of no request of the pipe is skipped.
+ */
+static void answer(struct nlpipe *p, struct nlmsghdr *nlh)
+{
+	unsigned int sent = p->count - p->unsent, i;
+	struct nlerr err;
+
+	for (i = 0; i < sent && seq_of(nth(p, i)) != nlh->nlmsg_seq; i++)
+		;
+	if (i == sent)
+		return;
+	if (i)
+		nlerr_set(&err, ENOBUFS, "%s", lost_answer);
+	while (i--)
+		pop(p, &err);
+	if (scan_error(nlh, nlmsg_hdr(nth(p, 0)->msg), &err) == NLSCAN_DONE)
+		pop(p, NULL);
+	else
+		pop(p, &err);
+}
+
+static void scan_acks(struct nlpipe *p, void *buf, int len)
+{
+	struct nlmsghdr *nlh;
+
+	for (nlh = buf; nlmsg_ok(nlh, len); nlh = nlmsg_next(nlh, &len))
+		if (nlh->nlmsg_type == NLMSG_ERROR)
+			answer(p, nlh);
+}
+
+/*
+ * Reads ACKs: if wait, until at most target requests are unanswered; else
+ * those that have come.  An error of the socket fails the sent requests
+ * that are not answered; after an overrun (ENOBUFS), those whose ACKs are
+ * not still in the buffer.
+ */
+static void pipe_receive(struct nlpipe *p, unsigned int target, bool wait)
+{
+	int n, i, code;
+
+	while (p->count > p->unsent && p->count > target) {
+		n = p->io->recv(p->io_ctx, p->rx, NLPIPE_RX_BATCH, wait);
+		for (i = 0; i < n; i++)
+			scan_acks(p, p->rx[i].buf, p->rx[i].len);
+		if (n > 0)
+			continue;
+		if (!n && !wait)
+			return;
+		code = n ? -n : EIO;
+		if (code == ENOBUFS)
+			while ((n = p->io->recv(p->io_ctx, p->rx,
+						NLPIPE_RX_BATCH, false)) > 0)
+				for (i = 0; i < n; i++)
+					scan_acks(p, p->rx[i].buf,
+						  p->rx[i].len);
+		fail_unanswered(p, code);
+	}
+}
+
+/*
+ * Sends the unsent requests in one datagram.  If it cannot be sent, the
+ * kernel got none of them: they fail, after the requests before them.
+ */
+static void transmit(struct nlpipe *p)
+{
+	unsigned int first = p->count - p->unsent, i;
+	struct iovec iov[NLPIPE_BURST];
+	struct nlmsghdr *nlh;
+	struct nlerr err;
+	int ret;
+
+	if (!p->unsent)
+		return;
+	for (i = 0; i < p->unsent; i++) {
+		nlh = nlmsg_hdr(nth(p, first + i)->msg);
+		iov[i] = (struct iovec){ nlh, NLMSG_ALIGN(nlh->nlmsg_len) };
+	}
+	ret = p->io->send(p->io_ctx, iov, p->unsent);
+	if (ret < 0) {
+		pipe_receive(p, p->unsent, true);
+		nlerr_set(&err, -ret, "cannot send the netlink request: %s",
+			  strerror(-ret));
+		while (p->count)
+			pop(p, &err);
+		p->unsent = 0;
+		p->unsent_bytes = 0;
+		return;
+	}
+	p->datagrams++;
+	p->sent += p->unsent;
+	p->last_sent_tag = nth(p, p->count - 1)->tag;
+	p->unsent = 0;
+	p->unsent_bytes = 0;
+}
+
+static struct nl_msg *build(struct nlpipe *p, const struct nlreq *r,
+			    struct nlerr *err)
+{
+	uint32_t port = p->sk ? nl_socket_get_local_port(p->sk) : 0;
+	uint32_t seq = p->sk ? nl_socket_use_seq(p->sk) : p->seq++;
+	struct nl_msg *msg = nlmsg_alloc();
+
+	if (!msg) {
+		nlerr_set(err, ENOMEM, NULL);
+		return NULL;
+	}
+	if (!genlmsg_put(msg, port, seq, r->family, 0,
+			 NLM_F_REQUEST | NLM_F_ACK | r->flags, r->cmd,
+			 r->version) ||
+	    (r->put && r->put(msg, r->put_arg))) {
+		nlmsg_free(msg);
+		nlerr_set(err, EMSGSIZE,
+			  "the request does not fit in a netlink message");
+		return NULL;
+	}
+	return msg;
+}
+
+/*
+ * Builds request r, which only wants its ACK (r->parse is not called), and
+ * queues it with tag; sends it with those queued before it once there are
+ * p->burst of them.  Returns 0, or -1 with err set if r cannot be built;
+ * the kernel's answers come to p->fail.
+ */
+int nlpipe_add(struct nlpipe *p, const struct nlreq *r, unsigned long tag,
+	       struct nlerr *err)
+{
+	struct nlpipe_req *q;
+	struct nl_msg *msg;
+
+	if (r->dump)
+		return nlerr_set(err, EINVAL, "a dump cannot be pipelined");
+	if (p->count == p->window) {
+		transmit(p);
+		pipe_receive(p, p->window - 1, true);
+	}
+	msg = build(p, r, err);
+	if (!msg)
+		return -1;
+	q = nth(p, p->count++);
+	q->msg = msg;
+	q->tag = tag;
+	p->unsent++;
+	p->unsent_bytes += NLMSG_ALIGN(nlmsg_hdr(msg)->nlmsg_len);
+	if (p->unsent >= p->burst || p->unsent_bytes >= NLPIPE_TX_MAX) {
+		transmit(p);
+		pipe_receive(p, 0, false);
+	}
+	return 0;
+}
+
+/* Sends the requests not sent yet, and waits for every answer. */
+void nlpipe_sync(struct nlpipe *p)
+{
+	transmit(p);
+	pipe_receive(p, 0, true);
+}
+
+/* Forgets the requests not sent yet: the kernel never sees them. */
+void nlpipe_discard(struct nlpipe *p)
+{
+	while (p->unsent) {
+		struct nlpipe_req *q = nth(p, p->count - 1);
+
+		nlmsg_free(q->msg);
+		q->msg = NULL;
+		p->count--;
+		p->unsent--;
+	}
+	p->unsent_bytes = 0;
 }
 
 static int put_family_name(struct nl_msg *msg, const void *name)

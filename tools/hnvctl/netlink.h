@@ -3,8 +3,8 @@
  * Copyright (C) 2026 The hnv authors.
  *
  * Generic netlink requests over libnl: send one request, collect its reply
- * or whole dump, decode the kernel's error and extended ack.  Knows nothing
- * of hnv.
+ * or whole dump, decode the kernel's error and extended ack; or pipeline
+ * requests that only want their ACK (struct nlpipe).  Knows nothing of hnv.
  */
 #ifndef HNVCTL_NETLINK_H
 #define HNVCTL_NETLINK_H
@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <sys/uio.h>
 
 #include <linux/genetlink.h>
 #include <netlink/msg.h>
@@ -33,6 +35,14 @@ struct nlreq {
 	uint8_t cmd;
 	uint8_t version;
 	bool dump;
+	/*
+	 * More nlmsg_flags: NLM_F_ECHO is the only one generic netlink
+	 * takes.  NLM_F_REPLACE, NLM_F_EXCL, NLM_F_CREATE and NLM_F_APPEND
+	 * share their bits with those of NLM_F_DUMP: the kernel refuses
+	 * them ("ambiguous or reserved bits set in nlmsg_flags").  Options
+	 * of a request are attributes.
+	 */
+	uint16_t flags;
 	/* puts the request's attributes; called again for each retry */
 	int (*put)(struct nl_msg *msg, const void *arg);
 	const void *put_arg;
@@ -60,6 +70,76 @@ struct nl_sock *nlsock_open(struct nlerr *err);
 int nlreq_run(struct nl_sock *sk, const struct nlreq *req, struct nlerr *err);
 int ctrl_getfamily(struct nl_sock *sk, const char *name,
 		   struct family_info *fi, struct nlerr *err);
+
+/*
+ * Pipelined requests: nlpipe_add() builds a request that only wants its ACK
+ * and sends it, with the others built since the last send, in one datagram
+ * of up to NLPIPE_BURST requests, without waiting for the ACKs; it reads
+ * those that have come, and waits only while NLPIPE_WINDOW requests are
+ * unanswered.  nlpipe_sync() sends the rest and waits for every ACK.  A
+ * request the kernel refuses is reported to the fail callback, in the order
+ * of the requests, with its tag, the kernel's errno and extack.
+ */
+#define NLPIPE_WINDOW	256	/* most requests unanswered */
+#define NLPIPE_BURST	32	/* most requests in one datagram */
+#define NLPIPE_TX_MAX	32768	/* most bytes of one datagram */
+#define NLPIPE_RCVBUF	(4 << 20) /* receive buffer asked for */
+/* What one unanswered ACK may take of the receive buffer, at most. */
+#define NLPIPE_ACK_TRUESIZE 2048
+#define NLPIPE_RX_BATCH	64		/* datagrams received at once */
+#define NLPIPE_RX_SIZE	8192		/* bytes of each */
+
+struct nlpipe_rx {
+	unsigned char buf[NLPIPE_RX_SIZE];
+	int len;
+};
+
+/* How a pipe reaches the kernel: its socket, or a test's fake kernel. */
+struct nlpipe_io {
+	/* sends iov as one datagram: 0 or -errno */
+	int (*send)(void *ctx, const struct iovec *iov, int iovcnt);
+	/*
+	 * receives up to n datagrams from the kernel into rx; waits for the
+	 * first one if wait.  Returns how many (0: none is there), or -errno
+	 * (-ENOBUFS: the receive buffer overran, messages were lost).
+	 */
+	int (*recv)(void *ctx, struct nlpipe_rx *rx, int n, bool wait);
+};
+
+struct nlpipe_req {
+	struct nl_msg *msg;
+	unsigned long tag;
+};
+
+struct nlpipe {
+	const struct nlpipe_io *io;
+	void *io_ctx;
+	struct nl_sock *sk;		/* for sequence numbers; may be NULL */
+	uint32_t seq;			/* the next one, if sk is NULL */
+	unsigned int window;		/* most requests unanswered */
+	unsigned int burst;		/* most requests in one datagram */
+	/* the requests not answered yet, oldest at ring[head] */
+	struct nlpipe_req *ring;
+	unsigned int head, count;
+	unsigned int unsent;		/* the last unsent of them: not sent */
+	size_t unsent_bytes;
+	struct nlpipe_rx *rx;
+	/* called for each request the kernel refused, or whose ACK was lost */
+	void (*fail)(void *arg, unsigned long tag, const struct nlerr *err);
+	void *fail_arg;
+	/* statistics */
+	unsigned long sent, acked, failed, datagrams;
+	unsigned long last_sent_tag;	/* of the last request sent */
+};
+
+int nlpipe_init(struct nlpipe *p, struct nl_sock *sk, unsigned int window,
+		struct nlerr *err);
+void nlpipe_free(struct nlpipe *p);
+int nlpipe_add(struct nlpipe *p, const struct nlreq *r, unsigned long tag,
+	       struct nlerr *err);
+void nlpipe_sync(struct nlpipe *p);
+void nlpipe_discard(struct nlpipe *p);
+int nlsock_grow_rcvbuf(struct nl_sock *sk, int size);
 
 /* The two passes over received data, exposed for the unit tests. */
 enum { NLSCAN_MORE, NLSCAN_DONE, NLSCAN_ERROR };

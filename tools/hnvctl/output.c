@@ -6,6 +6,7 @@
  *
  *   switch hnv0 ifindex 7 ports 2
  *       flows 12 (max 262144, per port 16384, idle 30000ms)
+ *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2
  *       RX: packets  bytes
  *                12   1234
  *       TX: packets  bytes
@@ -16,8 +17,11 @@
  *           switch-xmit  1
  *
  * (the "flows" line of a switch only if the kernel reports its flow
- * tables).  JSON: [{"ifname":"hnv0","ifindex":7,"ports":2,"flows":12,
- * "uft_max":262144,"uft_port_max":16384,"uft_idle_ms":30000,"stats":{
+ * tables, the "pa" line only if it reports its provider addresses, VXLAN
+ * port and mappings; "pa none" if it has no PA).  JSON: [{"ifname":"hnv0",
+ * "ifindex":7,"ports":2,"flows":12,"uft_max":262144,"uft_port_max":16384,
+ * "uft_idle_ms":30000,"pas":["192.168.1.10","192.168.1.11"],
+ * "vxlan_port":4789,"maps":2,"stats":{
  * "rx_packets":12,"rx_bytes":1234,"tx_packets":10,"tx_bytes":1000,
  * "flows_new":15,"flows_aged":3,"flows_uncached":0,"flows_recomposed":1,
  * "drops":{"port-unbound":3,"switch-xmit":1,...}}}].  Every known drop
@@ -29,8 +33,12 @@
  *   subnet 5001 rdid 1 encap vxlan switch hnv0
  *   hnv0 port v1: 02:00:00:00:00:01 > 02:00:00:00:00:02 ipv4 10.0.0.1 >
  *       10.0.0.2 icmp packets 3 bytes 294 idle 120ms actions output v2
+ *   map vsid 5001 mac 02:00:00:00:00:02 ca 10.1.1.12 pa 192.168.2.20
+ *       switch hnv0
  *
- * (the flow on one line).
+ * (the flow and the mapping on one line each).  An encap action is
+ * "encap vxlan vni 5001 192.168.1.10 > 192.168.2.20", in JSON {"encap":
+ * {"type":"vxlan","vni":5001,"src":"192.168.1.10","dst":"192.168.2.20"}}.
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -149,6 +157,39 @@ static void json_stats(struct json *j, const struct hnv_stats *st)
 	json_object_end(j);
 }
 
+static const char *in4_name(const uint8_t addr[4], char buf[INET_ADDRSTRLEN])
+{
+	return inet_ntop(AF_INET, addr, buf, INET_ADDRSTRLEN);
+}
+
+/* "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2" */
+static void print_overlay(FILE *fp, const struct hnv_switch *sw)
+{
+	char buf[INET_ADDRSTRLEN];
+	unsigned int i;
+
+	fputs("    pa", fp);
+	if (!sw->pas.n)
+		fputs(" none", fp);
+	for (i = 0; i < sw->pas.n; i++)
+		fprintf(fp, " %s", in4_name(sw->pas.addr[i], buf));
+	fprintf(fp, " vxlan-port %" PRIu16 " maps %" PRIu32 "\n",
+		sw->vxlan_port, sw->nmaps);
+}
+
+static void json_overlay(struct json *j, const struct hnv_switch *sw)
+{
+	char buf[INET_ADDRSTRLEN];
+	unsigned int i;
+
+	json_array_begin(j, "pas");
+	for (i = 0; i < sw->pas.n; i++)
+		json_string(j, NULL, in4_name(sw->pas.addr[i], buf));
+	json_array_end(j);
+	json_u64(j, "vxlan_port", sw->vxlan_port);
+	json_u64(j, "maps", sw->nmaps);
+}
+
 void out_switch(struct out *o, const struct hnv_switch *sw)
 {
 	next_object(o);
@@ -162,6 +203,8 @@ void out_switch(struct out *o, const struct hnv_switch *sw)
 			json_u64(&o->j, "uft_port_max", sw->uft.port_max);
 			json_u64(&o->j, "uft_idle_ms", sw->uft.idle_ms);
 		}
+		if (sw->has_overlay)
+			json_overlay(&o->j, sw);
 		json_stats(&o->j, &sw->stats);
 		json_object_end(&o->j);
 		return;
@@ -173,6 +216,8 @@ void out_switch(struct out *o, const struct hnv_switch *sw)
 			", per port %" PRIu32 ", idle %" PRIu32 "ms)\n",
 			sw->nflows, sw->uft.max, sw->uft.port_max,
 			sw->uft.idle_ms);
+	if (sw->has_overlay)
+		print_overlay(o->fp, sw);
 	print_stats(o->fp, &sw->stats);
 }
 
@@ -272,6 +317,28 @@ static void print_endpoint(FILE *fp, const uint8_t *addr, uint8_t len,
 		fprintf(fp, "[%s]:%" PRIu16, buf, port);
 }
 
+/* "encap vxlan vni 5001 192.168.1.10 > 192.168.2.20" */
+static void print_encap(FILE *fp, const struct hnv_encap_action *e)
+{
+	char type[ENCAP_NAMSIZ], src[INET_ADDRSTRLEN], dst[INET_ADDRSTRLEN];
+
+	fprintf(fp, "encap %s vni %" PRIu32 " %s > %s",
+		encap_name(e->type, type, sizeof(type)), e->vni,
+		in4_name(e->src, src), in4_name(e->dst, dst));
+}
+
+static void json_encap(struct json *j, const struct hnv_encap_action *e)
+{
+	char buf[INET_ADDRSTRLEN], type[ENCAP_NAMSIZ];
+
+	json_object_begin(j, "encap");
+	json_string(j, "type", encap_name(e->type, type, sizeof(type)));
+	json_u64(j, "vni", e->vni);
+	json_string(j, "src", in4_name(e->src, buf));
+	json_string(j, "dst", in4_name(e->dst, buf));
+	json_object_end(j);
+}
+
 static void print_actions(struct out *o, const struct hnv_flow *flow)
 {
 	char name[IFNAMSIZ], buf[DROP_REASON_NAMSIZ];
@@ -285,7 +352,9 @@ static void print_actions(struct out *o, const struct hnv_flow *flow)
 		a = &flow->actions[i];
 		if (i)
 			fputs(", ", o->fp);
-		if (a->type == HNV_ACTION_A_DROP)
+		if (a->type == HNV_ACTION_A_ENCAP)
+			print_encap(o->fp, &a->encap);
+		else if (a->type == HNV_ACTION_A_DROP)
 			fprintf(o->fp, "drop %s",
 				drop_reason_name(a->arg, buf, sizeof(buf)));
 		else if (o->ifname(a->arg, name))
@@ -305,7 +374,9 @@ static void json_actions(struct out *o, const struct hnv_flow *flow)
 	for (i = 0; i < flow->nactions; i++) {
 		a = &flow->actions[i];
 		json_object_begin(&o->j, NULL);
-		if (a->type == HNV_ACTION_A_DROP)
+		if (a->type == HNV_ACTION_A_ENCAP)
+			json_encap(&o->j, &a->encap);
+		else if (a->type == HNV_ACTION_A_DROP)
 			json_string(&o->j, "drop",
 				    drop_reason_name(a->arg, buf, sizeof(buf)));
 		else if (o->ifname(a->arg, name))
@@ -385,4 +456,34 @@ void out_flow(struct out *o, const struct hnv_flow *flow)
 		"ms", flow->packets, flow->bytes, flow->idle_ms);
 	print_actions(o, flow);
 	fputc('\n', o->fp);
+}
+
+/*
+ * "map vsid 5001 mac 02:00:00:00:00:02 ca 10.1.1.12 pa 192.168.2.20
+ * switch hnv0", without "ca" if the mapping has none.
+ */
+void out_map(struct out *o, const struct hnv_map *map,
+	     const char *switch_name)
+{
+	char mac[MAC_NAMSIZ], ca[INET6_ADDRSTRLEN], pa[INET_ADDRSTRLEN];
+
+	mac_name(map->mac, mac);
+	in4_name(map->pa, pa);
+	if (map->ca_len)
+		ip_name(map->ca, map->ca_len, ca);
+	next_line(o);
+	if (o->json) {
+		json_string(&o->j, "switch", switch_name);
+		json_u64(&o->j, "vsid", map->vsid);
+		json_string(&o->j, "mac", mac);
+		if (map->ca_len)
+			json_string(&o->j, "ca", ca);
+		json_string(&o->j, "pa", pa);
+		json_object_end(&o->j);
+		return;
+	}
+	fprintf(o->fp, "map vsid %" PRIu32 " mac %s", map->vsid, mac);
+	if (map->ca_len)
+		fprintf(o->fp, " ca %s", ca);
+	fprintf(o->fp, " pa %s switch %s\n", pa, switch_name);
 }

@@ -33,5 +33,7 @@ void out_counters(struct out *o, const char *kind, const char *ifname,
 		  const struct hnv_stats *st);
 void out_subnet(struct out *o, const struct hnv_subnet *subnet);
 void out_flow(struct out *o, const struct hnv_flow *flow);
+void out_map(struct out *o, const struct hnv_map *map,
+	     const char *switch_name);
 
 #endif

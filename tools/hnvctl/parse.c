@@ -3,8 +3,9 @@
  * Copyright (C) 2026 The hnv authors.
  *
  * Command-line parsing helpers: keyword prefix matching, device names,
- * numbers, batch lines.
+ * numbers, addresses, batch lines.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <net/if.h>
@@ -154,10 +155,51 @@ const char *parse_mac(const char *s, uint8_t mac[6])
 	}
 	if (v[0] & 1)
 		return "MAC is multicast (its first octet is odd); "
-		       "a port needs a unicast MAC";
+		       "a VM needs a unicast MAC";
 	if (!memcmp(v, zero, sizeof(v)))
 		return "MAC 00:00:00:00:00:00 is not an address";
 	memcpy(mac, v, sizeof(v));
+	return NULL;
+}
+
+/*
+ * Parses a provider address: an IPv4 address in dotted-quad notation that
+ * is unicast as the kernel sees it (not in 0.0.0.0/8, not multicast, not
+ * 255.255.255.255).  Returns NULL, or why s is not one.
+ */
+const char *parse_pa(const char *s, uint8_t addr[4])
+{
+	uint8_t v[4];
+
+	if (inet_pton(AF_INET, s, v) != 1)
+		return "PA must be an IPv4 address, as in 192.168.1.10";
+	if (!v[0])
+		return "PA is in 0.0.0.0/8; a PA must be a unicast address";
+	if ((v[0] & 0xf0) == 0xe0)
+		return "PA is multicast; a PA must be a unicast address";
+	if (v[0] == 255 && v[1] == 255 && v[2] == 255 && v[3] == 255)
+		return "PA is the broadcast address; a PA must be a unicast "
+		       "address";
+	memcpy(addr, v, sizeof(v));
+	return NULL;
+}
+
+/*
+ * Parses a customer address, the address of a VM: IPv4 (4 bytes) or IPv6
+ * (16 bytes), into addr and *len.  Returns NULL, or why s is not one.
+ */
+const char *parse_ca(const char *s, uint8_t addr[16], uint8_t *len)
+{
+	uint8_t v[16];
+
+	if (inet_pton(AF_INET, s, v) == 1)
+		*len = 4;
+	else if (inet_pton(AF_INET6, s, v) == 1)
+		*len = 16;
+	else
+		return "CA must be an IPv4 or IPv6 address, as in 10.1.1.12 "
+		       "or 2001:db8::12";
+	memcpy(addr, v, *len);
 	return NULL;
 }
 

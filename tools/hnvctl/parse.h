@@ -35,6 +35,8 @@ void keyword_candidates(const char *word, const void *table, size_t n,
 const char *ifname_invalid(const char *name);
 int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *val);
 const char *parse_mac(const char *s, uint8_t mac[6]);
+const char *parse_pa(const char *s, uint8_t addr[4]);
+const char *parse_ca(const char *s, uint8_t addr[16], uint8_t *len);
 int split_args(char *line, char **argv, int max);
 
 #endif

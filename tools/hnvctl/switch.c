@@ -4,14 +4,17 @@
  *
  * hnvctl switch { show | set | help }
  *
- * "set" changes the settings of a switch's unified flow tables.  Its
- * values are checked here with the ranges <linux/hnv.h> gives for
+ * "set" changes the settings of a switch's unified flow tables, its
+ * provider addresses (PAs) and its VXLAN port.  Its values are checked
+ * here with the ranges and rules <linux/hnv.h> gives for
  * HNV_CMD_SWITCH_SET; the kernel checks them again.
  */
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <linux/hnv.h>
 
 #include "hnvctl.h"
 #include "output.h"
@@ -29,16 +32,26 @@ static void switch_usage(FILE *fp)
 	      "       hnvctl switch set dev NAME [ uft-max FLOWS ] "
 	      "[ uft-port-max FLOWS ]\n"
 	      "                                  [ uft-idle-ms MS ]\n"
+	      "                                  [ pa ADDR ]... | [ pa none ]\n"
+	      "                                  [ vxlan-port PORT ]\n"
 	      "       hnvctl switch help\n"
 	      "where  FLOWS := " STRINGIFY(UFT_MAX_MIN) ".."
 	      STRINGIFY(UFT_MAX_MAX) "\n"
 	      "       MS := " STRINGIFY(UFT_IDLE_MS_MIN) ".."
 	      STRINGIFY(UFT_IDLE_MS_MAX) "\n"
+	      "       ADDR := a unicast IPv4 address, as 192.168.1.10; up to "
+	      STRINGIFY(HNV_PAS_MAX) "\n"
+	      "       PORT := 1..65535\n"
 	      "\n"
 	      "  uft-max       most flows the switch caches, all its ports "
 	      "together\n"
 	      "  uft-port-max  most flows one port caches\n"
 	      "  uft-idle-ms   a cached flow unused this long is removed\n"
+	      "  pa            the switch's provider addresses, which replace "
+	      "its list;\n"
+	      "                \"pa none\" removes them all\n"
+	      "  vxlan-port    the UDP port VXLAN is sent to and received on\n"
+	      "                (4789 by default)\n"
 	      "  \"set\" takes at least one of them.\n", fp);
 }
 
@@ -92,7 +105,10 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 	return EXIT_SUCCESS;
 }
 
-enum { SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS };
+enum {
+	SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS, SET_PA,
+	SET_VXLAN_PORT,
+};
 
 /*
  * The settings of "switch set": keyword, flag, range, and where the value
@@ -120,12 +136,45 @@ static const struct {
 };
 
 /*
+ * The values of "pa": "none" alone, or up to HNV_PAS_MAX distinct unicast
+ * IPv4 addresses.
+ */
+static int pas_args(const struct kwarg *arg, struct hnv_pas *pas)
+{
+	const char *word, *why;
+	unsigned int i, k;
+
+	pas->n = 0;
+	for (i = 0; i < arg->n; i++) {
+		word = arg->list[i];
+		if (!strcmp(word, "none")) {
+			if (arg->n > 1)
+				return arg_invalid(word,
+						   "\"pa none\" removes every PA and takes no address",
+						   switch_usage);
+			return 0;
+		}
+		why = parse_pa(word, pas->addr[pas->n]);
+		if (why)
+			return arg_invalid(word, why, switch_usage);
+		for (k = 0; k < pas->n; k++)
+			if (!memcmp(pas->addr[k], pas->addr[pas->n], 4))
+				return arg_invalid(word,
+						   "this PA was already given",
+						   switch_usage);
+		pas->n++;
+	}
+	return 0;
+}
+
+/*
  * Parses the arguments of "switch set".  "dev" may not be left out: a word
  * that is no keyword is a mistyped one.
  */
 static int set_args(int argc, char **argv, struct hnv_sel *sw,
-		    struct hnv_uft_conf *conf, bool *help)
+		    struct hnv_switch_conf *conf, bool *help)
 {
+	const char *pas[HNV_PAS_MAX];
 	struct kwarg args[] = {
 		[SET_DEV]		= { "dev", "a device", NULL },
 		[SET_UFT_MAX]		= { "uft-max", "uft-max", NULL },
@@ -133,7 +182,13 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 					    NULL },
 		[SET_UFT_IDLE_MS]	= { "uft-idle-ms", "uft-idle-ms",
 					    NULL },
+		[SET_PA]		= { "pa", "a PA", NULL, pas,
+					    HNV_PAS_MAX, 0,
+					    "a switch has at most "
+					    STRINGIFY(HNV_PAS_MAX) " PAs" },
+		[SET_VXLAN_PORT]	= { "vxlan-port", "vxlan-port", NULL },
 	};
+	uint32_t port;
 	const char *word;
 	size_t i;
 
@@ -153,24 +208,38 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 		if (!word)
 			continue;
 		if (parse_u32(word, settings[i].min, settings[i].max,
-			      (uint32_t *)((char *)conf + settings[i].offset)))
+			      (uint32_t *)((char *)&conf->uft +
+					   settings[i].offset)))
 			return arg_invalid(word, settings[i].why,
 					   switch_usage);
-		conf->has |= settings[i].flag;
+		conf->uft.has |= settings[i].flag;
 	}
-	if (!conf->has) {
-		fputs("Error: nothing to set: give uft-max, uft-port-max or "
-		      "uft-idle-ms.\n", stderr);
+	if (args[SET_PA].n) {
+		if (pas_args(&args[SET_PA], &conf->pas))
+			return -1;
+		conf->has |= HNV_SWITCH_SET_PAS;
+	}
+	word = args[SET_VXLAN_PORT].value;
+	if (word) {
+		if (parse_u32(word, 1, 65535, &port))
+			return arg_invalid(word, "vxlan-port must be 1..65535",
+					   switch_usage);
+		conf->vxlan_port = port;
+		conf->has |= HNV_SWITCH_SET_VXLAN_PORT;
+	}
+	if (!conf->uft.has && !conf->has) {
+		fputs("Error: nothing to set: give uft-max, uft-port-max, "
+		      "uft-idle-ms, pa or vxlan-port.\n", stderr);
 		switch_usage(stderr);
 		return -1;
 	}
 	return 0;
 }
 
-/* Changes the flow-table settings of a switch. */
+/* Changes the flow-table settings, the PAs or the VXLAN port of a switch. */
 static int switch_set(struct hnvctl *ctl, int argc, char **argv)
 {
-	struct hnv_uft_conf conf;
+	struct hnv_switch_conf conf;
 	struct hnv_sel sw;
 	struct nlerr err;
 	bool help;

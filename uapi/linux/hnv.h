@@ -64,6 +64,12 @@
  *                              removed (default 30000; checked every 100 ms
  *                              to every second, depending on the timeout)
  *    HNV_A_SWITCH_NFLOWS: NLA_U32, flows cached now
+ *    HNV_A_SWITCH_NMAPS: NLA_U32, CA->PA mappings
+ *    HNV_A_SWITCH_PAS: NLA_NESTED, the switch's provider addresses, each
+ *                      an attribute of type 1 holding 4 bytes (IPv4, in
+ *                      network order); absent when there is none
+ *    HNV_A_SWITCH_VXLAN_PORT: NLA_U16, the UDP port VXLAN is sent to and
+ *                             received on (default 4789)
  *
  *    A packet whose flow cannot be cached because a limit is reached is
  *    still forwarded, through the slow path, and counted in
@@ -73,7 +79,40 @@
  *    Selects a switch and changes any of HNV_A_SWITCH_UFT_MAX (1 ..
  *    16777216), HNV_A_SWITCH_UFT_PORT_MAX (1 .. 16777216) and
  *    HNV_A_SWITCH_UFT_IDLE_MS (100 .. 3600000).  Lowering a limit does not
- *    evict cached flows; they age out.
+ *    evict cached flows; they age out.  Also:
+ *
+ *    HNV_A_SWITCH_PAS: NLA_NESTED, 0 .. HNV_PAS_MAX addresses (type 1, 4
+ *        bytes each, unicast, distinct) replacing the switch's list; an
+ *        empty nest removes them all.  Each flow that leaves the host uses
+ *        one of them as outer source, chosen by the flow's hash.  While
+ *        the switch has a PA it listens for VXLAN on its UDP port in its
+ *        network namespace (-EADDRINUSE if something else holds it).
+ *    HNV_A_SWITCH_VXLAN_PORT: NLA_U16, non-zero
+ *
+ * HNV_CMD_MAP_NEW
+ *    A CA->PA mapping: "the VM with MAC m (and CA c) in VSID v lives
+ *    behind provider address p".  Switch selector and:
+ *
+ *    HNV_A_VSID: NLA_U32, required, a virtual subnet of the switch
+ *    HNV_A_MAP_MAC: binary, ETH_ALEN, required, unicast: the VM's MAC
+ *    HNV_A_MAP_CA: binary, 4 or 16 bytes, optional: the VM's address
+ *    HNV_A_MAP_PA: binary, 4 bytes, required: the host it lives behind
+ *
+ *    HNV_A_REPLACE: NLA_FLAG, optional
+ *
+ *    (VSID, MAC) is the key.  An existing mapping is -EEXIST unless the
+ *    request has HNV_A_REPLACE, which moves it (a VM migration): cached
+ *    flows use the new PA from their next packet on.  (Generic netlink
+ *    reserves NLM_F_REPLACE's bit for dumps, hence the attribute.)
+ *
+ * HNV_CMD_MAP_DEL
+ *    Switch selector, HNV_A_VSID and HNV_A_MAP_MAC; -ENOENT if absent.
+ *
+ * HNV_CMD_MAP_GET
+ *    Dump only: the mappings of the selected switch (or of every switch),
+ *    only those of one VSID if HNV_A_VSID is given.  Each message:
+ *    HNV_A_SWITCH_IFINDEX, HNV_A_VSID, HNV_A_MAP_MAC, HNV_A_MAP_PA and
+ *    HNV_A_MAP_CA if the mapping has one.  One message per mapping.
  *
  * HNV_CMD_PORT_GET
  *    Without NLM_F_DUMP: HNV_A_PORT_IFINDEX or HNV_A_PORT_IFNAME (top level)
@@ -149,6 +188,12 @@
  *            each attribute is one action:
  *            HNV_ACTION_A_OUTPUT: NLA_U32, send to the port of this ifindex
  *            HNV_ACTION_A_DROP: NLA_U8, drop for this enum hnv_drop_reason
+ *            HNV_ACTION_A_ENCAP: NLA_NESTED, encapsulate toward a PA:
+ *                HNV_ENCAP_A_TYPE: NLA_U8, enum hnv_encap
+ *                HNV_ENCAP_A_VNI: NLA_U32, the VNI (VSID)
+ *                HNV_ENCAP_A_SRC, HNV_ENCAP_A_DST: binary, 4 bytes, the
+ *                    outer source (one of the switch's PAs) and the
+ *                    destination PA
  *        HNV_FLOW_A_PACKETS, HNV_FLOW_A_BYTES: NLA_U64 (pad HNV_FLOW_A_PAD)
  *        HNV_FLOW_A_IDLE_MS: NLA_U32, time since the flow's last packet
  *
@@ -214,6 +259,9 @@ enum hnv_cmd {
 	HNV_CMD_FLOW_GET,
 	HNV_CMD_FLOW_FLUSH,
 	HNV_CMD_SWITCH_SET,
+	HNV_CMD_MAP_NEW,
+	HNV_CMD_MAP_DEL,
+	HNV_CMD_MAP_GET,
 	__HNV_CMD_MAX
 };
 #define HNV_CMD_MAX (__HNV_CMD_MAX - 1)
@@ -236,6 +284,13 @@ enum hnv_attr {
 	HNV_A_SWITCH_UFT_PORT_MAX,
 	HNV_A_SWITCH_UFT_IDLE_MS,
 	HNV_A_SWITCH_NFLOWS,
+	HNV_A_SWITCH_PAS,
+	HNV_A_SWITCH_VXLAN_PORT,
+	HNV_A_MAP_MAC,
+	HNV_A_MAP_CA,
+	HNV_A_MAP_PA,
+	HNV_A_SWITCH_NMAPS,
+	HNV_A_REPLACE,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -295,9 +350,23 @@ enum hnv_action_attr {
 	HNV_ACTION_A_UNSPEC,
 	HNV_ACTION_A_OUTPUT,
 	HNV_ACTION_A_DROP,
+	HNV_ACTION_A_ENCAP,
 	__HNV_ACTION_A_MAX
 };
 #define HNV_ACTION_A_MAX (__HNV_ACTION_A_MAX - 1)
+
+enum hnv_encap_attr {
+	HNV_ENCAP_A_UNSPEC,
+	HNV_ENCAP_A_TYPE,
+	HNV_ENCAP_A_VNI,
+	HNV_ENCAP_A_SRC,
+	HNV_ENCAP_A_DST,
+	__HNV_ENCAP_A_MAX
+};
+#define HNV_ENCAP_A_MAX (__HNV_ENCAP_A_MAX - 1)
+
+/* Most provider addresses a switch has. */
+#define HNV_PAS_MAX	8
 
 /**
  * enum hnv_drop_reason - why the switch dropped a frame
@@ -309,6 +378,13 @@ enum hnv_action_attr {
  * @HNV_DROP_SRC_MAC: the frame's source MAC is not the port's MAC
  * @HNV_DROP_NO_DEST: nowhere to send it: no other port in the VSID
  * @HNV_DROP_MALFORMED: the frame is too short for its headers
+ * @HNV_DROP_NO_PA: the frame must be encapsulated but the switch has no
+ *	provider address
+ * @HNV_DROP_NO_ROUTE: no route to the destination PA
+ * @HNV_DROP_BAD_VXLAN: a VXLAN packet from the physical network with a
+ *	header that is not I-flag-only, or too short to hold an inner frame
+ * @HNV_DROP_UNKNOWN_VNI: a VXLAN packet whose VNI is no virtual subnet of
+ *	the switch
  */
 enum hnv_drop_reason {
 	HNV_DROP_UNSPEC,
@@ -318,6 +394,10 @@ enum hnv_drop_reason {
 	HNV_DROP_SRC_MAC,
 	HNV_DROP_NO_DEST,
 	HNV_DROP_MALFORMED,
+	HNV_DROP_NO_PA,
+	HNV_DROP_NO_ROUTE,
+	HNV_DROP_BAD_VXLAN,
+	HNV_DROP_UNKNOWN_VNI,
 	__HNV_DROP_MAX
 };
 #define HNV_DROP_MAX (__HNV_DROP_MAX - 1)

@@ -86,7 +86,7 @@ static const char *line1(const char *s)
 static void help_tests(void)
 {
 	static const struct {
-		const char *args[6];
+		const char *args[8];
 		const char *usage;
 	} cases[] = {
 		{ { "help" }, "Usage: hnvctl [ OPTIONS ] OBJECT" },
@@ -115,6 +115,16 @@ static void help_tests(void)
 		{ { "flow", "help" }, "Usage: hnvctl flow show" },
 		{ { "f", "flush", "help" }, "Usage: hnvctl flow show" },
 		{ { "flow", "list", "help" }, "Usage: hnvctl flow show" },
+		{ { "map", "help" }, "Usage: hnvctl map add" },
+		{ { "m", "h" }, "Usage: hnvctl map add" },
+		{ { "map", "add", "help" }, "Usage: hnvctl map add" },
+		{ { "map", "replace", "vsid", "5001", "help" },
+		  "Usage: hnvctl map add" },
+		{ { "map", "del", "help" }, "Usage: hnvctl map add" },
+		{ { "map", "show", "help" }, "Usage: hnvctl map add" },
+		{ { "m", "l", "h" }, "Usage: hnvctl map add" },
+		{ { "sw", "set", "dev", "hnv0", "pa", "10.0.0.1", "h" },
+		  "Usage: hnvctl switch show" },
 	};
 	struct result *r;
 	size_t i;
@@ -130,7 +140,7 @@ static void help_tests(void)
 		      a[0], a[1] ? a[1] : "", a[2] ? a[2] : "");
 	}
 	r = RUN("", "help");
-	check(strstr(r->out, "OBJECT := { switch | port | subnet | flow | "
+	check(strstr(r->out, "OBJECT := { switch | port | subnet | map | flow | "
 			     "stats | version | help }\n") &&
 	      strstr(r->out, "\n  subnet ") && strstr(r->out, "\n  flow "),
 	      "hnvctl help lists subnet and flow");
@@ -154,6 +164,27 @@ static void help_tests(void)
 	      strstr(r->out, "\n  uft-port-max ") &&
 	      strstr(r->out, "\n  uft-idle-ms "),
 	      "switch help: show and set, the ranges, each setting");
+	check(strstr(r->out, "[ pa ADDR ]... | [ pa none ]\n") &&
+	      strstr(r->out, "[ vxlan-port PORT ]\n") &&
+	      strstr(r->out, "ADDR := a unicast IPv4 address, as "
+			     "192.168.1.10; up to 8\n") &&
+	      strstr(r->out, "PORT := 1..65535\n") &&
+	      strstr(r->out, "\n  pa ") && strstr(r->out, "\n  vxlan-port "),
+	      "switch help: pa, pa none and vxlan-port");
+	r = RUN("", "map", "help");
+	check(strstr(r->out, "hnvctl map add vsid VSID mac MAC pa PA "
+			     "[ ca CA ] switch NAME\n") &&
+	      strstr(r->out, "hnvctl map replace vsid VSID mac MAC pa PA "
+			     "[ ca CA ] switch NAME\n") &&
+	      strstr(r->out, "hnvctl map del vsid VSID mac MAC switch NAME\n") &&
+	      strstr(r->out, "hnvctl map show [ switch NAME ] "
+			     "[ vsid VSID ]\n") &&
+	      strstr(r->out, "VSID := 4096..16777214") &&
+	      strstr(r->out, "pipelined"),
+	      "map help: every command, the VSID range, the pipelining");
+	r = RUN("", "help");
+	check(strstr(r->out, "\n  map ") && strstr(r->out, "pipelined"),
+	      "hnvctl help: the map object and the pipelined batch");
 	r = RUN("", "port", "help");
 	check(strstr(r->out, "hnvctl port set dev NAME vsid VSID mac MAC\n") &&
 	      strstr(r->out, "hnvctl port set dev NAME vsid none\n"),
@@ -173,14 +204,18 @@ static void help_tests(void)
 }
 
 #define SUBNET_USAGE "Usage: hnvctl subnet add"
+#define MAP_USAGE "Usage: hnvctl map add"
+#define MAP_MAC "02:00:00:00:00:02"
+#define PA_UNICAST "; a PA must be a unicast address"
 #define SWITCH_USAGE "Usage: hnvctl switch show"
 #define NOTHING_TO_SET \
-	"Error: nothing to set: give uft-max, uft-port-max or uft-idle-ms."
+	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa " \
+	"or vxlan-port."
 
 static void error_tests(void)
 {
 	static const struct {
-		const char *args[12];
+		const char *args[24];
 		const char *error;	/* first line on stderr */
 		const char *usage;	/* follows on stderr, or NULL */
 	} cases[] = {
@@ -310,7 +345,7 @@ static void error_tests(void)
 		  "Usage: hnvctl port show" },
 		{ { "port", "set", "dev", "v1", "vsid", "5001", "mac",
 		    "01:00:5e:00:00:01" },
-		  "Error: argument \"01:00:5e:00:00:01\" is wrong: MAC is multicast (its first octet is odd); a port needs a unicast MAC",
+		  "Error: argument \"01:00:5e:00:00:01\" is wrong: MAC is multicast (its first octet is odd); a VM needs a unicast MAC",
 		  "Usage: hnvctl port show" },
 		{ { "port", "set", "dev", "v1", "vsid", "5001", "mac",
 		    "00:00:00:00:00:00" },
@@ -417,6 +452,126 @@ static void error_tests(void)
 		    "uft-max", "1" },
 		  "Error: argument \"hnv1\" is wrong: a device was already given",
 		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "192.168.1" },
+		  "Error: argument \"192.168.1\" is wrong: PA must be an IPv4 address, as in 192.168.1.10",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "2001:db8::1" },
+		  "Error: argument \"2001:db8::1\" is wrong: PA must be an IPv4 address, as in 192.168.1.10",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "192.168.1.10", "pa",
+		    "239.1.1.1" },
+		  "Error: argument \"239.1.1.1\" is wrong: PA is multicast" PA_UNICAST,
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "0.0.0.0" },
+		  "Error: argument \"0.0.0.0\" is wrong: PA is in 0.0.0.0/8" PA_UNICAST,
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "255.255.255.255" },
+		  "Error: argument \"255.255.255.255\" is wrong: PA is the broadcast address" PA_UNICAST,
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "192.168.1.10", "pa",
+		    "192.168.1.11", "pa", "192.168.1.10" },
+		  "Error: argument \"192.168.1.10\" is wrong: this PA was already given",
+		  SWITCH_USAGE },
+		{ { "sw", "set", "dev", "hnv0", "pa", "10.0.0.1", "pa",
+		    "10.0.0.2", "pa", "10.0.0.3", "pa", "10.0.0.4", "pa",
+		    "10.0.0.5", "pa", "10.0.0.6", "pa", "10.0.0.7", "pa",
+		    "10.0.0.8", "pa", "10.0.0.9" },
+		  "Error: argument \"10.0.0.9\" is wrong: a switch has at most 8 PAs",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "10.0.0.1", "pa",
+		    "none" },
+		  "Error: argument \"none\" is wrong: \"pa none\" removes every PA and takes no address",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa", "none", "pa",
+		    "10.0.0.1" },
+		  "Error: argument \"none\" is wrong: \"pa none\" removes every PA and takes no address",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "pa" },
+		  "Error: argument \"pa\" is wrong: a value must follow it",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "vxlan-port", "0" },
+		  "Error: argument \"0\" is wrong: vxlan-port must be 1..65535",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "vxlan-port", "65536" },
+		  "Error: argument \"65536\" is wrong: vxlan-port must be 1..65535",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "vxlan-port", "vxlan" },
+		  "Error: argument \"vxlan\" is wrong: vxlan-port must be 1..65535",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "vxlan-port", "4789",
+		    "vxlan-port", "4790" },
+		  "Error: argument \"4790\" is wrong: vxlan-port was already given",
+		  SWITCH_USAGE },
+		{ { "map", "add", "vsid", "5001", "pa", "192.168.2.20",
+		    "switch", "hnv0" },
+		  "Error: argument \"mac\" is required.", MAP_USAGE },
+		{ { "map", "add", "mac", MAP_MAC, "pa", "192.168.2.20",
+		    "switch", "hnv0" },
+		  "Error: argument \"vsid\" is required.", MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "switch",
+		    "hnv0" },
+		  "Error: argument \"pa\" is required.", MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2.20" },
+		  "Error: argument \"switch\" is required.", MAP_USAGE },
+		{ { "map", "replace", "vsid", "5001", "mac", MAP_MAC, "ca",
+		    "10.1.1.12", "switch", "hnv0" },
+		  "Error: argument \"pa\" is required.", MAP_USAGE },
+		{ { "map", "add", "vsid", "4095", "mac", MAP_MAC, "pa",
+		    "192.168.2.20", "switch", "hnv0" },
+		  "Error: argument \"4095\" is wrong: VSID must be 4096..16777214",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", "02:00:00:00:02", "pa",
+		    "192.168.2.20", "switch", "hnv0" },
+		  "Error: argument \"02:00:00:00:02\" is wrong: MAC must be 6 octets of 2 hexadecimal digits, as in 02:00:00:00:00:01",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", "03:00:00:00:00:02",
+		    "pa", "192.168.2.20", "switch", "hnv0" },
+		  "Error: argument \"03:00:00:00:00:02\" is wrong: MAC is multicast (its first octet is odd); a VM needs a unicast MAC",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2", "switch", "hnv0" },
+		  "Error: argument \"192.168.2\" is wrong: PA must be an IPv4 address, as in 192.168.1.10",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "224.0.0.5", "switch", "hnv0" },
+		  "Error: argument \"224.0.0.5\" is wrong: PA is multicast" PA_UNICAST,
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "2001:db8::20", "switch", "hnv0" },
+		  "Error: argument \"2001:db8::20\" is wrong: PA must be an IPv4 address, as in 192.168.1.10",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2.20", "ca", "10.1.1", "switch", "hnv0" },
+		  "Error: argument \"10.1.1\" is wrong: CA must be an IPv4 or IPv6 address, as in 10.1.1.12 or 2001:db8::12",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2.20", "ca", "10.1.1.12", "ca", "10.1.1.13" },
+		  "Error: argument \"10.1.1.13\" is wrong: a CA was already given",
+		  MAP_USAGE },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2.20", "switch", "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  MAP_USAGE },
+		{ { "map", "add", "hnv0" },
+		  "Error: argument \"hnv0\" is wrong: unknown keyword",
+		  MAP_USAGE },
+		{ { "map", "del", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2.20", "switch", "hnv0" },
+		  "Error: argument \"pa\" is wrong: unknown keyword", MAP_USAGE },
+		{ { "map", "del", "vsid", "5001", "switch", "hnv0" },
+		  "Error: argument \"mac\" is required.", MAP_USAGE },
+		{ { "map", "del", "mac", MAP_MAC, "switch", "hnv0" },
+		  "Error: argument \"vsid\" is required.", MAP_USAGE },
+		{ { "map", "del", "vsid", "5001", "mac", MAP_MAC },
+		  "Error: argument \"switch\" is required.", MAP_USAGE },
+		{ { "map", "show", "vsid", "0" },
+		  "Error: argument \"0\" is wrong: VSID must be 4096..16777214",
+		  MAP_USAGE },
+		{ { "map", "show", "mac", MAP_MAC },
+		  "Error: argument \"mac\" is wrong: unknown keyword", MAP_USAGE },
+		{ { "map", "frob" }, "Error: command \"frob\" is unknown.",
+		  MAP_USAGE },
 	};
 	struct result *r;
 	size_t i;
@@ -441,12 +596,14 @@ static void error_tests(void)
 /*
  * Arguments at the ends of their ranges pass hnvctl's checks: the command
  * fails on the kernel's side only, for lack of the module or of the
- * device, which no test creates.
+ * device, which no test creates.  Each names a switch or port that cannot
+ * exist (hnvctl-none0), so that it fails whether the module is loaded or
+ * not: a dump of every switch would succeed with the module.
  */
 static void range_tests(void)
 {
 	static const struct {
-		const char *args[12];
+		const char *args[16];
 	} cases[] = {
 		{ { "subnet", "add", "vsid", "4096", "rdid", "1", "switch",
 		    "hnvctl-none0" } },
@@ -456,7 +613,8 @@ static void range_tests(void)
 		    "e", "vx" } },
 		{ { "subnet", "del", "vsid", "5001", "switch",
 		    "hnvctl-none0" } },
-		{ { "subnet", "show", "vsid", "5001" } },
+		{ { "subnet", "show", "vsid", "5001", "switch",
+		    "hnvctl-none0" } },
 		{ { "port", "set", "dev", "hnvctl-none0", "vsid", "4096", "mac",
 		    "02:AA:bb:cc:dd:ee" } },
 		{ { "port", "set", "hnvctl-none0", "vsid", "none" } },
@@ -472,6 +630,25 @@ static void range_tests(void)
 		    "uft-p", "0x1000000" } },
 		{ { "switch", "set", "uft-max", "262144", "dev",
 		    "hnvctl-none0" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "pa", "192.168.1.10",
+		    "pa", "192.168.1.11", "vxlan-port", "4789" } },
+		{ { "sw", "se", "d", "hnvctl-none0", "p", "1.0.0.1", "p",
+		    "223.255.255.254", "v", "65535", "uft-m", "1" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "pa", "none",
+		    "vxlan-port", "1" } },
+		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
+		    "192.168.2.20", "ca", "10.1.1.12", "switch",
+		    "hnvctl-none0" } },
+		{ { "map", "replace", "vsid", "16777214", "mac", MAP_MAC, "pa",
+		    "127.0.0.1", "ca", "2001:db8::12", "switch",
+		    "hnvctl-none0" } },
+		{ { "m", "r", "s", "hnvctl-none0", "p", "192.168.2.20", "m",
+		    "02:AA:bb:cc:dd:ee", "v", "0x1000" } },
+		{ { "map", "del", "vsid", "5001", "mac", MAP_MAC, "switch",
+		    "hnvctl-none0" } },
+		{ { "map", "show", "switch", "hnvctl-none0", "vsid",
+		    "5001" } },
+		{ { "m", "l", "s", "hnvctl-none0" } },
 	};
 	struct result *r;
 	size_t i;

@@ -7,7 +7,8 @@
  * a fake kernel is set.  Each is recorded (command, dump or not, the
  * attributes its put() writes, whether it wants a reply) and answered
  * with made-up replies, handed to its parser.  Without a fake kernel, the
- * real nlreq_run() runs (the live tests of netlink_test.c).
+ * real nlreq_run() runs (the live tests of netlink_test.c).  batch_test.c
+ * uses the same fake through ipc_fake_begin().
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -18,7 +19,9 @@
 
 #include <linux/hnv.h>
 
+#include "fake_nl.h"
 #include "ipc.h"
+#include "msg.h"
 #include "test.h"
 #include "util.h"
 
@@ -27,9 +30,11 @@
 struct fake_kernel {
 	struct nl_msg *replies[4];	/* up to NULL */
 	int error;			/* positive errno to fail with */
+	/* if set, gives the replies to each request instead */
+	struct nl_msg *const *(*answer)(const struct nlreq *r);
 	/* what the last request was */
 	unsigned int calls;
-	uint16_t family;
+	uint16_t family, flags;
 	uint8_t cmd, version;
 	bool dump, parses;
 	struct nl_msg *request;
@@ -45,13 +50,14 @@ int __wrap_nlreq_run(struct nl_sock *sk, const struct nlreq *r,
 int __wrap_nlreq_run(struct nl_sock *sk, const struct nlreq *r,
 		     struct nlerr *err)
 {
-	struct nl_msg **reply;
+	struct nl_msg *const *reply;
 	int ret;
 
 	if (!fake)
 		return __real_nlreq_run(sk, r, err);
 	fake->calls++;
 	fake->family = r->family;
+	fake->flags = r->flags;
 	fake->cmd = r->cmd;
 	fake->version = r->version;
 	fake->dump = r->dump;
@@ -59,12 +65,14 @@ int __wrap_nlreq_run(struct nl_sock *sk, const struct nlreq *r,
 	nlmsg_free(fake->request);
 	fake->request = nlmsg_alloc();
 	genlmsg_put(fake->request, 0, 1, r->family, 0,
-		    r->dump ? NLM_F_DUMP : NLM_F_ACK, r->cmd, r->version);
+		    (r->dump ? NLM_F_DUMP : NLM_F_ACK) | r->flags, r->cmd,
+		    r->version);
 	if (r->put && r->put(fake->request, r->put_arg))
 		return nlerr_set(err, EMSGSIZE, "put failed");
 	if (fake->error)
 		return nlerr_set(err, fake->error, NULL);
-	for (reply = fake->replies; *reply && r->parse; reply++) {
+	reply = fake->answer ? fake->answer(r) : fake->replies;
+	for (; reply && *reply && r->parse; reply++) {
 		ret = r->parse(nlmsg_hdr(*reply), r->parse_arg);
 		if (ret < 0)
 			return nlerr_set(err, -ret, "parse failed");
@@ -111,6 +119,21 @@ static struct nl_msg *flow_msg(uint32_t out)
 	return msg;
 }
 
+static struct nl_msg *map_msg(uint32_t vsid, uint8_t last, bool ca)
+{
+	static const uint8_t pa[4] = { 192, 168, 2, 20 };
+	uint8_t mac[ETH_ALEN] = { 2, 0, 0, 0, 0, last };
+	struct nl_msg *msg = message(HNV_CMD_MAP_GET);
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_u32(msg, HNV_A_VSID, vsid);
+	nla_put(msg, HNV_A_MAP_MAC, ETH_ALEN, mac);
+	nla_put(msg, HNV_A_MAP_PA, 4, pa);
+	if (ca)
+		nla_put(msg, HNV_A_MAP_CA, 4, "\x0a\x01\x01\x0c");
+	return msg;
+}
+
 static void clear(struct fake_kernel *k)
 {
 	struct nl_msg **reply;
@@ -135,12 +158,186 @@ static int request_attrs(struct nlattr **tb)
 	return n;
 }
 
+static struct fake_kernel shared;
+
+/* From now on nlreq_run() gets the replies answer(r) gives (NULL: none). */
+void ipc_fake_begin(struct nl_msg *const *(*answer)(const struct nlreq *r))
+{
+	clear(&shared);
+	shared.answer = answer;
+	fake = &shared;
+}
+
+/* Back to the real nlreq_run(); returns how many requests the fake got. */
+unsigned int ipc_fake_end(void)
+{
+	unsigned int calls = shared.calls;
+
+	clear(&shared);
+	fake = NULL;
+	return calls;
+}
+
 /* The last request was cmd, a dump or not, with or without a parser. */
 static bool was(uint8_t cmd, bool dump, bool parses)
 {
 	return fake->calls == 1 && fake->family == FAMILY &&
 	       fake->version == HNV_GENL_VERSION && fake->cmd == cmd &&
 	       fake->dump == dump && fake->parses == parses;
+}
+
+static bool has_flag(uint16_t flag)
+{
+	return nlmsg_hdr(fake->request)->nlmsg_flags & flag;
+}
+
+static struct fake_nl *piped;		/* for the answer hook below */
+static unsigned long piped_seen;	/* requests it had answered */
+
+static struct nl_msg *const *count_piped(const struct nlreq *r)
+{
+	(void)r;
+	piped_seen = piped->requests - fake_nl_unanswered(piped);
+	return NULL;
+}
+
+static void record_tag(void *arg, unsigned long tag, const struct nlerr *err)
+{
+	(void)err;
+	*(unsigned long *)arg = tag;
+}
+
+/*
+ * Refuses MAP_DEL requests, and MAP_NEW requests without the flag
+ * HNV_A_REPLACE (the test queues a replace) or with nlmsg_flags generic
+ * netlink would refuse.
+ */
+static int refuse_del(void *arg, const struct nlmsghdr *req, const char **msg,
+		      int *attr)
+{
+	const struct genlmsghdr *g = nlmsg_data(req);
+	struct nlattr *tb[HNV_A_MAX + 1];
+
+	(void)arg;
+	if (g->cmd == HNV_CMD_MAP_NEW &&
+	    (req->nlmsg_flags != (NLM_F_REQUEST | NLM_F_ACK) ||
+	     genlmsg_parse((struct nlmsghdr *)req, 0, tb, HNV_A_MAX, NULL) ||
+	     !tb[HNV_A_REPLACE] || nla_len(tb[HNV_A_REPLACE])))
+		return EINVAL;
+	if (g->cmd != HNV_CMD_MAP_DEL)
+		return 0;
+	*msg = "no such switch";
+	*attr = HNV_A_SWITCH_IFNAME;
+	return ENODEV;
+}
+
+static void ipc_map_tests(void)
+{
+	struct hnv_switch_conf conf = {
+		.has = HNV_SWITCH_SET_PAS | HNV_SWITCH_SET_VXLAN_PORT,
+		.pas = { 2, { { 192, 168, 1, 10 }, { 192, 168, 1, 11 } } },
+		.vxlan_port = 4789,
+	};
+	struct hnv_map map = {
+		.vsid = 5001, .mac = { 2, 0, 0, 0, 0, 2 }, .ca_len = 4,
+		.ca = { 10, 1, 1, 12 }, .pa = { 192, 168, 2, 20 },
+	};
+	struct hnv h = { .sk = NULL, .family = { .id = FAMILY } };
+	struct hnv_sel hnv0 = { .ifname = "hnv0" }, by_index = { .ifindex = 7 };
+	struct hnv_subnet subnet = { .vsid = 5002, .rdid = 1 };
+	struct hnv_map_list maps = { 0 };
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct fake_kernel k = { 0 };
+	struct fake_nl kernel = { 0 };
+	unsigned long refused = 0;
+	struct nlpipe pipe;
+	struct nlerr err;
+	int ret, n;
+
+	fake = &k;
+	ret = hnv_map_new(&h, &hnv0, &map, false, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_MAP_NEW, false, false) && n == 5 &&
+	      !tb[HNV_A_REPLACE] && !fake->flags &&
+	      !has_flag(NLM_F_REPLACE) && has_flag(NLM_F_ACK),
+	      "hnv_map_new: MAP_NEW, ACK only, 5 attributes, no "
+	      "HNV_A_REPLACE, no NLM_F_REPLACE");
+	clear(&k);
+
+	ret = hnv_map_new(&h, &hnv0, &map, true, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_MAP_NEW, false, false) && n == 6 &&
+	      tb[HNV_A_REPLACE] && !nla_len(tb[HNV_A_REPLACE]) &&
+	      tb[HNV_A_MAP_PA] && has_flag(NLM_F_ACK),
+	      "hnv_map_new replace: MAP_NEW with the flag HNV_A_REPLACE and "
+	      "NLM_F_ACK");
+	check(!fake->flags && !has_flag(NLM_F_REPLACE),
+	      "hnv_map_new replace: no NLM_F_REPLACE, which generic netlink "
+	      "reserves for dumps");
+	clear(&k);
+
+	ret = hnv_map_del(&h, &hnv0, 5001, map.mac, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_MAP_DEL, false, false) && n == 3 &&
+	      !fake->flags && tb[HNV_A_MAP_MAC] && !tb[HNV_A_MAP_PA],
+	      "hnv_map_del: MAP_DEL, ACK only, switch, VSID, MAC");
+	clear(&k);
+
+	k.replies[0] = map_msg(5001, 2, true);
+	k.replies[1] = map_msg(5002, 3, false);
+	ret = hnv_map_dump(&h, &by_index, 5001, &maps, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_MAP_GET, true, true) && n == 2 &&
+	      tb[HNV_A_SWITCH_IFINDEX] && tb[HNV_A_VSID] && maps.n == 2 &&
+	      maps.v[0].ca_len == 4 && !maps.v[1].ca_len &&
+	      maps.v[1].vsid == 5002,
+	      "hnv_map_dump: MAP_GET dump with switch and VSID, a list");
+	clear(&k);
+	hnv_map_list_free(&maps);
+
+	ret = hnv_map_dump(&h, &(struct hnv_sel){ 0 }, 0, &maps, &err);
+	check(!ret && was(HNV_CMD_MAP_GET, true, true) && !request_attrs(tb),
+	      "hnv_map_dump of every switch and VSID: no attribute");
+	clear(&k);
+
+	ret = hnv_switch_set(&h, &hnv0, &conf, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_SWITCH_SET, false, false) && n == 3 &&
+	      tb[HNV_A_SWITCH_PAS] && tb[HNV_A_SWITCH_VXLAN_PORT] &&
+	      nla_get_u16(tb[HNV_A_SWITCH_VXLAN_PORT]) == 4789,
+	      "hnv_switch_set: the switch, HNV_A_SWITCH_PAS, "
+	      "HNV_A_SWITCH_VXLAN_PORT");
+	clear(&k);
+
+	/* through a pipe: queued, answered later, before any other request */
+	nlpipe_init(&pipe, NULL, 16, &err);
+	pipe.io = &fake_nl_io;
+	pipe.io_ctx = &kernel;
+	pipe.fail = record_tag;
+	pipe.fail_arg = &refused;
+	h.pipe = &pipe;
+	h.tag = 41;
+	ret = hnv_map_new(&h, &hnv0, &map, true, &err);
+	check(!ret && !k.calls && pipe.count == 1 && !kernel.requests,
+	      "hnv_map_new with a pipe: queued, not run");
+	h.tag = 42;
+	kernel.judge = refuse_del;
+	ret = hnv_map_del(&h, &hnv0, 5001, map.mac, &err);
+	check(!ret && !k.calls && pipe.count == 2,
+	      "hnv_map_del with a pipe: queued, not run");
+	piped = &kernel;
+	k.answer = count_piped;
+	ret = hnv_subnet_new(&h, &hnv0, &subnet, &err);
+	check(!ret && k.calls == 1 && piped_seen == 2 && !pipe.count &&
+	      kernel.datagrams == 1,
+	      "a request that waits runs after the pipe's, answered");
+	check(refused == 42 && pipe.failed == 1 && pipe.acked == 1,
+	      "the kernel's refusal of a queued request comes with its tag; "
+	      "the queued replace had HNV_A_REPLACE, no NLM_F_REPLACE");
+	nlpipe_free(&pipe);
+	fake_nl_free(&kernel);
+	clear(&k);
+	fake = NULL;
 }
 
 void ipc_tests(void)
@@ -152,10 +349,10 @@ void ipc_tests(void)
 	struct hnv h = { .sk = NULL, .family = { .id = FAMILY } };
 	struct hnv_sel hnv0 = { .ifname = "hnv0" }, v1 = { .ifname = "v1" };
 	struct hnv_sel none = { 0 };
-	struct hnv_uft_conf uft = {
+	struct hnv_switch_conf uft = { .uft = {
 		.has = HNV_UFT_SET_PORT_MAX | HNV_UFT_SET_IDLE_MS,
 		.max = 5, .port_max = 100, .idle_ms = 600,
-	};
+	} };
 	struct hnv_subnet_list subnets = { 0 };
 	struct hnv_flow_list flows = { 0 };
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -264,4 +461,5 @@ void ipc_tests(void)
 	clear(&k);
 
 	fake = NULL;
+	ipc_map_tests();
 }

@@ -133,8 +133,11 @@ int main(int argc, char **argv)
 	names_tests();
 	msg_tests();
 	vnet_tests();
+	map_tests();
 	ipc_tests();
 	netlink_tests();
+	pipe_tests();
+	pipelined_batch_tests();
 	cli_tests(argv[1]);
 	diag("hnvctl: %u passed, %u failed, %u skipped",
 	     tests - failed - skipped,

@@ -95,7 +95,7 @@ static const struct counters hnv0_counters = {
 
 static const struct counters big_counters = {
 	18446744073709551615ULL, 1, 0, 4294967296ULL,
-	{ { 9, 5 }, { HNV_DROP_SWITCH_XMIT, 77 } },
+	{ { 40, 5 }, { HNV_DROP_SWITCH_XMIT, 77 } },
 	true, { 18446744073709551615ULL, 4294967296ULL, 7, 0 },
 };
 
@@ -219,11 +219,11 @@ static bool is_u32(const struct nlattr *a, uint32_t val)
 
 static void switch_set_tests(void)
 {
-	struct hnv_uft_conf conf = {
+	struct hnv_switch_conf conf = { .uft = {
 		.has = HNV_UFT_SET_MAX | HNV_UFT_SET_PORT_MAX |
 		       HNV_UFT_SET_IDLE_MS,
 		.max = 1000, .port_max = 100, .idle_ms = 600,
-	};
+	} };
 	struct hnv_sel byname = { .ifname = "hnv0" };
 	struct hnv_sel byindex = { .ifindex = 7 };
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -244,7 +244,7 @@ static void switch_set_tests(void)
 	      "UFT_IDLE_MS, nothing else");
 	nlmsg_free(msg);
 
-	conf.has = HNV_UFT_SET_IDLE_MS;
+	conf.uft.has = HNV_UFT_SET_IDLE_MS;
 	msg = reply(HNV_CMD_SWITCH_SET);
 	hnv_put_switch_set(msg, &byname, &conf);
 	n = attrs_of(msg, tb);
@@ -254,8 +254,8 @@ static void switch_set_tests(void)
 	      "SWITCH_SET of uft-idle-ms only: switch name and UFT_IDLE_MS");
 	nlmsg_free(msg);
 
-	conf.has = HNV_UFT_SET_PORT_MAX;
-	conf.port_max = 16777216;
+	conf.uft.has = HNV_UFT_SET_PORT_MAX;
+	conf.uft.port_max = 16777216;
 	msg = reply(HNV_CMD_SWITCH_SET);
 	hnv_put_switch_set(msg, &byindex, &conf);
 	n = attrs_of(msg, tb);
@@ -264,8 +264,8 @@ static void switch_set_tests(void)
 	      "SWITCH_SET of uft-port-max by ifindex: ifindex, UFT_PORT_MAX");
 	nlmsg_free(msg);
 
-	conf.has = HNV_UFT_SET_MAX;
-	conf.max = 1;
+	conf.uft.has = HNV_UFT_SET_MAX;
+	conf.uft.max = 1;
 	msg = reply(HNV_CMD_SWITCH_SET);
 	hnv_put_switch_set(msg, &byname, &conf);
 	n = attrs_of(msg, tb);
@@ -274,7 +274,7 @@ static void switch_set_tests(void)
 	      "SWITCH_SET of uft-max 1: switch name and UFT_MAX");
 	nlmsg_free(msg);
 
-	conf.has = 0;
+	conf.uft.has = 0;
 	msg = reply(HNV_CMD_SWITCH_SET);
 	hnv_put_switch_set(msg, &byname, &conf);
 	check_int(attrs_of(msg, tb), 1,
@@ -312,8 +312,8 @@ static void parse_good_tests(void)
 	msg = switch_reply("hnv-big", 12, NULL, &big_counters, NULL);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.nports == 0 &&
 	      sw.stats.rx_packets == 18446744073709551615ULL &&
-	      sw.stats.drops[9] == 5,
-	      "switch reply without ports count, unknown drop reason 9");
+	      sw.stats.drops[40] == 5,
+	      "switch reply without ports count, unknown drop reason 40");
 	check(!sw.has_uft && !sw.uft.max && !sw.uft.port_max &&
 	      !sw.uft.idle_ms && !sw.nflows,
 	      "switch reply without flow tables (older kernel): none made up");
@@ -535,7 +535,7 @@ static const char human_switches[] =
 	"recomposed 0\n"
 	"    drops: 82\n"
 	"        switch-xmit 77\n"
-	"        reason-9     5\n"
+	"        reason-40    5\n"
 	"\n"
 	"switch hnv1 ifindex 8 ports 2\n"
 	"    flows 4294967295 (max 16777216, per port 16777216, "
@@ -555,14 +555,17 @@ static const char json_switches[] =
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
 	"\"flows_uncached\":0,\"flows_recomposed\":1,"
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
-	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}},"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
 	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
 	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
 	"\"tx_bytes\":4294967296,\"flows_new\":18446744073709551615,"
 	"\"flows_aged\":4294967296,\"flows_uncached\":7,"
 	"\"flows_recomposed\":0,\"drops\":{\"port-unbound\":0,"
 	"\"switch-xmit\":77,\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,"
-	"\"malformed\":0,\"reason-9\":5}}}]\n";
+	"\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"reason-40\":5}}}]\n";
 
 static const char pretty_switch[] =
 	"[\n"
@@ -589,7 +592,11 @@ static const char pretty_switch[] =
 	"                \"no-subnet\": 0,\n"
 	"                \"src-mac\": 0,\n"
 	"                \"no-dest\": 0,\n"
-	"                \"malformed\": 0\n"
+	"                \"malformed\": 0,\n"
+	"                \"no-pa\": 0,\n"
+	"                \"no-route\": 0,\n"
+	"                \"bad-vxlan\": 0,\n"
+	"                \"unknown-vni\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -617,7 +624,11 @@ static const char pretty_port[] =
 	"                \"no-subnet\": 0,\n"
 	"                \"src-mac\": 0,\n"
 	"                \"no-dest\": 0,\n"
-	"                \"malformed\": 0\n"
+	"                \"malformed\": 0,\n"
+	"                \"no-pa\": 0,\n"
+	"                \"no-route\": 0,\n"
+	"                \"bad-vxlan\": 0,\n"
+	"                \"unknown-vni\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -667,19 +678,22 @@ static const char json_counters[] =
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
 	"\"flows_uncached\":0,\"flows_recomposed\":1,"
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
-	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}},"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
 	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
 	"\"flows_new\":0,\"flows_aged\":0,\"flows_uncached\":0,"
 	"\"flows_recomposed\":0,"
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
-	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}},"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
 	"{\"ifname\":\"veth1\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
 	"\"flows_uncached\":0,\"flows_recomposed\":1,"
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
-	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0}}}]\n";
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}}]\n";
 
 static void output_tests(void)
 {

@@ -99,6 +99,15 @@ void names_tests(void)
 		  "no-dest", "drop reason HNV_DROP_NO_DEST");
 	check_str(drop_reason_name(HNV_DROP_MALFORMED, buf, sizeof(buf)),
 		  "malformed", "drop reason HNV_DROP_MALFORMED");
+	check(!strcmp(drop_reason_name(HNV_DROP_NO_PA, buf, sizeof(buf)),
+		      "no-pa") &&
+	      !strcmp(drop_reason_name(HNV_DROP_NO_ROUTE, buf, sizeof(buf)),
+		      "no-route") &&
+	      !strcmp(drop_reason_name(HNV_DROP_BAD_VXLAN, buf, sizeof(buf)),
+		      "bad-vxlan") &&
+	      !strcmp(drop_reason_name(HNV_DROP_UNKNOWN_VNI, buf,
+				       sizeof(buf)), "unknown-vni"),
+	      "drop reasons no-pa, no-route, bad-vxlan, unknown-vni");
 	check_str(drop_reason_name(HNV_DROP_UNSPEC, buf, sizeof(buf)),
 		  "reason-0", "drop reason HNV_DROP_UNSPEC is unnamed");
 	snprintf(other, sizeof(other), "reason-%u",
@@ -138,6 +147,16 @@ void names_tests(void)
 	      !strcmp(hnv_attr_name(HNV_A_PORT_MAC), "HNV_A_PORT_MAC") &&
 	      !strcmp(hnv_attr_name(HNV_A_FLOW), "HNV_A_FLOW"),
 	      "hnv_attr_name of the subnet and flow attributes");
+	check(!strcmp(hnv_attr_name(HNV_A_SWITCH_PAS), "HNV_A_SWITCH_PAS") &&
+	      !strcmp(hnv_attr_name(HNV_A_SWITCH_VXLAN_PORT),
+		      "HNV_A_SWITCH_VXLAN_PORT") &&
+	      !strcmp(hnv_attr_name(HNV_A_SWITCH_NMAPS),
+		      "HNV_A_SWITCH_NMAPS") &&
+	      !strcmp(hnv_attr_name(HNV_A_MAP_MAC), "HNV_A_MAP_MAC") &&
+	      !strcmp(hnv_attr_name(HNV_A_MAP_CA), "HNV_A_MAP_CA") &&
+	      !strcmp(hnv_attr_name(HNV_A_MAP_PA), "HNV_A_MAP_PA") &&
+	      !strcmp(hnv_attr_name(HNV_A_REPLACE), "HNV_A_REPLACE"),
+	      "hnv_attr_name of the PA and mapping attributes");
 	for (r = 1, ok = true; r <= HNV_A_MAX; r++)
 		if (!hnv_attr_name(r))
 			ok = false;

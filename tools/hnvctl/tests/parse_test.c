@@ -4,6 +4,7 @@
  *
  * Tests of parse.c: keywords, device names, numbers, batch lines.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -185,9 +186,9 @@ static void mac_tests(void)
 		{ " 02:00:00:00:00:01", format, { 0 } },
 		{ "+2:00:00:00:00:01", format, { 0 } },
 		{ "01:00:5e:00:00:01", "MAC is multicast (its first octet is "
-		  "odd); a port needs a unicast MAC", { 0 } },
+		  "odd); a VM needs a unicast MAC", { 0 } },
 		{ "ff:ff:ff:ff:ff:ff", "MAC is multicast (its first octet is "
-		  "odd); a port needs a unicast MAC", { 0 } },
+		  "odd); a VM needs a unicast MAC", { 0 } },
 		{ "00:00:00:00:00:00", "MAC 00:00:00:00:00:00 is not an address",
 		  { 0 } },
 	};
@@ -258,11 +259,79 @@ static void split_tests(void)
 	check_int(argc, -E2BIG, "split_args refuses more than max words");
 }
 
+#define PA_UNICAST "; a PA must be a unicast address"
+
+static void address_tests(void)
+{
+	static const struct {
+		const char *s;
+		const char *why;	/* NULL: accepted */
+		uint8_t addr[4];
+	} pas[] = {
+		{ "192.168.1.10", NULL, { 192, 168, 1, 10 } },
+		{ "1.0.0.0", NULL, { 1, 0, 0, 0 } },
+		{ "127.0.0.1", NULL, { 127, 0, 0, 1 } },
+		{ "223.255.255.255", NULL, { 223, 255, 255, 255 } },
+		{ "240.0.0.1", NULL, { 240, 0, 0, 1 } },
+		{ "255.255.255.254", NULL, { 255, 255, 255, 254 } },
+		{ "0.0.0.0", "PA is in 0.0.0.0/8" PA_UNICAST, { 0 } },
+		{ "0.1.2.3", "PA is in 0.0.0.0/8" PA_UNICAST, { 0 } },
+		{ "224.0.0.1", "PA is multicast" PA_UNICAST, { 0 } },
+		{ "239.255.255.255", "PA is multicast" PA_UNICAST, { 0 } },
+		{ "255.255.255.255", "PA is the broadcast address" PA_UNICAST,
+		  { 0 } },
+	};
+	static const char *const not_pas[] = {
+		"", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1.2.3.4 ", "a.b.c.d",
+		"2001:db8::1", "0x1.2.3.4", "01.2.3.4",
+	};
+	uint8_t addr[16], len;
+	const char *why;
+	uint8_t v6[16];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(pas); i++) {
+		memset(addr, 0xee, sizeof(addr));
+		why = parse_pa(pas[i].s, addr);
+		if (pas[i].why)
+			check(why && !strcmp(why, pas[i].why) &&
+			      addr[0] == 0xee,
+			      "parse_pa \"%s\" refuses: %s", pas[i].s,
+			      pas[i].why);
+		else
+			check(!why && !memcmp(addr, pas[i].addr, 4),
+			      "parse_pa \"%s\" accepts", pas[i].s);
+	}
+	for (i = 0; i < ARRAY_SIZE(not_pas); i++)
+		check_str(parse_pa(not_pas[i], addr),
+			  "PA must be an IPv4 address, as in 192.168.1.10",
+			  "parse_pa \"%s\" is no IPv4 address", not_pas[i]);
+
+	check(!parse_ca("10.1.1.12", addr, &len) && len == 4 &&
+	      !memcmp(addr, "\x0a\x01\x01\x0c", 4),
+	      "parse_ca of an IPv4 address: 4 bytes");
+	inet_pton(AF_INET6, "2001:db8::12", v6);
+	check(!parse_ca("2001:db8::12", addr, &len) && len == 16 &&
+	      !memcmp(addr, v6, 16),
+	      "parse_ca of an IPv6 address: 16 bytes");
+	inet_pton(AF_INET6, "::ffff:10.1.1.12", v6);
+	check(!parse_ca("::ffff:10.1.1.12", addr, &len) && len == 16 &&
+	      !memcmp(addr, v6, 16),
+	      "parse_ca of an IPv4-mapped IPv6 address: 16 bytes");
+	len = 7;
+	check(!strcmp(parse_ca("10.1.1", addr, &len) ?: "",
+		      "CA must be an IPv4 or IPv6 address, as in 10.1.1.12 "
+		      "or 2001:db8::12") && len == 7 &&
+	      parse_ca("2001:db8:::1", addr, &len) && parse_ca("", addr, &len),
+	      "parse_ca refuses what is no address");
+}
+
 void parse_tests(void)
 {
 	keyword_tests();
 	ifname_tests();
 	u32_tests();
 	mac_tests();
+	address_tests();
 	split_tests();
 }

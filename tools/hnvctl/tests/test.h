@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct nl_msg;
+struct nlreq;
 struct out;
 
 /* Output written to memory. */
@@ -38,7 +40,14 @@ struct out *out_open(struct out *o, struct capture *c, bool json,
 		     bool pretty);
 char *out_close(struct out *o, struct capture *c);
 
+/* ipc_test.c: a fake kernel answering nlreq_run(), for batch_test.c. */
+void ipc_fake_begin(struct nl_msg *const *(*answer)(const struct nlreq *r));
+unsigned int ipc_fake_end(void);
+
+void pipelined_batch_tests(void);
 void cli_tests(const char *hnvctl);
+void map_tests(void);
+void pipe_tests(void);
 void ipc_tests(void);
 void json_tests(void);
 void msg_tests(void);
