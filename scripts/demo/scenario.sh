@@ -34,8 +34,8 @@ trap cleanup EXIT
 
 say "Topology: two hosts in different physical subnets, joined by a router"
 cat <<'EOF'
-  Contoso:  SQL 10.1.1.11 on host1, Web 10.1.1.12 on host2   (VSID 5001)
-  Fabrikam: SQL 10.1.1.11 on host1, Web 10.1.1.12 on host2   (VSID 6001)
+  Contoso:  SQL 10.1.1.11 on host1, Web 10.1.1.12 on host2   (VSID 5001, VXLAN)
+  Fabrikam: SQL 10.1.1.11 on host1, Web 10.1.1.12 on host2   (VSID 6001, NVGRE)
   host1 PA 192.168.1.10/24 --- router --- 192.168.2.20/24 PA host2
 EOF
 
@@ -66,8 +66,10 @@ for n in host1 host2; do
 	on "$n" ip link add hnv0 type hnv
 	on "$n" ip link set hnv0 up
 	on "$n" "$hnvctl" subnet add vsid 5001 rdid 1 switch hnv0
-	on "$n" "$hnvctl" subnet add vsid 6001 rdid 2 switch hnv0
+	on "$n" "$hnvctl" subnet add vsid 6001 rdid 2 encap nvgre switch hnv0
 done
+on host1 "$hnvctl" switch set dev hnv0 pa 192.168.1.10
+on host2 "$hnvctl" switch set dev hnv0 pa 192.168.2.20
 vmno=0
 plug() { # VM HOST CA VSID
 	local mac
@@ -94,33 +96,76 @@ done
 plug contoso-app host1 10.1.1.13 5001
 plug fabrikam-app host1 10.1.1.13 6001
 
-say "What hnvctl shows on host1"
-show host1 "$hnvctl" subnet show
-show host1 "$hnvctl" port show
+# The CA->PA mappings: each host learns where the other host's VMs live.
+mapvm() { # ON-HOST VM VSID CA PA
+	on "$1" "$hnvctl" map add vsid "$3" mac "$(on "$2" cat /sys/class/net/eth0/address)" \
+		ca "$4" pa "$5" switch hnv0
+}
+mapvm host1 contoso-web 5001 10.1.1.12 192.168.2.20
+mapvm host1 fabrikam-web 6001 10.1.1.12 192.168.2.20
+mapvm host2 contoso-sql 5001 10.1.1.11 192.168.1.10
+mapvm host2 fabrikam-sql 6001 10.1.1.11 192.168.1.10
+mapvm host2 contoso-app 5001 10.1.1.13 192.168.1.10
+mapvm host2 fabrikam-app 6001 10.1.1.13 192.168.1.10
 
-say "Inside host1: each tenant's App VM reaches its own SQL VM at 10.1.1.11"
+say "What hnvctl shows on host2"
+show host2 "$hnvctl" switch show
+show host2 "$hnvctl" subnet show
+show host2 "$hnvctl" port show
+show host2 "$hnvctl" map show
+
+say "The physical network: host2 reaches host1's PA through the router"
+show host2 ping -c 1 -W 1 192.168.1.10
+
+cap=$(mktemp)
+ip netns exec "$(ns router)" tcpdump -Z root -n -U -i r1 -w "$cap" ip \
+	2>/dev/null &
+tcpdump_pid=$!
+sleep 2
+
+say "Each tenant's Web VM opens TCP to 10.1.1.11 and reaches its own SQL VM"
 for t in contoso fabrikam; do
-	show "$t-app" ping -c 2 -i 0.3 -W 1 10.1.1.11
-	printf '    10.1.1.11 is at %s (%s-sql has %s)\n' \
-		"$(on "$t-app" ip neigh show 10.1.1.11 | awk '{print $5}')" "$t" \
+	on "$t-sql" sh -c "echo 'hello from $t-sql' | nc -l -p 1433 -q 1 &"
+done
+sleep 0.5
+for t in contoso fabrikam; do
+	printf '%s-web# nc 10.1.1.11 1433\n    %s\n' "$t" \
+		"$(on "$t-web" timeout 10 nc -N 10.1.1.11 1433 </dev/null)"
+done
+for t in contoso fabrikam; do
+	printf '    %s-web sees 10.1.1.11 at %s (%s-sql has %s)\n' "$t" \
+		"$(on "$t-web" ip neigh show 10.1.1.11 | awk '{print $5}')" "$t" \
 		"$(on "$t-sql" cat /sys/class/net/eth0/address)"
 done
 
-say "The flows host1's switch composed and cached (one lookup per packet after the first)"
-show host1 "$hnvctl" flow show
-
-say "The physical network works: host2 reaches host1's PA through the router"
-show host2 ping -c 2 -W 1 192.168.1.10
-
-say "Across hosts: Contoso Web -> Contoso SQL, Fabrikam Web -> Fabrikam SQL"
-echo "  CA->PA mappings and VXLAN/NVGRE encapsulation are not implemented yet,"
-echo "  so nothing leaves a host: the web VMs' ARP requests find no other port"
-echo "  of their VSID on host2 and are dropped and counted (no-dest)."
+say "Inside host1: each tenant's App VM reaches its own SQL VM (never leaves the host)"
 for t in contoso fabrikam; do
-	if on "$t-web" ping -c 2 -W 1 10.1.1.11 >/dev/null 2>&1; then
-		echo "  $t-web -> 10.1.1.11: reached (unexpected)"
-	else
-		echo "  $t-web -> 10.1.1.11: no reply"
-	fi
+	show "$t-app" ping -c 2 -i 0.3 -W 1 10.1.1.11
 done
-show host2 "$hnvctl" stats show dev contoso-web
+
+sleep 1
+kill "$tcpdump_pid"
+wait "$tcpdump_pid" 2>/dev/null
+say "On the physical wire between host2 and the router (tcpdump on the router)"
+tcpdump -Z root -n -r "$cap" 2>/dev/null | grep VXLAN | head -2 | sed 's/^/    /'
+tcpdump -Z root -n -r "$cap" 2>/dev/null | grep GRE | head -2 | sed 's/^/    /'
+python3 "$(dirname "$0")/../../selftests/pcap_summary.py" "$cap" |
+	awk '{n[$1]++; if ($1 == "vxlan") v[$7]++; if ($1 == "nvgre") g[$7]++}
+	     END {printf "    %d IP packets: %d VXLAN (%s), %d NVGRE (%s), %d unencapsulated\n",
+		  NR, n["vxlan"], v["vni=5001"] " with vni=5001", n["nvgre"],
+		  g["vsid=6001"] " with vsid=6001", n["ip"]}'
+rm -f "$cap"
+
+say "The flows host2's switch composed and cached (one lookup per packet after the first)"
+show host2 "$hnvctl" flow show
+
+say "Isolation: a Fabrikam VM cannot reach Contoso (same address space, other VSID)"
+on fabrikam-web ip neigh replace 10.1.1.99 lladdr \
+	"$(on contoso-sql cat /sys/class/net/eth0/address)" dev eth0
+if on fabrikam-web ping -c 2 -W 1 10.1.1.99 >/dev/null 2>&1; then
+	echo "    fabrikam-web -> contoso-sql's MAC: reached (unexpected)"
+else
+	echo "    fabrikam-web -> contoso-sql's MAC: nothing arrives; host2 has no such"
+	echo "    MAC in VSID 6001, so the frame only floods inside Fabrikam's VSID"
+fi
+show host2 "$hnvctl" stats show dev fabrikam-web

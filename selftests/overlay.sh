@@ -1,0 +1,247 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The Contoso/Fabrikam scenario across hosts, Contoso over VXLAN and
+# Fabrikam over NVGRE: wire formats, interop with Linux's own vxlan driver,
+# an ordinary GRE tunnel beside NVGRE, bad packets from the underlay, a
+# mapping change (VM move) under traffic.
+#
+#  csql 10.1.1.11 (5001) -+                      +- cweb 10.1.1.12 (5001)
+#  fsql 10.1.1.11 (6001) -+ h1 hnv0              |  fweb 10.1.1.12 (6001)
+#           PA 192.168.1.10 -- r1 [rt] r2 -- 192.168.2.20 PA  h2 hnv0
+#                                   r3
+#                                    |
+#            192.168.3.30 h3: Linux vxlan (VNI 5001) + bridge
+#                             lweb 10.1.1.13 (Contoso)
+
+here=$(dirname "$(readlink -f "$0")")
+. "$here/lib.sh"
+
+require_root
+require_cmd ip hnvctl python3 nc tcpdump bridge
+
+declare -A mac=([csql]=02:00:00:00:00:01 [fsql]=02:00:00:00:00:02
+		[cweb]=02:00:00:00:00:03 [fweb]=02:00:00:00:00:04
+		[lweb]=02:00:00:00:00:05)
+port_stat() { # HOST PORT FIELD
+	n "$1" hnvctl -j port show dev "$2" |
+		python3 -c "import json,sys; print(json.load(sys.stdin)[0]['stats']['$3'])"
+}
+sw_drop() { # HOST REASON
+	n "$1" hnvctl -j switch show dev hnv0 |
+		python3 -c "import json,sys; print(json.load(sys.stdin)[0]['stats']['drops'].get('$2', 0))"
+}
+# udp_send HOST DST PORT HEX: one UDP datagram from HOST
+udp_send() {
+	n "$1" python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.sendto(bytes.fromhex(sys.argv[3]), (sys.argv[1], int(sys.argv[2])))
+' "$2" "$3" "$4"
+}
+
+ktap_begin
+
+# The physical network.
+netns_new rt
+n rt sysctl -qw net.ipv4.ip_forward=1
+for i in 1 2 3; do
+	netns_new h$i
+	n h$i sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	nip rt link add r$i type veth peer name pnic netns "$(netns_name h$i)"
+	nip rt addr add 192.168.$i.1/24 dev r$i
+	nip rt link set r$i up
+	nip h$i addr add 192.168.$i.$((i * 10))/24 dev pnic
+	nip h$i link set pnic up
+	nip h$i route add default via 192.168.$i.1
+done
+ok_test "the underlay routes h2 -> h1" n h2 ping -c 1 -W 2 192.168.1.10
+
+# hnv on h1 and h2.
+for h in h1 h2; do
+	nip $h link add hnv0 type hnv
+	nip $h link set hnv0 up
+	n $h hnvctl subnet add vsid 5001 rdid 1 switch hnv0
+	n $h hnvctl subnet add vsid 6001 rdid 2 encap nvgre switch hnv0
+done
+vm_new csql h1 "${mac[csql]}" 10.1.1.11/24
+vm_new fsql h1 "${mac[fsql]}" 10.1.1.11/24
+vm_new cweb h2 "${mac[cweb]}" 10.1.1.12/24
+vm_new fweb h2 "${mac[fweb]}" 10.1.1.12/24
+for vm in csql cweb; do
+	h=h1; [ $vm = cweb ] && h=h2
+	n $h hnvctl port set dev p$vm vsid 5001 mac "${mac[$vm]}"
+done
+for vm in fsql fweb; do
+	h=h1; [ $vm = fweb ] && h=h2
+	n $h hnvctl port set dev p$vm vsid 6001 mac "${mac[$vm]}"
+done
+
+fail_test "without a PA nothing leaves the host" n cweb ping -c 1 -W 1 10.1.1.11
+ok_test "h1: PA 192.168.1.10" n h1 hnvctl switch set dev hnv0 pa 192.168.1.10
+ok_test "h2: PA 192.168.2.20" n h2 hnvctl switch set dev hnv0 pa 192.168.2.20
+expect_eq "switch show lists the PA and the VXLAN port" "['192.168.1.10'] 4789" \
+	"$(n h1 hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; s=json.load(sys.stdin)[0]; print(s["pas"], s["vxlan_port"])')"
+ok_test "h1 maps Contoso web -> h2" n h1 hnvctl map add vsid 5001 mac "${mac[cweb]}" ca 10.1.1.12 pa 192.168.2.20 switch hnv0
+ok_test "h1 maps Fabrikam web -> h2" n h1 hnvctl map add vsid 6001 mac "${mac[fweb]}" ca 10.1.1.12 pa 192.168.2.20 switch hnv0
+ok_test "h2 maps Contoso SQL -> h1" n h2 hnvctl map add vsid 5001 mac "${mac[csql]}" ca 10.1.1.11 pa 192.168.1.10 switch hnv0
+ok_test "h2 maps Fabrikam SQL -> h1" n h2 hnvctl map add vsid 6001 mac "${mac[fsql]}" ca 10.1.1.11 pa 192.168.1.10 switch hnv0
+out=$(n h1 hnvctl map add vsid 5001 mac "${mac[cweb]}" pa 192.168.2.21 switch hnv0 2>&1)
+expect_match "a second add of the same (VSID, MAC) is refused" "already maps this MAC" "$out"
+out=$(n h1 hnvctl map add vsid 7001 mac "${mac[cweb]}" pa 192.168.2.21 switch hnv0 2>&1)
+expect_match "a mapping needs the subnet" "no such virtual subnet" "$out"
+expect_eq "map show lists h1's two mappings" "2" \
+	"$(n h1 hnvctl -j map show switch hnv0 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+
+# Each tenant reaches its own VMs across the hosts, never the other's.
+tcpdump_start() { # FILE: capture VXLAN on the router's h1 side
+	# Not through n(): $! must be tcpdump itself, not a subshell.
+	: > "$1"
+	ip netns exec "$(netns_name rt)" tcpdump -Z root -n -U -i r1 -w "$1" \
+		'udp port 4789 or ip proto 47' 2>/dev/null &
+	TCPDUMP_PID=$!
+	# It writes the file header once it captures.
+	poll_until 10 test -s "$1"
+}
+tcpdump_stop() {
+	sleep 0.5
+	kill "$TCPDUMP_PID"
+	wait "$TCPDUMP_PID" 2>/dev/null
+}
+cap=$(mktemp)
+on_exit "rm -f $cap"
+tcpdump_start "$cap"
+ok_test "Contoso web pings Contoso SQL across hosts" n cweb ping -c 3 -i 0.2 -W 2 10.1.1.11
+ok_test "Fabrikam web pings Fabrikam SQL across hosts" n fweb ping -c 3 -i 0.2 -W 2 10.1.1.11
+tcpdump_stop
+expect_eq "Contoso web resolved 10.1.1.11 to Contoso SQL" "${mac[csql]}" \
+	"$(nip cweb neigh show 10.1.1.11 | awk '{print $5}')"
+expect_eq "Fabrikam web resolved 10.1.1.11 to Fabrikam SQL" "${mac[fsql]}" \
+	"$(nip fweb neigh show 10.1.1.11 | awk '{print $5}')"
+wire=$(python3 "$here/pcap_summary.py" "$cap")
+expect_match "Contoso crosses as VXLAN: PA to PA, port 4789, I flag, VNI 5001" \
+	'^vxlan 192\.168\.2\.20 192\.168\.1\.10 [0-9]+ 4789 flags=0x08 vni=5001 inner=0x0800$' "$wire"
+expect_match "Fabrikam crosses as NVGRE: key present, proto 0x6558, key VSID<<8|FlowID" \
+	'^nvgre 192\.168\.2\.20 192\.168\.1\.10 flags=0x2000 proto=0x6558 key=0x[0-9a-f]{8} vsid=6001 flowid=[0-9]+ inner=0x0800$' "$wire"
+expect_eq "every overlay packet carries its own tenant's VSID" "" \
+	"$(echo "$wire" | grep -vE '^vxlan .* vni=5001 |^nvgre .* vsid=6001 ')"
+expect_eq "no tenant packet crosses the underlay unencapsulated" "0" \
+	"$(tcpdump -Z root -n -r "$cap" 'not udp port 4789 and not ip proto 47' 2>/dev/null | wc -l)"
+
+n csql sh -c 'nc -l -p 7000 > /tmp/overlay.recv &'
+sleep 0.5
+head -c 1000000 /dev/urandom > /tmp/overlay.send
+ok_test "TCP: 1 MB Contoso web -> Contoso SQL" n cweb timeout 60 nc -N 10.1.1.11 7000 < /tmp/overlay.send
+wait_for "every byte arrived intact" 15 cmp -s /tmp/overlay.send /tmp/overlay.recv
+rm -f /tmp/overlay.send /tmp/overlay.recv
+
+# Flows leave on different UDP source ports (ECMP entropy).
+tcpdump_start "$cap"
+for p in 1 2 3 4 5 6; do
+	n cweb python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("", 40000 + int(sys.argv[1]))); s.sendto(b"x", ("10.1.1.11", 9))' $p
+done
+tcpdump_stop
+sports=$(python3 "$here/pcap_summary.py" "$cap" | awk '$1 == "vxlan" {print $4}' | sort -u | wc -l)
+ok_test "six UDP flows used several outer source ports ($sports)" test "$sports" -ge 3
+
+tcpdump_start "$cap"
+for p in 1 2 3 4 5 6; do
+	n fweb python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("", 40000 + int(sys.argv[1]))); s.sendto(b"x", ("10.1.1.11", 9))' $p
+done
+tcpdump_stop
+keys=$(python3 "$here/pcap_summary.py" "$cap" | awk '$1 == "nvgre" {print $6}' | sort -u | wc -l)
+ok_test "six NVGRE flows used several FlowIDs ($keys)" test "$keys" -ge 3
+
+# An ordinary GRE tunnel between the same hosts keeps working beside NVGRE.
+nip h1 link add gre1 type gre local 192.168.1.10 remote 192.168.2.20
+nip h2 link add gre1 type gre local 192.168.2.20 remote 192.168.1.10
+nip h1 addr add 10.99.0.1/30 dev gre1
+nip h2 addr add 10.99.0.2/30 dev gre1
+nip h1 link set gre1 up
+nip h2 link set gre1 up
+ok_test "an ordinary GRE tunnel in the same namespaces works" n h2 ping -c 2 -i 0.3 -W 2 10.99.0.1
+ok_test "and NVGRE still does" n fweb ping -c 2 -i 0.3 -W 2 10.1.1.11
+
+expect_match "flow show shows the encapsulation" \
+	'"encap":\{"type":"vxlan","vni":5001,"src":"192.168.2.20","dst":"192.168.1.10"\}' \
+	"$(n h2 hnvctl -j flow show switch hnv0 dev pcweb)"
+
+# Interop: h3 runs Linux's vxlan + bridge for a Contoso VM.
+netns_new lweb
+n lweb sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+nip h3 link add vx0 type vxlan id 5001 local 192.168.3.30 dstport 4789 nolearning
+nip h3 link add br0 type bridge
+nip h3 link set vx0 master br0
+nip h3 link add plweb type veth peer name eth0 netns "$(netns_name lweb)"
+nip h3 link set plweb master br0
+for d in vx0 br0 plweb; do nip h3 link set $d up; done
+nip lweb link set eth0 address "${mac[lweb]}"
+nip lweb addr add 10.1.1.13/24 dev eth0
+nip lweb link set eth0 up
+n h3 bridge fdb append 00:00:00:00:00:00 dev vx0 dst 192.168.1.10
+n h3 bridge fdb add "${mac[csql]}" dev vx0 dst 192.168.1.10
+n h1 hnvctl map add vsid 5001 mac "${mac[lweb]}" pa 192.168.3.30 switch hnv0
+ok_test "Linux vxlan host -> hnv host" n lweb ping -c 2 -i 0.3 -W 2 10.1.1.11
+ok_test "hnv host -> Linux vxlan host" n csql ping -c 2 -i 0.3 -W 2 10.1.1.13
+
+# Broadcast: one unicast copy per remote host with VMs in the VSID, and
+# only to that VSID's VMs.  Each VM counts the frames of the test's
+# EtherType (0x88b5) it receives.
+listen() { # VM: count 0x88b5 frames on eth0 for 4 s into $tmpd/VM
+	n "$1" python3 -c '
+import socket, sys, time
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x88b5))
+s.bind(("eth0", 0))
+s.settimeout(0.2)
+n, end = 0, time.time() + 4
+open(sys.argv[1] + ".ready", "w").close()
+while time.time() < end:
+    try:
+        s.recv(2048)
+        n += 1
+    except socket.timeout:
+        pass
+open(sys.argv[1], "w").write(str(n))
+' "$tmpd/$1" &
+}
+tmpd=$(mktemp -d)
+on_exit "rm -rf $tmpd"
+for vm in cweb lweb fweb fsql; do listen $vm; done
+poll_until 10 sh -c "ls $tmpd/*.ready 2>/dev/null | wc -l | grep -qx 4"
+n csql python3 -c '
+import socket
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW); s.bind(("eth0", 0))
+for i in range(3):
+    s.send(b"\xff" * 6 + bytes.fromhex("020000000001") + b"\x88\xb5" + bytes([i]) * 46)'
+wait
+expect_eq "3 Contoso broadcasts reached Contoso web (hnv, h2) and the Linux host's VM once each, no Fabrikam VM" \
+	"cweb=3 lweb=3 fweb=0 fsql=0" \
+	"$(for vm in cweb lweb fweb fsql; do printf '%s=%s ' $vm "$(cat $tmpd/$vm)"; done | sed 's/ $//')"
+
+# Bad input from the underlay is dropped and counted.
+d=$(sw_drop h1 unknown-vni)
+zeros=$(printf '00%.0s' $(seq 46))
+udp_send h2 192.168.1.10 4789 "08000000001e6100${mac[csql]//:/}02000000000388b5$zeros"
+wait_for "an unknown VNI is dropped and counted" 5 sh -c "[ \$(ip netns exec $(netns_name h1) hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0][\"stats\"][\"drops\"].get(\"unknown-vni\", 0))') -gt $d ]"
+d=$(sw_drop h1 bad-vxlan)
+udp_send h2 192.168.1.10 4789 "0c00000000138900${mac[csql]//:/}02000000000388b5$zeros"
+udp_send h2 192.168.1.10 4789 "08000000"
+wait_for "bad VXLAN flags and a runt are dropped and counted" 5 sh -c "[ \$(ip netns exec $(netns_name h1) hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0][\"stats\"][\"drops\"].get(\"bad-vxlan\", 0))') -ge $((d + 2)) ]"
+
+# A VM move: the mapping's PA changes under a running ping.
+n cweb sh -c 'ping -i 0.1 -c 60 -W 1 10.1.1.11 > /tmp/overlay.ping' &
+pinger=$!
+sleep 1.5
+ok_test "h2 moves Contoso SQL's mapping to a dead PA" \
+	n h2 hnvctl map replace vsid 5001 mac "${mac[csql]}" pa 192.168.1.99 switch hnv0
+sleep 1
+ok_test "and back" n h2 hnvctl map replace vsid 5001 mac "${mac[csql]}" pa 192.168.1.10 switch hnv0
+wait "$pinger"
+got=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/overlay.ping)
+rm -f /tmp/overlay.ping
+ok_test "the ping went on after the move back ($got of 60 answered)" test "${got:-0}" -ge 40
+ok_test "and stopped while the mapping pointed elsewhere" test "${got:-60}" -le 55
+
+ok_test "module unloads with PAs, mappings and the VXLAN socket" module_unload
+
+ktap_end
