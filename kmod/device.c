@@ -79,10 +79,22 @@ static void hnv_dev_get_stats64(struct net_device *dev,
 				struct rtnl_link_stats64 *stats)
 {
 	struct hnv_switch *sw = netdev_priv(dev);
-	struct hnv_stats s;
+	struct hnv_stats s, one;
+	struct hnv_port *port;
 	int i;
 
+	/* What the switch saw from and sent to all of its ports. */
 	hnv_stats_read(sw->stats, &s);
+	rcu_read_lock();
+	list_for_each_entry_rcu(port, &sw->ports, list) {
+		hnv_stats_read(port->stats, &one);
+		hnv_stats_add(&s, &one);
+	}
+	rcu_read_unlock();
+	stats->rx_packets = s.rx_packets;
+	stats->rx_bytes = s.rx_bytes;
+	stats->tx_packets = s.tx_packets;
+	stats->tx_bytes = s.tx_bytes;
 	stats->tx_dropped = s.drops[HNV_DROP_SWITCH_XMIT];
 	for (i = 0; i < __HNV_DROP_MAX; i++)
 		if (i != HNV_DROP_SWITCH_XMIT)

@@ -131,7 +131,7 @@ static void hnv_layer_vnet(struct hnv_compose *c)
 			hnv_compose_output(c, p);
 	if (has_pa)
 		list_for_each_entry_rcu(r, &sn->remotes, list)
-			hnv_compose_encap(c, sn, r->pa);
+			hnv_compose_encap(c, sn, r->key.pa);
 	if (!c->acts->n)
 		hnv_compose_drop(c, HNV_DROP_NO_DEST);
 }
@@ -226,13 +226,25 @@ static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
  * Deliver a frame decapsulated from the physical network (its data at the
  * Ethernet header) to the local ports of @vsid: the port of its
  * destination MAC, or every port of the VSID for broadcast and multicast.
- * Never back to the physical network.  Under RCU; consumes @skb.
+ * Never back to the physical network.  In strict mode only if @outer_src
+ * is the PA the inner source MAC is mapped to.  Under RCU; consumes @skb.
  */
-void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, struct sk_buff *skb)
+void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, __be32 outer_src,
+		       struct sk_buff *skb)
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	struct hnv_port *port, *last = NULL;
+	const struct hnv_map *map;
 	struct sk_buff *copy;
+
+	if (READ_ONCE(sw->strict)) {
+		map = hnv_map_find(sw, vsid, eth->h_source);
+		if (!map || READ_ONCE(map->pa) != outer_src) {
+			hnv_count_drop(sw->stats, HNV_DROP_PA_MISMATCH);
+			kfree_skb(skb);
+			return;
+		}
+	}
 
 	list_for_each_entry_rcu(port, &sw->ports, list) {
 		if (READ_ONCE(port->vsid) != vsid)

@@ -115,11 +115,14 @@ struct hnv_stats {
  * @uft_idle_ms: a flow unused this long is removed
  * @maps: CA->PA mappings by (VSID, MAC) (RCU readers, RTNL writers)
  * @nmaps: entries in @maps
+ * @remotes: every subnet's remote hosts, by (VSID, PA) (RTNL)
  * @pas: the switch's provider addresses (RCU; replaced whole under RTNL)
  * @vxlan_port: UDP port of VXLAN, host order (RTNL)
  * @vxlan_sock: the VXLAN socket while the switch has a PA (RCU, RTNL)
  * @nvgre_dev: the metadata-mode gretap device NVGRE arrives on while the
  *	switch has a PA (RTNL)
+ * @strict: deliver from the physical network only what comes from the PA
+ *	its inner source MAC is mapped to (RTNL writers, READ_ONCE readers)
  */
 struct hnv_switch {
 	struct net_device *dev;
@@ -138,10 +141,12 @@ struct hnv_switch {
 	unsigned int uft_idle_ms;
 	struct rhashtable maps;
 	u32 nmaps;
+	struct rhashtable remotes;
 	struct hnv_pas __rcu *pas;
 	u16 vxlan_port;
 	struct socket __rcu *vxlan_sock;
 	struct net_device *nvgre_dev;
+	bool strict;
 };
 
 /**
@@ -202,15 +207,20 @@ struct hnv_subnet {
 /**
  * struct hnv_remote - a remote host with mappings in a virtual subnet
  * @list: entry in hnv_subnet.remotes (RCU readers, RTNL writers)
- * @pa: its provider address
- * @refs: mappings of the subnet behind @pa
+ * @node: entry in hnv_switch.remotes, for lookup by @key (RTNL)
+ * @key: the subnet's VSID and the remote host's provider address
+ * @refs: mappings of the subnet behind the PA
  * @rcu: deferred free
  *
  * Broadcast and unknown unicast get one copy per remote host.
  */
 struct hnv_remote {
 	struct list_head list;
-	__be32 pa;
+	struct rhash_head node;
+	struct hnv_remote_key {
+		u32 vsid;
+		__be32 pa;
+	} key;
 	u32 refs;
 	struct rcu_head rcu;
 };
@@ -450,7 +460,8 @@ void hnv_uft_set_idle(struct hnv_switch *sw, unsigned int ms);
 /* engine.c */
 rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb);
 void hnv_output(struct hnv_port *to, struct sk_buff *skb);
-void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, struct sk_buff *skb);
+void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, __be32 outer_src,
+		       struct sk_buff *skb);
 
 static inline void hnv_policy_changed(struct hnv_switch *sw)
 {

@@ -21,9 +21,23 @@ static const struct rhashtable_params hnv_map_params = {
 	.automatic_shrinking = true,
 };
 
+static const struct rhashtable_params hnv_remote_params = {
+	.key_len	= sizeof(struct hnv_remote_key),
+	.key_offset	= offsetof(struct hnv_remote, key),
+	.head_offset	= offsetof(struct hnv_remote, node),
+	.automatic_shrinking = true,
+};
+
 int hnv_map_init(struct hnv_switch *sw)
 {
-	return rhashtable_init(&sw->maps, &hnv_map_params);
+	int err = rhashtable_init(&sw->maps, &hnv_map_params);
+
+	if (err)
+		return err;
+	err = rhashtable_init(&sw->remotes, &hnv_remote_params);
+	if (err)
+		rhashtable_destroy(&sw->maps);
+	return err;
 }
 
 static void hnv_map_free(void *ptr, void *arg)
@@ -31,10 +45,14 @@ static void hnv_map_free(void *ptr, void *arg)
 	kfree(ptr);
 }
 
-/* At switch teardown, after every reader is gone. */
+/*
+ * At switch teardown, after every reader is gone.  The remotes themselves
+ * are freed with their subnets.
+ */
 void hnv_map_destroy(struct hnv_switch *sw)
 {
 	rhashtable_free_and_destroy(&sw->maps, hnv_map_free, NULL);
+	rhashtable_destroy(&sw->remotes);
 	sw->nmaps = 0;
 }
 
@@ -47,39 +65,44 @@ struct hnv_map *hnv_map_find(struct hnv_switch *sw, u32 vsid, const u8 *mac)
 	return rhashtable_lookup_fast(&sw->maps, &key, hnv_map_params);
 }
 
-static int hnv_remote_get(struct hnv_subnet *sn, __be32 pa)
+static int hnv_remote_get(struct hnv_switch *sw, struct hnv_subnet *sn,
+			  __be32 pa)
 {
+	struct hnv_remote_key key = { .vsid = sn->vsid, .pa = pa };
 	struct hnv_remote *r;
+	int err;
 
-	list_for_each_entry(r, &sn->remotes, list) {
-		if (r->pa == pa) {
-			r->refs++;
-			return 0;
-		}
+	r = rhashtable_lookup_fast(&sw->remotes, &key, hnv_remote_params);
+	if (r) {
+		r->refs++;
+		return 0;
 	}
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
 		return -ENOMEM;
-	r->pa = pa;
+	r->key = key;
 	r->refs = 1;
+	err = rhashtable_insert_fast(&sw->remotes, &r->node, hnv_remote_params);
+	if (err) {
+		kfree(r);
+		return err;
+	}
 	list_add_tail_rcu(&r->list, &sn->remotes);
 	return 0;
 }
 
-static void hnv_remote_put(struct hnv_subnet *sn, __be32 pa)
+static void hnv_remote_put(struct hnv_switch *sw, struct hnv_subnet *sn,
+			   __be32 pa)
 {
+	struct hnv_remote_key key = { .vsid = sn->vsid, .pa = pa };
 	struct hnv_remote *r;
 
-	list_for_each_entry(r, &sn->remotes, list) {
-		if (r->pa == pa) {
-			if (!--r->refs) {
-				list_del_rcu(&r->list);
-				kfree_rcu(r, rcu);
-			}
-			return;
-		}
-	}
-	WARN_ON_ONCE(1);
+	r = rhashtable_lookup_fast(&sw->remotes, &key, hnv_remote_params);
+	if (WARN_ON_ONCE(!r) || --r->refs)
+		return;
+	rhashtable_remove_fast(&sw->remotes, &r->node, hnv_remote_params);
+	list_del_rcu(&r->list);
+	kfree_rcu(r, rcu);
 }
 
 int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
@@ -103,10 +126,10 @@ int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
 			return -EEXIST;
 		}
 		if (map->pa != tmpl->pa) {
-			err = hnv_remote_get(sn, tmpl->pa);
+			err = hnv_remote_get(sw, sn, tmpl->pa);
 			if (err)
 				return err;
-			hnv_remote_put(sn, map->pa);
+			hnv_remote_put(sw, sn, map->pa);
 			WRITE_ONCE(map->pa, tmpl->pa);
 		}
 		/* The CA is read on the slow path only; a torn read is
@@ -121,7 +144,7 @@ int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
 	map = kmemdup(tmpl, sizeof(*tmpl), GFP_KERNEL);
 	if (!map)
 		return -ENOMEM;
-	err = hnv_remote_get(sn, map->pa);
+	err = hnv_remote_get(sw, sn, map->pa);
 	if (err)
 		goto err_free;
 	err = rhashtable_insert_fast(&sw->maps, &map->node, hnv_map_params);
@@ -132,7 +155,7 @@ int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
 	return 0;
 
 err_put:
-	hnv_remote_put(sn, map->pa);
+	hnv_remote_put(sw, sn, map->pa);
 err_free:
 	kfree(map);
 	return err;
@@ -154,7 +177,7 @@ int hnv_map_del(struct hnv_switch *sw, u32 vsid, const u8 *mac,
 	sw->nmaps--;
 	sn = hnv_subnet_find(sw, vsid);
 	if (sn)
-		hnv_remote_put(sn, map->pa);
+		hnv_remote_put(sw, sn, map->pa);
 	kfree_rcu(map, rcu);
 	hnv_policy_changed(sw);
 	return 0;

@@ -31,6 +31,7 @@ static rx_handler_result_t hnv_nvgre_frame(struct sk_buff **pskb)
 	struct sk_buff *skb = *pskb;
 	struct hnv_switch *sw = rcu_dereference(skb->dev->rx_handler_data);
 	const struct ip_tunnel_info *info = skb_tunnel_info(skb);
+	__be32 outer_src;
 	u32 vsid;
 
 	if (unlikely(!info || ip_tunnel_info_af(info) != AF_INET)) {
@@ -42,9 +43,10 @@ static rx_handler_result_t hnv_nvgre_frame(struct sk_buff **pskb)
 		hnv_count_drop(sw->stats, HNV_DROP_UNKNOWN_VNI);
 		goto drop;
 	}
+	outer_src = info->key.u.ipv4.src;
 	skb_dst_drop(skb);
 	skb_push(skb, ETH_HLEN);
-	hnv_decap_deliver(sw, vsid, skb);
+	hnv_decap_deliver(sw, vsid, outer_src, skb);
 	return RX_HANDLER_CONSUMED;
 
 drop:

@@ -26,6 +26,7 @@ static int hnv_vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 	struct hnv_switch *sw = rcu_dereference_sk_user_data(sk);
 	enum hnv_drop_reason why;
 	struct vxlanhdr *vh;
+	__be32 outer_src;
 	u32 vni;
 
 	if (unlikely(!sw))
@@ -41,12 +42,13 @@ static int hnv_vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 	why = HNV_DROP_UNKNOWN_VNI;
 	if (!hnv_subnet_find(sw, vni))
 		goto drop;
+	outer_src = ip_hdr(skb)->saddr;
 	why = HNV_DROP_MALFORMED;
 	if (iptunnel_pull_header(skb, VXLAN_HLEN, htons(ETH_P_TEB),
 				 !net_eq(sock_net(sk), dev_net(sw->dev))))
 		goto drop;
 	skb_reset_mac_header(skb);
-	hnv_decap_deliver(sw, vni, skb);
+	hnv_decap_deliver(sw, vni, outer_src, skb);
 	return 0;
 
 drop:

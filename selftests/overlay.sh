@@ -242,6 +242,34 @@ rm -f /tmp/overlay.ping
 ok_test "the ping went on after the move back ($got of 60 answered)" test "${got:-0}" -ge 40
 ok_test "and stopped while the mapping pointed elsewhere" test "${got:-60}" -le 55
 
-ok_test "module unloads with PAs, mappings and the VXLAN socket" module_unload
+# Strict mode: only what comes from the PA the inner source is mapped to.
+vxlan_from_h2() { # INNER_SRC_MAC: a VXLAN frame, VNI 5001, to csql, from h2
+	udp_send h2 192.168.1.10 4789 "0800000000138900${mac[csql]//:/}${1//:/}88b5$zeros"
+}
+ok_test "h1: strict mode on" n h1 hnvctl switch set dev hnv0 strict on
+d=$(sw_drop h1 pa-mismatch)
+vxlan_from_h2 "${mac[lweb]}"
+vxlan_from_h2 02:00:00:00:00:77
+wait_for "a frame claiming h3's VM, and one from an unmapped MAC, both from h2, are dropped" 5 \
+	sh -c "[ \$(ip netns exec $(netns_name h1) hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0][\"stats\"][\"drops\"].get(\"pa-mismatch\", 0))') -ge $((d + 2)) ]"
+ok_test "legitimate traffic still flows in strict mode" n cweb ping -c 2 -i 0.3 -W 2 10.1.1.11
+ok_test "and from the Linux host" n lweb ping -c 2 -i 0.3 -W 2 10.1.1.11
+ok_test "strict mode off" n h1 hnvctl switch set dev hnv0 strict off
+
+# ip -s link shows the switch's totals (read twice apart, so allow for a
+# stray neighbour probe in between).
+a=$(n h1 hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; s=json.load(sys.stdin)[0]["stats"]; print(s["rx_packets"], s["tx_packets"])')
+b=$(nip h1 -s -j link show dev hnv0 | python3 -c 'import json,sys; s=json.load(sys.stdin)[0]["stats64"]; print(s["rx"]["packets"], s["tx"]["packets"])')
+ok_test "ip -s link of the switch sums its ports ($a vs $b)" python3 -c "
+a, b = '$a'.split(), '$b'.split()
+assert int(a[0]) > 0 and all(0 <= int(y) - int(x) <= 2 for x, y in zip(a, b))"
+
+# Unload while traffic flows in both tenants.
+n cweb ping -i 0.02 -c 1000 -W 1 10.1.1.11 >/dev/null 2>&1 &
+n fweb ping -i 0.02 -c 1000 -W 1 10.1.1.11 >/dev/null 2>&1 &
+sleep 2
+ok_test "module unloads under traffic, with PAs, mappings, VXLAN and NVGRE" module_unload
+wait
+expect_eq "the NVGRE receiver went with it" "" "$(nip h1 -o link show type gretap)"
 
 ktap_end

@@ -181,6 +181,13 @@ void json_u64(struct json *j, const char *key, uint64_t val)
 	end_document(j);
 }
 
+void json_bool(struct json *j, const char *key, bool val)
+{
+	begin_value(j, key);
+	fputs(val ? "true" : "false", j->fp);
+	end_document(j);
+}
+
 void json_null(struct json *j, const char *key)
 {
 	begin_value(j, key);

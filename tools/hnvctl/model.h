@@ -60,12 +60,14 @@ struct hnv_pas {
  */
 #define HNV_SWITCH_SET_PAS		0x1	/* pas replaces the list */
 #define HNV_SWITCH_SET_VXLAN_PORT	0x2
+#define HNV_SWITCH_SET_STRICT		0x4
 
 struct hnv_switch_conf {
 	struct hnv_uft_conf uft;
 	unsigned int has;		/* HNV_SWITCH_SET_* */
 	struct hnv_pas pas;		/* n == 0: remove them all */
 	uint16_t vxlan_port;
+	bool strict;			/* strict mode on */
 };
 
 struct hnv_switch {
@@ -80,6 +82,8 @@ struct hnv_switch {
 	struct hnv_pas pas;
 	uint16_t vxlan_port;
 	uint32_t nmaps;			/* CA->PA mappings */
+	bool has_strict;		/* strict was reported */
+	bool strict;			/* strict mode on (HNV_A_SWITCH_STRICT) */
 	struct hnv_stats stats;
 };
 

@@ -115,8 +115,8 @@ int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas)
 /*
  * HNV_CMD_SWITCH_SET: the switch, those of HNV_A_SWITCH_UFT_MAX,
  * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->uft.has
- * names, and those of HNV_A_SWITCH_PAS and HNV_A_SWITCH_VXLAN_PORT that
- * conf->has names.
+ * names, and those of HNV_A_SWITCH_PAS, HNV_A_SWITCH_VXLAN_PORT and
+ * HNV_A_SWITCH_STRICT (NLA_U8, 1 or 0) that conf->has names.
  */
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 		       const struct hnv_switch_conf *conf)
@@ -133,7 +133,9 @@ int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 	    ((conf->has & HNV_SWITCH_SET_PAS) &&
 	     hnv_put_pas(msg, &conf->pas)) ||
 	    ((conf->has & HNV_SWITCH_SET_VXLAN_PORT) &&
-	     nla_put_u16(msg, HNV_A_SWITCH_VXLAN_PORT, conf->vxlan_port)))
+	     nla_put_u16(msg, HNV_A_SWITCH_VXLAN_PORT, conf->vxlan_port)) ||
+	    ((conf->has & HNV_SWITCH_SET_STRICT) &&
+	     nla_put_u8(msg, HNV_A_SWITCH_STRICT, conf->strict ? 1 : 0)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -323,22 +325,32 @@ static int parse_uft(struct nlattr **tb, struct hnv_switch *sw)
 }
 
 /*
- * The provider addresses, VXLAN port and number of mappings of a switch,
- * which a kernel with CA->PA mappings reports (HNV_A_SWITCH_PAS only if
- * the switch has a PA).  Any of them sets has_overlay.  Attributes of
- * another type than HNV_PAS_A_ADDR in the nest are skipped.
+ * The provider addresses, VXLAN port, number of mappings and strict mode of
+ * a switch, which a kernel with CA->PA mappings reports (HNV_A_SWITCH_PAS
+ * only if the switch has a PA, HNV_A_SWITCH_STRICT only if the kernel has
+ * strict mode: has_strict says it did).  Any of them sets has_overlay, and
+ * one missing counts as zero.  A strict value other than 0 is on.
+ * Attributes of another type than HNV_PAS_A_ADDR in the nest are skipped.
  */
 static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 {
 	struct nlattr *a;
+	uint8_t strict;
 	int rem;
 
 	sw->has_overlay = tb[HNV_A_SWITCH_PAS] ||
-			  tb[HNV_A_SWITCH_VXLAN_PORT] || tb[HNV_A_SWITCH_NMAPS];
+			  tb[HNV_A_SWITCH_VXLAN_PORT] ||
+			  tb[HNV_A_SWITCH_NMAPS] || tb[HNV_A_SWITCH_STRICT];
 	if ((tb[HNV_A_SWITCH_VXLAN_PORT] &&
 	     get_u16(tb[HNV_A_SWITCH_VXLAN_PORT], &sw->vxlan_port)) ||
 	    opt_u32(tb[HNV_A_SWITCH_NMAPS], &sw->nmaps))
 		return -EBADMSG;
+	if (tb[HNV_A_SWITCH_STRICT]) {
+		if (get_u8(tb[HNV_A_SWITCH_STRICT], &strict))
+			return -EBADMSG;
+		sw->has_strict = true;
+		sw->strict = strict != 0;
+	}
 	if (!tb[HNV_A_SWITCH_PAS])
 		return 0;
 	nla_for_each_nested(a, tb[HNV_A_SWITCH_PAS], rem) {

@@ -27,6 +27,7 @@ static const char *const drop_reasons[] = {
 	[HNV_DROP_NO_ROUTE]	= "no-route",
 	[HNV_DROP_BAD_VXLAN]	= "bad-vxlan",
 	[HNV_DROP_UNKNOWN_VNI]	= "unknown-vni",
+	[HNV_DROP_PA_MISMATCH]	= "pa-mismatch",
 };
 
 static_assert(ARRAY_SIZE(drop_reasons) == __HNV_DROP_MAX,
@@ -56,6 +57,7 @@ static const char *const attrs[] = {
 	[HNV_A_MAP_PA]		= "HNV_A_MAP_PA",
 	[HNV_A_SWITCH_NMAPS]	= "HNV_A_SWITCH_NMAPS",
 	[HNV_A_REPLACE]		= "HNV_A_REPLACE",
+	[HNV_A_SWITCH_STRICT]	= "HNV_A_SWITCH_STRICT",
 };
 
 static_assert(ARRAY_SIZE(attrs) == __HNV_A_MAX,

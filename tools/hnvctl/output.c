@@ -6,7 +6,7 @@
  *
  *   switch hnv0 ifindex 7 ports 2
  *       flows 12 (max 262144, per port 16384, idle 30000ms)
- *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2
+ *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
  *       RX: packets  bytes
  *                12   1234
  *       TX: packets  bytes
@@ -18,10 +18,11 @@
  *
  * (the "flows" line of a switch only if the kernel reports its flow
  * tables, the "pa" line only if it reports its provider addresses, VXLAN
- * port and mappings; "pa none" if it has no PA).  JSON: [{"ifname":"hnv0",
+ * port and mappings; "pa none" if it has no PA; "strict" only if it
+ * reports strict mode).  JSON: [{"ifname":"hnv0",
  * "ifindex":7,"ports":2,"flows":12,"uft_max":262144,"uft_port_max":16384,
  * "uft_idle_ms":30000,"pas":["192.168.1.10","192.168.1.11"],
- * "vxlan_port":4789,"maps":2,"stats":{
+ * "vxlan_port":4789,"maps":2,"strict":false,"stats":{
  * "rx_packets":12,"rx_bytes":1234,"tx_packets":10,"tx_bytes":1000,
  * "flows_new":15,"flows_aged":3,"flows_uncached":0,"flows_recomposed":1,
  * "drops":{"port-unbound":3,"switch-xmit":1,...}}}].  Every known drop
@@ -162,7 +163,10 @@ static const char *in4_name(const uint8_t addr[4], char buf[INET_ADDRSTRLEN])
 	return inet_ntop(AF_INET, addr, buf, INET_ADDRSTRLEN);
 }
 
-/* "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2" */
+/*
+ * "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off", without
+ * "strict" if the kernel did not report it.
+ */
 static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 {
 	char buf[INET_ADDRSTRLEN];
@@ -173,8 +177,11 @@ static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 		fputs(" none", fp);
 	for (i = 0; i < sw->pas.n; i++)
 		fprintf(fp, " %s", in4_name(sw->pas.addr[i], buf));
-	fprintf(fp, " vxlan-port %" PRIu16 " maps %" PRIu32 "\n",
-		sw->vxlan_port, sw->nmaps);
+	fprintf(fp, " vxlan-port %" PRIu16 " maps %" PRIu32, sw->vxlan_port,
+		sw->nmaps);
+	if (sw->has_strict)
+		fprintf(fp, " strict %s", sw->strict ? "on" : "off");
+	fputc('\n', fp);
 }
 
 static void json_overlay(struct json *j, const struct hnv_switch *sw)
@@ -188,6 +195,8 @@ static void json_overlay(struct json *j, const struct hnv_switch *sw)
 	json_array_end(j);
 	json_u64(j, "vxlan_port", sw->vxlan_port);
 	json_u64(j, "maps", sw->nmaps);
+	if (sw->has_strict)
+		json_bool(j, "strict", sw->strict);
 }
 
 void out_switch(struct out *o, const struct hnv_switch *sw)

@@ -5,9 +5,9 @@
  * hnvctl switch { show | set | help }
  *
  * "set" changes the settings of a switch's unified flow tables, its
- * provider addresses (PAs) and its VXLAN port.  Its values are checked
- * here with the ranges and rules <linux/hnv.h> gives for
- * HNV_CMD_SWITCH_SET; the kernel checks them again.
+ * provider addresses (PAs), its VXLAN port and its strict mode.  Its
+ * values are checked here with the ranges and rules <linux/hnv.h> gives
+ * for HNV_CMD_SWITCH_SET; the kernel checks them again.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -34,6 +34,7 @@ static void switch_usage(FILE *fp)
 	      "                                  [ uft-idle-ms MS ]\n"
 	      "                                  [ pa ADDR ]... | [ pa none ]\n"
 	      "                                  [ vxlan-port PORT ]\n"
+	      "                                  [ strict { on | off } ]\n"
 	      "       hnvctl switch help\n"
 	      "where  FLOWS := " STRINGIFY(UFT_MAX_MIN) ".."
 	      STRINGIFY(UFT_MAX_MAX) "\n"
@@ -52,6 +53,12 @@ static void switch_usage(FILE *fp)
 	      "                \"pa none\" removes them all\n"
 	      "  vxlan-port    the UDP port VXLAN is sent to and received on\n"
 	      "                (4789 by default)\n"
+	      "  strict        on: a packet from the physical network is "
+	      "delivered only if\n"
+	      "                its outer source is the PA its inner source MAC "
+	      "is mapped to\n"
+	      "                in its VSID, else dropped (pa-mismatch); off by "
+	      "default\n"
 	      "  \"set\" takes at least one of them.\n", fp);
 }
 
@@ -107,7 +114,7 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 
 enum {
 	SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS, SET_PA,
-	SET_VXLAN_PORT,
+	SET_VXLAN_PORT, SET_STRICT,
 };
 
 /*
@@ -187,6 +194,7 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 					    "a switch has at most "
 					    STRINGIFY(HNV_PAS_MAX) " PAs" },
 		[SET_VXLAN_PORT]	= { "vxlan-port", "vxlan-port", NULL },
+		[SET_STRICT]		= { "strict", "strict", NULL },
 	};
 	uint32_t port;
 	const char *word;
@@ -227,16 +235,27 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 		conf->vxlan_port = port;
 		conf->has |= HNV_SWITCH_SET_VXLAN_PORT;
 	}
+	word = args[SET_STRICT].value;
+	if (word) {
+		if (strcmp(word, "on") && strcmp(word, "off"))
+			return arg_invalid(word, "strict must be on or off",
+					   switch_usage);
+		conf->strict = !strcmp(word, "on");
+		conf->has |= HNV_SWITCH_SET_STRICT;
+	}
 	if (!conf->uft.has && !conf->has) {
 		fputs("Error: nothing to set: give uft-max, uft-port-max, "
-		      "uft-idle-ms, pa or vxlan-port.\n", stderr);
+		      "uft-idle-ms, pa, vxlan-port or strict.\n", stderr);
 		switch_usage(stderr);
 		return -1;
 	}
 	return 0;
 }
 
-/* Changes the flow-table settings, the PAs or the VXLAN port of a switch. */
+/*
+ * Changes the flow-table settings, the PAs, the VXLAN port or the strict
+ * mode of a switch.
+ */
 static int switch_set(struct hnvctl *ctl, int argc, char **argv)
 {
 	struct hnv_switch_conf conf;

@@ -70,6 +70,11 @@
  *                      network order); absent when there is none
  *    HNV_A_SWITCH_VXLAN_PORT: NLA_U16, the UDP port VXLAN is sent to and
  *                             received on (default 4789)
+ *    HNV_A_SWITCH_STRICT: NLA_U8, 1 if strict mode is on (default 0): a
+ *                         packet from the physical network is delivered
+ *                         only if its outer source address is the PA that
+ *                         the inner source MAC is mapped to in its VSID
+ *                         (else HNV_DROP_PA_MISMATCH)
  *
  *    A packet whose flow cannot be cached because a limit is reached is
  *    still forwarded, through the slow path, and counted in
@@ -88,6 +93,7 @@
  *        the switch has a PA it listens for VXLAN on its UDP port in its
  *        network namespace (-EADDRINUSE if something else holds it).
  *    HNV_A_SWITCH_VXLAN_PORT: NLA_U16, non-zero
+ *    HNV_A_SWITCH_STRICT: NLA_U8, 0 or 1
  *
  * HNV_CMD_MAP_NEW
  *    A CA->PA mapping: "the VM with MAC m (and CA c) in VSID v lives
@@ -291,6 +297,7 @@ enum hnv_attr {
 	HNV_A_MAP_PA,
 	HNV_A_SWITCH_NMAPS,
 	HNV_A_REPLACE,
+	HNV_A_SWITCH_STRICT,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -383,8 +390,10 @@ enum hnv_encap_attr {
  * @HNV_DROP_NO_ROUTE: no route to the destination PA
  * @HNV_DROP_BAD_VXLAN: a VXLAN packet from the physical network with a
  *	header that is not I-flag-only, or too short to hold an inner frame
- * @HNV_DROP_UNKNOWN_VNI: a VXLAN packet whose VNI is no virtual subnet of
- *	the switch
+ * @HNV_DROP_UNKNOWN_VNI: a VXLAN or NVGRE packet whose VNI (VSID) is no
+ *	virtual subnet of the switch
+ * @HNV_DROP_PA_MISMATCH: strict mode: a packet from the physical network
+ *	whose outer source is not the mapped PA of its inner source MAC
  */
 enum hnv_drop_reason {
 	HNV_DROP_UNSPEC,
@@ -398,6 +407,7 @@ enum hnv_drop_reason {
 	HNV_DROP_NO_ROUTE,
 	HNV_DROP_BAD_VXLAN,
 	HNV_DROP_UNKNOWN_VNI,
+	HNV_DROP_PA_MISMATCH,
 	__HNV_DROP_MAX
 };
 #define HNV_DROP_MAX (__HNV_DROP_MAX - 1)

@@ -507,6 +507,121 @@ static void show_tests(void)
 	fake_nl_free(&k);
 }
 
+/* The SWITCH_SET request of "switch set", as the kernel would get it. */
+static struct {
+	bool seen;
+	int nattrs;		/* attributes, duplicates included */
+	int strict_len;		/* -1: no HNV_A_SWITCH_STRICT */
+	uint8_t strict;
+	bool by_name, pas_empty;
+} set_req;
+
+/* What the kernel answers for "switch show dev hnv0". */
+static struct nl_msg *strict_switch[2];
+
+static struct nl_msg *const *switch_replies(const struct nlreq *r)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *a;
+	struct nlmsghdr *nlh;
+	struct nl_msg *req;
+	int rem;
+
+	if (r->cmd == HNV_CMD_SWITCH_GET)
+		return strict_switch;
+	if (r->cmd != HNV_CMD_SWITCH_SET)
+		return NULL;
+	req = message(r->cmd);
+	r->put(req, r->put_arg);
+	nlh = nlmsg_hdr(req);
+	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
+	set_req.seen = true;
+	set_req.nattrs = 0;
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
+			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
+		set_req.nattrs++;
+	set_req.strict_len = tb[HNV_A_SWITCH_STRICT] ?
+			     nla_len(tb[HNV_A_SWITCH_STRICT]) : -1;
+	set_req.strict = set_req.strict_len == 1 ?
+			 nla_get_u8(tb[HNV_A_SWITCH_STRICT]) : 0xff;
+	set_req.by_name = tb[HNV_A_SWITCH_IFNAME] &&
+			  !strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0");
+	set_req.pas_empty = tb[HNV_A_SWITCH_PAS] &&
+			    !nla_len(tb[HNV_A_SWITCH_PAS]);
+	nlmsg_free(req);
+	return NULL;
+}
+
+/*
+ * "switch set ... strict" and "switch show" end to end: the request
+ * hnvctl's command line makes, and how a switch in strict mode is shown.
+ */
+static void strict_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct nlattr *nest;
+	struct result *r;
+
+	world.replies = switch_replies;
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "strict", "on");
+	check(r->status == 0 && !r->out[0] && !r->err[0] && set_req.seen &&
+	      set_req.nattrs == 2 && set_req.by_name &&
+	      set_req.strict_len == 1 && set_req.strict == 1,
+	      "switch set dev hnv0 strict on: SWITCH_SET of the switch name "
+	      "and HNV_A_SWITCH_STRICT, a u8 of 1");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "sw", "se", "d", "hnv0", "st", "off", "pa", "none");
+	check(r->status == 0 && !r->err[0] && set_req.seen &&
+	      set_req.nattrs == 3 && set_req.by_name && set_req.pas_empty &&
+	      set_req.strict_len == 1 && set_req.strict == 0,
+	      "sw se d hnv0 st off pa none: HNV_A_SWITCH_STRICT 0 beside an "
+	      "empty HNV_A_SWITCH_PAS");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "vxlan-port", "4789");
+	check(r->status == 0 && set_req.seen && set_req.nattrs == 2 &&
+	      set_req.strict_len == -1,
+	      "switch set without strict: no HNV_A_SWITCH_STRICT");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "strict", "maybe");
+	check(r->status == 1 && !set_req.seen && !strcmp(world.log, ""),
+	      "switch set strict maybe: nothing sent");
+
+	strict_switch[0] = switch_msg("hnv0", 7);
+	nla_put_u32(strict_switch[0], HNV_A_SWITCH_NPORTS, 2);
+	nla_put_u16(strict_switch[0], HNV_A_SWITCH_VXLAN_PORT, 4789);
+	nla_put_u32(strict_switch[0], HNV_A_SWITCH_NMAPS, 2);
+	nest = nla_nest_start(strict_switch[0], HNV_A_SWITCH_PAS);
+	nest->nla_type |= NLA_F_NESTED;
+	nla_put(strict_switch[0], 1, 4, (uint8_t[4]){ 192, 168, 1, 10 });
+	nla_nest_end(strict_switch[0], nest);
+	nla_put_u8(strict_switch[0], HNV_A_SWITCH_STRICT, 1);
+	r = RUN(&k, "switch", "show", "dev", "hnv0");
+	check_str(r->out,
+		  "switch hnv0 ifindex 7 ports 2\n"
+		  "    pa 192.168.1.10 vxlan-port 4789 maps 2 strict on\n"
+		  "    RX: packets bytes\n"
+		  "              0     0\n"
+		  "    TX: packets bytes\n"
+		  "              0     0\n"
+		  "    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+		  "    drops: 0\n",
+		  "switch show dev hnv0: strict on, on the pa line");
+	r = RUN(&k, "-j", "switch", "show", "dev", "hnv0");
+	check(r->status == 0 &&
+	      strstr(r->out, "\"pas\":[\"192.168.1.10\"],\"vxlan_port\":4789,"
+			     "\"maps\":2,\"strict\":true,\"stats\":{") != NULL,
+	      "switch show -j: \"strict\":true after \"maps\"");
+
+	world.replies = NULL;
+	nlmsg_free(strict_switch[0]);
+	strict_switch[0] = NULL;
+	fake_nl_free(&k);
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -604,6 +719,7 @@ void pipelined_batch_tests(void)
 	}
 	close(fd);
 	show_tests();
+	strict_tests();
 	single_tests();
 	order_tests();
 	bench_tests();

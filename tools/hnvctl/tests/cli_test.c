@@ -171,6 +171,12 @@ static void help_tests(void)
 	      strstr(r->out, "PORT := 1..65535\n") &&
 	      strstr(r->out, "\n  pa ") && strstr(r->out, "\n  vxlan-port "),
 	      "switch help: pa, pa none and vxlan-port");
+	check(strstr(r->out, "[ vxlan-port PORT ]\n"
+			     "                                  "
+			     "[ strict { on | off } ]\n") &&
+	      strstr(r->out, "\n  strict        on: ") &&
+	      strstr(r->out, "(pa-mismatch); off by default\n"),
+	      "switch help: strict on and off, what it does, its drop reason");
 	r = RUN("", "map", "help");
 	check(strstr(r->out, "hnvctl map add vsid VSID mac MAC pa PA "
 			     "[ ca CA ] switch NAME\n") &&
@@ -209,8 +215,8 @@ static void help_tests(void)
 #define PA_UNICAST "; a PA must be a unicast address"
 #define SWITCH_USAGE "Usage: hnvctl switch show"
 #define NOTHING_TO_SET \
-	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa " \
-	"or vxlan-port."
+	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa, " \
+	"vxlan-port or strict."
 
 static void error_tests(void)
 {
@@ -502,6 +508,32 @@ static void error_tests(void)
 		    "vxlan-port", "4790" },
 		  "Error: argument \"4790\" is wrong: vxlan-port was already given",
 		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict", "maybe" },
+		  "Error: argument \"maybe\" is wrong: strict must be on or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict", "ON" },
+		  "Error: argument \"ON\" is wrong: strict must be on or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict", "1" },
+		  "Error: argument \"1\" is wrong: strict must be on or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict", "o" },
+		  "Error: argument \"o\" is wrong: strict must be on or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "uft-max", "1000", "strict",
+		    "maybe" },
+		  "Error: argument \"maybe\" is wrong: strict must be on or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict" },
+		  "Error: argument \"strict\" is wrong: a value must follow it",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict", "on", "strict",
+		    "off" },
+		  "Error: argument \"off\" is wrong: strict was already given",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "on" },
+		  "Error: argument \"on\" is wrong: unknown keyword",
+		  SWITCH_USAGE },
 		{ { "map", "add", "vsid", "5001", "pa", "192.168.2.20",
 		    "switch", "hnv0" },
 		  "Error: argument \"mac\" is required.", MAP_USAGE },
@@ -636,6 +668,12 @@ static void range_tests(void)
 		    "223.255.255.254", "v", "65535", "uft-m", "1" } },
 		{ { "switch", "set", "dev", "hnvctl-none0", "pa", "none",
 		    "vxlan-port", "1" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "strict", "on" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "strict", "off" } },
+		{ { "sw", "se", "d", "hnvctl-none0", "st", "on", "uft-i",
+		    "100", "p", "10.0.0.1", "v", "4789" } },
+		{ { "switch", "set", "strict", "off", "dev", "hnvctl-none0",
+		    "pa", "none" } },
 		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
 		    "192.168.2.20", "ca", "10.1.1.12", "switch",
 		    "hnvctl-none0" } },

@@ -309,6 +309,17 @@ static void ipc_map_tests(void)
 	      "HNV_A_SWITCH_VXLAN_PORT");
 	clear(&k);
 
+	conf.has |= HNV_SWITCH_SET_STRICT;
+	conf.strict = true;
+	ret = hnv_switch_set(&h, &hnv0, &conf, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_SWITCH_SET, false, false) && n == 4 &&
+	      tb[HNV_A_SWITCH_PAS] && tb[HNV_A_SWITCH_VXLAN_PORT] &&
+	      tb[HNV_A_SWITCH_STRICT] && nla_len(tb[HNV_A_SWITCH_STRICT]) == 1 &&
+	      nla_get_u8(tb[HNV_A_SWITCH_STRICT]) == 1,
+	      "hnv_switch_set with strict on: HNV_A_SWITCH_STRICT 1 too");
+	clear(&k);
+
 	/* through a pipe: queued, answered later, before any other request */
 	nlpipe_init(&pipe, NULL, 16, &err);
 	pipe.io = &fake_nl_io;

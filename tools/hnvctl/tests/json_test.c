@@ -75,6 +75,8 @@ static void write_sample(struct json *j)
 	json_string(j, "ifname", "hnv0");
 	json_u64(j, "n", 18446744073709551615ULL);
 	json_null(j, "none");
+	json_bool(j, "yes", true);
+	json_bool(j, "no", false);
 	json_array_begin(j, "empty");
 	json_array_end(j);
 	json_object_begin(j, "o");
@@ -107,7 +109,8 @@ static void layout_tests(void)
 	write_sample(&j);
 	check_str(capture_end(&c),
 		  "[{\"ifname\":\"hnv0\",\"n\":18446744073709551615,"
-		  "\"none\":null,\"empty\":[],\"o\":{\"k\\\"ey\":0}},{}]\n",
+		  "\"none\":null,\"yes\":true,\"no\":false,\"empty\":[],"
+		  "\"o\":{\"k\\\"ey\":0}},{}]\n",
 		  "json: nested values on one line");
 	free(c.buf);
 
@@ -119,6 +122,8 @@ static void layout_tests(void)
 		  "        \"ifname\": \"hnv0\",\n"
 		  "        \"n\": 18446744073709551615,\n"
 		  "        \"none\": null,\n"
+		  "        \"yes\": true,\n"
+		  "        \"no\": false,\n"
 		  "        \"empty\": [],\n"
 		  "        \"o\": {\n"
 		  "            \"k\\\"ey\": 0\n"

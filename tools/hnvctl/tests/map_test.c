@@ -2,11 +2,11 @@
 /*
  * Copyright (C) 2026 The hnv authors.
  *
- * Tests of the overlay half of msg.c and output.c: the provider addresses
- * and VXLAN port of a switch, the CA->PA mappings, the encap action of a
- * flow.  Requests are built and checked attribute by attribute; replies
- * are made up as the kernel would send them, parsed into the model and
- * printed, in both formats, byte for byte.
+ * Tests of the overlay half of msg.c and output.c: the provider addresses,
+ * VXLAN port and strict mode of a switch, the CA->PA mappings, the encap
+ * action of a flow.  Requests are built and checked attribute by
+ * attribute; replies are made up as the kernel would send them, parsed
+ * into the model and printed, in both formats, byte for byte.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -65,6 +65,11 @@ static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
 static bool is_u32(const struct nlattr *a, uint32_t val)
 {
 	return a && nla_len(a) == 4 && nla_get_u32(a) == val;
+}
+
+static bool is_u8(const struct nlattr *a, uint8_t val)
+{
+	return a && nla_len(a) == 1 && nla_get_u8(a) == val;
 }
 
 static bool is_bytes(const struct nlattr *a, const void *val, int len)
@@ -130,7 +135,39 @@ static void request_tests(void)
 	check(is_pas(msg, want, 2),
 	      "SWITCH_SET: HNV_A_SWITCH_PAS is a nest (NLA_F_NESTED) of two "
 	      "type-1 attributes of 4 bytes, in order");
+	check(!tb[HNV_A_SWITCH_STRICT],
+	      "SWITCH_SET without HNV_SWITCH_SET_STRICT: no "
+	      "HNV_A_SWITCH_STRICT, whatever conf.strict is");
 	nlmsg_free(msg);
+
+	conf.has |= HNV_SWITCH_SET_STRICT;
+	conf.strict = true;
+	msg = message(HNV_CMD_SWITCH_SET);
+	check_int(hnv_put_switch_set(msg, &hnv0, &conf), 0,
+		  "SWITCH_SET with every setting and strict on: put");
+	n = attrs_of(msg, tb);
+	check(n == 5 && is_string(tb[HNV_A_SWITCH_IFNAME], "hnv0") &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_MAX], 1000) &&
+	      nla_get_u16(tb[HNV_A_SWITCH_VXLAN_PORT]) == 4789 &&
+	      is_pas(msg, want, 2) && is_u8(tb[HNV_A_SWITCH_STRICT], 1),
+	      "SWITCH_SET: strict on with the other settings: HNV_A_SWITCH_STRICT "
+	      "is a u8 of 1 beside them");
+	nlmsg_free(msg);
+
+	conf.uft.has = 0;
+	conf.has = HNV_SWITCH_SET_STRICT;
+	conf.strict = false;
+	msg = message(HNV_CMD_SWITCH_SET);
+	check_int(hnv_put_switch_set(msg, &by_index, &conf), 0,
+		  "SWITCH_SET of strict off only: put");
+	n = attrs_of(msg, tb);
+	check(n == 2 && is_u32(tb[HNV_A_SWITCH_IFINDEX], 7) &&
+	      is_u8(tb[HNV_A_SWITCH_STRICT], 0),
+	      "SWITCH_SET of strict off: the switch and a u8 HNV_A_SWITCH_STRICT "
+	      "of 0, not left out");
+	nlmsg_free(msg);
+	conf.uft.has = HNV_UFT_SET_MAX;
+	conf.has = HNV_SWITCH_SET_PAS | HNV_SWITCH_SET_VXLAN_PORT;
 
 	conf.uft.has = 0;
 	conf.has = HNV_SWITCH_SET_PAS;
@@ -142,7 +179,7 @@ static void request_tests(void)
 	check(n == 2 && tb[HNV_A_SWITCH_PAS] &&
 	      !nla_len(tb[HNV_A_SWITCH_PAS]) &&
 	      (tb[HNV_A_SWITCH_PAS]->nla_type & NLA_F_NESTED) &&
-	      !tb[HNV_A_SWITCH_VXLAN_PORT],
+	      !tb[HNV_A_SWITCH_VXLAN_PORT] && !tb[HNV_A_SWITCH_STRICT],
 	      "SWITCH_SET of pa none: an empty HNV_A_SWITCH_PAS nest is kept");
 	nlmsg_free(msg);
 
@@ -253,11 +290,13 @@ static void request_tests(void)
 
 /*
  * A switch reply of a kernel with mappings: npas addresses (-1: no
- * HNV_A_SWITCH_PAS at all), VXLAN port and mappings; old: none of them.
+ * HNV_A_SWITCH_PAS at all), VXLAN port, mappings and, unless strict is -1
+ * (a kernel without strict mode), HNV_A_SWITCH_STRICT; old: none of them.
  */
 static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
 				   const uint8_t (*pas)[4], int npas,
-				   uint16_t port, uint32_t nmaps, bool old)
+				   uint16_t port, uint32_t nmaps, bool old,
+				   int strict)
 {
 	struct nl_msg *msg = message(HNV_CMD_SWITCH_GET);
 	struct nlattr *nest;
@@ -274,12 +313,14 @@ static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
 		return msg;
 	nla_put_u16(msg, HNV_A_SWITCH_VXLAN_PORT, port);
 	nla_put_u32(msg, HNV_A_SWITCH_NMAPS, nmaps);
-	if (npas < 0)
-		return msg;
-	nest = nest_start(msg, HNV_A_SWITCH_PAS);
-	for (i = 0; i < npas; i++)
-		nla_put(msg, 1, 4, pas[i]);
-	nla_nest_end(msg, nest);
+	if (npas >= 0) {
+		nest = nest_start(msg, HNV_A_SWITCH_PAS);
+		for (i = 0; i < npas; i++)
+			nla_put(msg, 1, 4, pas[i]);
+		nla_nest_end(msg, nest);
+	}
+	if (strict >= 0)
+		nla_put_u8(msg, HNV_A_SWITCH_STRICT, strict);
 	return msg;
 }
 
@@ -294,7 +335,7 @@ static void switch_parse_tests(void)
 	struct nl_msg *msg;
 	int i;
 
-	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false);
+	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), 0,
 		  "parse a switch with two PAs");
 	check(sw.has_overlay && sw.pas.n == 2 &&
@@ -302,21 +343,47 @@ static void switch_parse_tests(void)
 	      !memcmp(sw.pas.addr[1], pa11, 4) && sw.vxlan_port == 4789 &&
 	      sw.nmaps == 2 && sw.has_uft,
 	      "switch with PAs: both in order, VXLAN port, mappings");
+	check(sw.has_strict && !sw.strict,
+	      "switch with HNV_A_SWITCH_STRICT 0: strict reported, off");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false);
+	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
 	      !sw.pas.n && sw.vxlan_port == 8472 && !sw.nmaps,
 	      "switch without PAs (no HNV_A_SWITCH_PAS): none, port, 0 maps");
+	check(sw.has_strict && sw.strict,
+	      "switch with HNV_A_SWITCH_STRICT 1: strict reported, on");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true);
+	msg = switch_reply("hnv3", 10, NULL, -1, 4789, 0, false, -1);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
+	      sw.vxlan_port == 4789 && !sw.has_strict && !sw.strict,
+	      "switch of a kernel with mappings but without strict mode: "
+	      "overlay, strict not reported");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, 2);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_strict &&
+	      sw.strict,
+	      "HNV_A_SWITCH_STRICT 2 is on, as any value but 0");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1);
+	nla_put_u8(msg, HNV_A_SWITCH_STRICT, 1);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
+	      sw.has_strict && sw.strict && !sw.vxlan_port && !sw.pas.n &&
+	      !sw.nmaps,
+	      "HNV_A_SWITCH_STRICT alone sets has_overlay; the others count "
+	      "as zero");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true, -1);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && !sw.has_overlay &&
 	      !sw.pas.n && !sw.vxlan_port && !sw.nmaps,
 	      "switch of a kernel without mappings: no overlay, none made up");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false);
+	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0);
 	nest = nest_start(msg, HNV_A_MAX + 1);
 	nla_nest_end(msg, nest);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.pas.n == 2,
@@ -324,7 +391,7 @@ static void switch_parse_tests(void)
 	nlmsg_free(msg);
 
 	/* one defect each */
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
 	nest = nest_start(msg, HNV_A_SWITCH_PAS);
 	nla_put(msg, 1, 16, "0123456789abcdef");
 	nla_nest_end(msg, nest);
@@ -332,7 +399,7 @@ static void switch_parse_tests(void)
 		  "a 16-byte PA is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
 	nest = nest_start(msg, HNV_A_SWITCH_PAS);
 	for (i = 0; i <= HNV_PAS; i++)
 		nla_put(msg, 1, 4, pa10);
@@ -341,7 +408,7 @@ static void switch_parse_tests(void)
 		  "more PAs than hnvctl holds is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
 	nest = nest_start(msg, HNV_A_SWITCH_PAS);
 	nla_put(msg, 2, 16, "0123456789abcdef");
 	nla_put(msg, 1, 4, pa11);
@@ -351,23 +418,35 @@ static void switch_parse_tests(void)
 	      "an attribute of another type in HNV_A_SWITCH_PAS is skipped");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true);
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1);
 	nla_put_u32(msg, HNV_A_SWITCH_VXLAN_PORT, 4789);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "a 32-bit HNV_A_SWITCH_VXLAN_PORT is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true);
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1);
 	nla_put_u16(msg, HNV_A_SWITCH_NMAPS, 2);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "a 16-bit HNV_A_SWITCH_NMAPS is malformed");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	nla_put_u32(msg, HNV_A_SWITCH_STRICT, 1);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "a 32-bit HNV_A_SWITCH_STRICT is malformed");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	nla_put(msg, HNV_A_SWITCH_STRICT, 0, NULL);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "an empty HNV_A_SWITCH_STRICT is malformed");
 	nlmsg_free(msg);
 }
 
 static const char human_overlay[] =
 	"switch hnv0 ifindex 7 ports 1\n"
 	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
-	"    pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2\n"
+	"    pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off\n"
 	"    RX: packets bytes\n"
 	"              0     0\n"
 	"    TX: packets bytes\n"
@@ -377,7 +456,7 @@ static const char human_overlay[] =
 	"\n"
 	"switch hnv1 ifindex 8 ports 1\n"
 	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
-	"    pa none vxlan-port 8472 maps 0\n"
+	"    pa none vxlan-port 8472 maps 0 strict on\n"
 	"    RX: packets bytes\n"
 	"              0     0\n"
 	"    TX: packets bytes\n"
@@ -392,6 +471,16 @@ static const char human_overlay[] =
 	"    TX: packets bytes\n"
 	"              0     0\n"
 	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+	"    drops: 0\n"
+	"\n"
+	"switch hnv3 ifindex 10 ports 1\n"
+	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
+	"    pa none vxlan-port 4789 maps 0\n"
+	"    RX: packets bytes\n"
+	"              0     0\n"
+	"    TX: packets bytes\n"
+	"              0     0\n"
+	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
 	"    drops: 0\n";
 
 #define STATS0 \
@@ -400,7 +489,8 @@ static const char human_overlay[] =
 	"\"flows_uncached\":0,\"flows_recomposed\":0,\"drops\":{" \
 	"\"port-unbound\":0,\"switch-xmit\":0,\"no-subnet\":0," \
 	"\"src-mac\":0,\"no-dest\":0,\"malformed\":0,\"no-pa\":0," \
-	"\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}"
+	"\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0," \
+	"\"pa-mismatch\":0}}"
 
 #define UFT0 \
 	"\"flows\":0,\"uft_max\":262144,\"uft_port_max\":16384," \
@@ -409,44 +499,54 @@ static const char human_overlay[] =
 static const char json_overlay[] =
 	"[{\"ifname\":\"hnv0\",\"ifindex\":7,\"ports\":1," UFT0
 	"\"pas\":[\"192.168.1.10\",\"192.168.1.11\"],\"vxlan_port\":4789,"
-	"\"maps\":2," STATS0 "},"
+	"\"maps\":2,\"strict\":false," STATS0 "},"
 	"{\"ifname\":\"hnv1\",\"ifindex\":8,\"ports\":1," UFT0
-	"\"pas\":[],\"vxlan_port\":8472,\"maps\":0," STATS0 "},"
-	"{\"ifname\":\"hnv2\",\"ifindex\":9,\"ports\":1," UFT0 STATS0 "}]\n";
+	"\"pas\":[],\"vxlan_port\":8472,\"maps\":0,\"strict\":true,"
+	STATS0 "},"
+	"{\"ifname\":\"hnv2\",\"ifindex\":9,\"ports\":1," UFT0 STATS0 "},"
+	"{\"ifname\":\"hnv3\",\"ifindex\":10,\"ports\":1," UFT0
+	"\"pas\":[],\"vxlan_port\":4789,\"maps\":0," STATS0 "}]\n";
 
 static void switch_output_tests(void)
 {
-	struct hnv_switch sw[3];
+	struct hnv_switch sw[4];
 	struct nl_msg *msg;
 	struct capture c;
 	struct out o;
 	char *text;
 
-	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false);
+	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[0]);
 	nlmsg_free(msg);
-	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false);
+	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[1]);
 	nlmsg_free(msg);
-	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true);
+	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true, -1);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[2]);
+	nlmsg_free(msg);
+	msg = switch_reply("hnv3", 10, NULL, -1, 4789, 0, false, -1);
+	hnv_parse_switch(nlmsg_hdr(msg), &sw[3]);
 	nlmsg_free(msg);
 
 	out_open(&o, &c, false, false);
 	out_switch(&o, &sw[0]);
 	out_switch(&o, &sw[1]);
 	out_switch(&o, &sw[2]);
+	out_switch(&o, &sw[3]);
 	check_str(out_close(&o, &c), human_overlay,
-		  "switch show: PAs, pa none, an older kernel; human");
+		  "switch show: PAs and strict off, pa none and strict on, an "
+		  "older kernel, one without strict mode; human");
 	free(c.buf);
 
 	out_open(&o, &c, true, false);
 	out_switch(&o, &sw[0]);
 	out_switch(&o, &sw[1]);
 	out_switch(&o, &sw[2]);
+	out_switch(&o, &sw[3]);
 	check_str(out_close(&o, &c), json_overlay,
 		  "switch show: \"pas\" (empty array without PAs), "
-		  "\"vxlan_port\", \"maps\"; JSON");
+		  "\"vxlan_port\", \"maps\", \"strict\" (a boolean, left out "
+		  "if not reported); JSON");
 	free(c.buf);
 
 	out_open(&o, &c, true, true);
@@ -457,8 +557,9 @@ static void switch_output_tests(void)
 			   "            \"192.168.1.11\"\n"
 			   "        ],\n"
 			   "        \"vxlan_port\": 4789,\n"
-			   "        \"maps\": 2,\n") != NULL,
-	      "switch show: the PAs in pretty JSON");
+			   "        \"maps\": 2,\n"
+			   "        \"strict\": false,\n") != NULL,
+	      "switch show: the PAs and strict in pretty JSON");
 	free(c.buf);
 }
 

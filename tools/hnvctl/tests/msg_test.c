@@ -556,7 +556,8 @@ static const char json_switches[] =
 	"\"flows_uncached\":0,\"flows_recomposed\":1,"
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
-	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0}}},"
 	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
 	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
 	"\"tx_bytes\":4294967296,\"flows_new\":18446744073709551615,"
@@ -565,6 +566,7 @@ static const char json_switches[] =
 	"\"switch-xmit\":77,\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,"
 	"\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0,"
 	"\"reason-40\":5}}}]\n";
 
 static const char pretty_switch[] =
@@ -596,7 +598,8 @@ static const char pretty_switch[] =
 	"                \"no-pa\": 0,\n"
 	"                \"no-route\": 0,\n"
 	"                \"bad-vxlan\": 0,\n"
-	"                \"unknown-vni\": 0\n"
+	"                \"unknown-vni\": 0,\n"
+	"                \"pa-mismatch\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -628,7 +631,8 @@ static const char pretty_port[] =
 	"                \"no-pa\": 0,\n"
 	"                \"no-route\": 0,\n"
 	"                \"bad-vxlan\": 0,\n"
-	"                \"unknown-vni\": 0\n"
+	"                \"unknown-vni\": 0,\n"
+	"                \"pa-mismatch\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -679,21 +683,24 @@ static const char json_counters[] =
 	"\"flows_uncached\":0,\"flows_recomposed\":1,"
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
-	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0}}},"
 	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
 	"\"flows_new\":0,\"flows_aged\":0,\"flows_uncached\":0,"
 	"\"flows_recomposed\":0,"
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
-	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0}}},"
 	"{\"ifname\":\"veth1\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
 	"\"flows_uncached\":0,\"flows_recomposed\":1,"
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
-	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}}]\n";
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0}}}]\n";
 
 static void output_tests(void)
 {

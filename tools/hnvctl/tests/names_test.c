@@ -108,6 +108,8 @@ void names_tests(void)
 	      !strcmp(drop_reason_name(HNV_DROP_UNKNOWN_VNI, buf,
 				       sizeof(buf)), "unknown-vni"),
 	      "drop reasons no-pa, no-route, bad-vxlan, unknown-vni");
+	check_str(drop_reason_name(HNV_DROP_PA_MISMATCH, buf, sizeof(buf)),
+		  "pa-mismatch", "drop reason HNV_DROP_PA_MISMATCH");
 	check_str(drop_reason_name(HNV_DROP_UNSPEC, buf, sizeof(buf)),
 		  "reason-0", "drop reason HNV_DROP_UNSPEC is unnamed");
 	snprintf(other, sizeof(other), "reason-%u",
@@ -157,6 +159,8 @@ void names_tests(void)
 	      !strcmp(hnv_attr_name(HNV_A_MAP_PA), "HNV_A_MAP_PA") &&
 	      !strcmp(hnv_attr_name(HNV_A_REPLACE), "HNV_A_REPLACE"),
 	      "hnv_attr_name of the PA and mapping attributes");
+	check_str(hnv_attr_name(HNV_A_SWITCH_STRICT), "HNV_A_SWITCH_STRICT",
+		  "hnv_attr_name HNV_A_SWITCH_STRICT");
 	for (r = 1, ok = true; r <= HNV_A_MAX; r++)
 		if (!hnv_attr_name(r))
 			ok = false;

@@ -316,14 +316,16 @@ static const char json_bound[] =
 	"\"flows_recomposed\":0,\"drops\":{"
 	"\"port-unbound\":0,\"switch-xmit\":0,\"no-subnet\":0,\"src-mac\":0,"
 	"\"no-dest\":0,\"malformed\":0,"
-	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}},"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0}}},"
 	"{\"ifname\":\"v1\",\"ifindex\":9,\"switch\":\"hnv0\",\"vsid\":0,"
 	"\"stats\":{\"rx_packets\":2,\"rx_bytes\":0,\"tx_packets\":0,"
 	"\"tx_bytes\":0,\"flows_new\":0,\"flows_aged\":0,"
 	"\"flows_uncached\":0,\"flows_recomposed\":0,"
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
-	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0}}}]\n";
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0}}}]\n";
 
 static void port_tests(void)
 {
