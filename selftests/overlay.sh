@@ -134,6 +134,13 @@ head -c 1000000 /dev/urandom > /tmp/overlay.send
 ok_test "TCP: 1 MB Contoso web -> Contoso SQL" n cweb timeout 60 nc -N 10.1.1.11 7000 < /tmp/overlay.send
 wait_for "every byte arrived intact" 15 cmp -s /tmp/overlay.send /tmp/overlay.recv
 rm -f /tmp/overlay.send /tmp/overlay.recv
+# GSO: the VM hands the switch TCP segments far larger than the MTU and
+# they are encapsulated whole, to be segmented after encapsulation.
+avg=$(n h2 hnvctl -j flow show switch hnv0 dev pcweb | python3 -c '
+import json, sys
+f = [f for f in json.load(sys.stdin) if f.get("ip_proto") == 6 and f.get("l4_dst") == 7000]
+print(max(x["bytes"] // x["packets"] for x in f) if f else 0)')
+ok_test "the TCP stream crossed the switch in GSO frames (avg $avg bytes > MTU)" test "$avg" -gt 3000
 
 # Flows leave on different UDP source ports (ECMP entropy).
 tcpdump_start "$cap"
