@@ -145,6 +145,7 @@ static struct hnv_actions *hnv_compose(struct hnv_port *port,
 				       const struct hnv_flow_key *key)
 {
 	struct hnv_compose c = { .port = port, .key = key };
+	struct hnv_actions *acts;
 	int i;
 
 	c.acts = kmalloc(struct_size(c.acts, a, HNV_ACTIONS_MAX), GFP_ATOMIC);
@@ -153,9 +154,13 @@ static struct hnv_actions *hnv_compose(struct hnv_port *port,
 	c.acts->n = 0;
 	for (i = 0; i < ARRAY_SIZE(hnv_layers) && !c.done; i++)
 		hnv_layers[i](&c);
-	/* Keep only what was composed. */
-	return krealloc(c.acts, struct_size(c.acts, a, c.acts->n), GFP_ATOMIC) ?:
-	       c.acts;
+	/*
+	 * Keep only what was composed: the flow holds its list for its life
+	 * (krealloc would keep the whole scratch allocation).
+	 */
+	acts = kmemdup(c.acts, struct_size(c.acts, a, c.acts->n), GFP_ATOMIC);
+	kfree(c.acts);
+	return acts;
 }
 
 void hnv_output(struct hnv_port *to, struct sk_buff *skb)

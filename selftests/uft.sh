@@ -80,6 +80,19 @@ ok_test "set a switch-wide limit below the port's" \
 ok_test "flood 300 more" flood 20000 300
 expect_eq "the switch's limit holds" "50" "$(sw_get 's["flows"]')"
 expect_eq "all 50 of them c1's" "50" "$(port_flows pc1)"
+# Memory: a cached flow costs a few hundred bytes of slab, not kilobytes.
+slab_kb() { awk '/^Slab:/ {print $2}' /proc/meminfo; }
+n sw hnvctl switch set dev hnv0 uft-port-max 10000 uft-max 10000
+n sw hnvctl flow flush switch hnv0
+sync; sleep 1
+s0=$(slab_kb)
+flood 30000 4000
+s1=$(slab_kb)
+nflows=$(sw_get 's["flows"]')
+per=$(( (s1 - s0) * 1024 / (nflows > 0 ? nflows : 1) ))
+echo "# $nflows flows cached, slab grew by $((s1 - s0)) kB: $per bytes per flow"
+ok_test "4000 flows cached, under 1 KiB of slab each ($per bytes)" \
+	test "$nflows" -ge 3900 -a "$per" -lt 1024
 ok_test "a flush empties the tables" n sw hnvctl flow flush switch hnv0
 expect_eq "no flow left" "0" "$(sw_get 's["flows"]')"
 ok_test "module unloads with cached flows and the aging worker" module_unload
