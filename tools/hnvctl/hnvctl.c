@@ -197,6 +197,17 @@ int vsid_arg(const char *word, bool none, uint32_t *vsid,
 	return invarg(word, why, usage_fn);
 }
 
+/*
+ * The optional selectors of a "show": a VSID (vsid_word) and a switch
+ * (switch_word), either may be NULL.
+ */
+int show_sel_args(const char *vsid_word, const char *switch_word,
+		  uint32_t *vsid, struct hnv_sel *sw, void (*usage_fn)(FILE *))
+{
+	return (vsid_word && vsid_arg(vsid_word, false, vsid, usage_fn)) ||
+	       (switch_word && switch_arg(switch_word, sw, usage_fn));
+}
+
 /* Keywords of a command, and "help". */
 #define KWARGS_MAX 8
 

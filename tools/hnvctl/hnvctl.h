@@ -71,6 +71,8 @@ int arg_required(const char *keyword, const char *why,
 int switch_arg(const char *word, struct hnv_sel *sw, void (*usage)(FILE *fp));
 int vsid_arg(const char *word, bool none, uint32_t *vsid,
 	     void (*usage)(FILE *fp));
+int show_sel_args(const char *vsid_word, const char *switch_word,
+		  uint32_t *vsid, struct hnv_sel *sw, void (*usage)(FILE *fp));
 void version_line(FILE *fp);
 int dump_ports(struct hnvctl *ctl, const struct hnv_switch_list *switches,
 	       struct hnv_port_list *ports, struct nlerr *err);

@@ -202,10 +202,8 @@ static int subnet_show(struct hnvctl *ctl, int argc, char **argv)
 		return EXIT_FAILURE;
 	if (help)
 		return subnet_help(ctl, 0, NULL);
-	if ((args[SEL_VSID].value &&
-	     vsid_arg(args[SEL_VSID].value, false, &vsid, subnet_usage)) ||
-	    (args[SEL_SWITCH].value &&
-	     switch_arg(args[SEL_SWITCH].value, &sw, subnet_usage)))
+	if (show_sel_args(args[SEL_VSID].value, args[SEL_SWITCH].value,
+			  &vsid, &sw, subnet_usage))
 		return EXIT_FAILURE;
 	if (hnvctl_connect(ctl))
 		return EXIT_FAILURE;
