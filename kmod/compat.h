@@ -11,6 +11,7 @@
 #include <linux/version.h>
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
+#include <net/ip_tunnels.h>
 
 /* The parsed request attributes of a generic netlink dump. */
 static inline struct nlattr **hnv_dump_attrs(struct netlink_callback *cb)
@@ -29,6 +30,16 @@ static inline void hnv_dev_set_lltx(struct net_device *dev)
 	dev->lltx = true;
 #else
 	dev->features |= NETIF_F_LLTX;
+#endif
+}
+
+/* GRE metadata carries a key (NVGRE always has one).  A bitmap since 6.10. */
+static inline bool hnv_tun_has_key(const struct ip_tunnel_info *info)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+	return test_bit(IP_TUNNEL_KEY_BIT, info->key.tun_flags);
+#else
+	return info->key.tun_flags & TUNNEL_KEY;
 #endif
 }
 

@@ -45,6 +45,14 @@ static int hnv_dev_init(struct net_device *dev)
 		return err;
 	}
 	sw->vxlan_port = IANA_VXLAN_UDP_PORT;
+	sw->nvgre_flowid = true;
+	err = hnv_uplink_init(sw);
+	if (err) {
+		hnv_map_destroy(sw);
+		free_percpu(sw->stats);
+		sw->stats = NULL;
+		return err;
+	}
 	hnv_uft_switch_init(sw);
 	list_add_tail(&sw->net_list, &hn->switches);
 	hn->gen++;
@@ -59,6 +67,7 @@ static void hnv_dev_uninit(struct net_device *dev)
 	hnv_uft_switch_stop(sw);
 	hnv_nvgre_close(sw);
 	hnv_vxlan_close(sw);
+	hnv_uplink_destroy(sw);
 	hnv_port_del_all(sw);
 	/* No packet path is left: ports, socket and their readers are gone. */
 	hnv_map_destroy(sw);

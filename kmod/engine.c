@@ -9,6 +9,9 @@
  * layers in order, each adding actions to the list or ending it with a
  * drop, and the composed list is cached for the flow's next packets.
  *
+ * Frames decapsulated from the physical network take the same way through
+ * the uplink, a port of the switch with its own flow table and layers.
+ *
  * Layers are plain functions over the frame's key; ACLs and routing join
  * as further layers of the same walk.
  */
@@ -136,8 +139,51 @@ static void hnv_layer_vnet(struct hnv_compose *c)
 		hnv_compose_drop(c, HNV_DROP_NO_DEST);
 }
 
-static void (*const hnv_layers[])(struct hnv_compose *c) = {
+/*
+ * The virtual-network layer of the uplink: a frame decapsulated from the
+ * physical network goes to the port of its destination MAC in the VSID it
+ * arrived with, or to every port of that VSID if it is broadcast or
+ * multicast; never back to the physical network.  In strict mode only if
+ * it came from the PA its source MAC is mapped to.
+ */
+static void hnv_layer_vnet_uplink(struct hnv_compose *c)
+{
+	struct hnv_switch *sw = c->port->sw;
+	u32 vsid = c->key->vsid;
+	const struct hnv_map *map;
+	struct hnv_port *p;
+
+	if (!hnv_subnet_find(sw, vsid))
+		return hnv_compose_drop(c, HNV_DROP_UNKNOWN_VNI);
+	if (READ_ONCE(sw->strict)) {
+		map = hnv_map_find(sw, vsid, c->key->eth_src);
+		if (!map || READ_ONCE(map->pa) != c->key->tun_src)
+			return hnv_compose_drop(c, HNV_DROP_PA_MISMATCH);
+	}
+	list_for_each_entry_rcu(p, &sw->ports, list) {
+		if (READ_ONCE(p->vsid) != vsid)
+			continue;
+		if (!is_unicast_ether_addr(c->key->eth_dst)) {
+			hnv_compose_output(c, p);
+		} else if (ether_addr_equal(p->mac, c->key->eth_dst)) {
+			hnv_compose_output(c, p);
+			return;
+		}
+	}
+	if (!c->acts->n)
+		hnv_compose_drop(c, HNV_DROP_NO_DEST);
+}
+
+typedef void (*hnv_layer_fn)(struct hnv_compose *c);
+
+/* The layers a VM port's frames walk, in order. */
+static const hnv_layer_fn hnv_port_layers[] = {
 	hnv_layer_vnet,
+};
+
+/* The layers frames from the physical network walk, in order. */
+static const hnv_layer_fn hnv_uplink_layers[] = {
+	hnv_layer_vnet_uplink,
 };
 
 /* The slow path: walk the layers, return the composed actions. */
@@ -145,15 +191,21 @@ static struct hnv_actions *hnv_compose(struct hnv_port *port,
 				       const struct hnv_flow_key *key)
 {
 	struct hnv_compose c = { .port = port, .key = key };
+	const hnv_layer_fn *layers = hnv_port_layers;
+	int i, nlayers = ARRAY_SIZE(hnv_port_layers);
 	struct hnv_actions *acts;
-	int i;
+
+	if (port == port->sw->uplink) {
+		layers = hnv_uplink_layers;
+		nlayers = ARRAY_SIZE(hnv_uplink_layers);
+	}
 
 	c.acts = kmalloc(struct_size(c.acts, a, HNV_ACTIONS_MAX), GFP_ATOMIC);
 	if (!c.acts)
 		return NULL;
 	c.acts->n = 0;
-	for (i = 0; i < ARRAY_SIZE(hnv_layers) && !c.done; i++)
-		hnv_layers[i](&c);
+	for (i = 0; i < nlayers && !c.done; i++)
+		layers[i](&c);
 	/*
 	 * Keep only what was composed: the flow holds its list for its life
 	 * (krealloc would keep the whole scratch allocation).
@@ -228,61 +280,57 @@ static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
 }
 
 /*
- * Deliver a frame decapsulated from the physical network (its data at the
- * Ethernet header) to the local ports of @vsid: the port of its
- * destination MAC, or every port of the VSID for broadcast and multicast.
- * Never back to the physical network.  In strict mode only if @outer_src
- * is the PA the inner source MAC is mapped to.  Under RCU; consumes @skb.
+ * Take @skb (its data at the Ethernet header) through @port's flow table:
+ * apply the cached actions of its flow, or compose and cache them first.
+ * Under RCU; consumes @skb.
  */
-void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, __be32 outer_src,
-		       struct sk_buff *skb)
-{
-	const struct ethhdr *eth = eth_hdr(skb);
-	struct hnv_port *port, *last = NULL;
-	const struct hnv_map *map;
-	struct sk_buff *copy;
-
-	if (READ_ONCE(sw->strict)) {
-		map = hnv_map_find(sw, vsid, eth->h_source);
-		if (!map || READ_ONCE(map->pa) != outer_src) {
-			hnv_count_drop(sw->stats, HNV_DROP_PA_MISMATCH);
-			kfree_skb(skb);
-			return;
-		}
-	}
-
-	list_for_each_entry_rcu(port, &sw->ports, list) {
-		if (READ_ONCE(port->vsid) != vsid)
-			continue;
-		if (is_unicast_ether_addr(eth->h_dest)) {
-			if (!ether_addr_equal(port->mac, eth->h_dest))
-				continue;
-			hnv_output(port, skb);
-			return;
-		}
-		/* Broadcast and multicast: every port of the VSID. */
-		if (last) {
-			copy = skb_clone(skb, GFP_ATOMIC);
-			if (copy)
-				hnv_output(last, copy);
-		}
-		last = port;
-	}
-	if (last) {
-		hnv_output(last, skb);
-		return;
-	}
-	hnv_count_drop(sw->stats, HNV_DROP_NO_DEST);
-	kfree_skb(skb);
-}
-
-rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb)
+static void hnv_engine_process(struct hnv_port *port,
+			       const struct hnv_flow_key *key,
+			       struct sk_buff *skb)
 {
 	struct hnv_switch *sw = port->sw;
 	struct hnv_actions *acts, *old;
-	struct hnv_flow_key key;
 	struct hnv_flow *flow;
 	u32 gen;
+
+	gen = READ_ONCE(sw->gen);
+	flow = hnv_uft_lookup(port, key);
+	if (likely(flow && READ_ONCE(flow->gen) == gen)) {
+		acts = rcu_dereference(flow->acts);
+	} else {
+		/* The slow path, for a new flow or one whose policy changed. */
+		acts = hnv_compose(port, key);
+		if (unlikely(!acts)) {
+			kfree_skb(skb);
+			return;
+		}
+		if (flow) {
+			old = unrcu_pointer(xchg(&flow->acts, RCU_INITIALIZER(acts)));
+			WRITE_ONCE(flow->gen, gen);
+			kfree_rcu(old, rcu);
+			hnv_count_add(port->stats, flows_recomposed, 1);
+		} else {
+			flow = hnv_uft_insert(port, key, acts, gen);
+			if (!flow) {
+				/* Not cached (a limit was hit): apply once. */
+				hnv_count_add(port->stats, flows_uncached, 1);
+				hnv_apply(port, acts, skb);
+				kfree(acts);
+				return;
+			}
+			acts = rcu_dereference(flow->acts);
+		}
+	}
+	WRITE_ONCE(flow->used, jiffies);
+	atomic64_inc(&flow->packets);
+	atomic64_add(skb->len, &flow->bytes);
+	hnv_apply(port, acts, skb);
+}
+
+/* A frame from a VM port (data at its network header).  Consumes @skb. */
+rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb)
+{
+	struct hnv_flow_key key;
 
 	hnv_count_rx(port->stats, skb->len + ETH_HLEN);
 	if (unlikely(!hnv_flow_key_extract(skb, &key))) {
@@ -292,38 +340,31 @@ rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb)
 	}
 	skb_push(skb, ETH_HLEN);
 	skb_forward_csum(skb);
-
-	gen = READ_ONCE(sw->gen);
-	flow = hnv_uft_lookup(port, &key);
-	if (likely(flow && READ_ONCE(flow->gen) == gen)) {
-		acts = rcu_dereference(flow->acts);
-	} else {
-		/* The slow path, for a new flow or one whose policy changed. */
-		acts = hnv_compose(port, &key);
-		if (unlikely(!acts)) {
-			kfree_skb(skb);
-			return RX_HANDLER_CONSUMED;
-		}
-		if (flow) {
-			old = unrcu_pointer(xchg(&flow->acts, RCU_INITIALIZER(acts)));
-			WRITE_ONCE(flow->gen, gen);
-			kfree_rcu(old, rcu);
-			hnv_count_add(port->stats, flows_recomposed, 1);
-		} else {
-			flow = hnv_uft_insert(port, &key, acts, gen);
-			if (!flow) {
-				/* Not cached (a limit was hit): apply once. */
-				hnv_count_add(port->stats, flows_uncached, 1);
-				hnv_apply(port, acts, skb);
-				kfree(acts);
-				return RX_HANDLER_CONSUMED;
-			}
-			acts = rcu_dereference(flow->acts);
-		}
-	}
-	WRITE_ONCE(flow->used, jiffies);
-	atomic64_inc(&flow->packets);
-	atomic64_add(skb->len, &flow->bytes);
-	hnv_apply(port, acts, skb);
+	hnv_engine_process(port, &key, skb);
 	return RX_HANDLER_CONSUMED;
+}
+
+/*
+ * A frame decapsulated from the physical network: its VSID (the VNI or
+ * key it arrived with) and outer source address, its data at the network
+ * header with the Ethernet header before it and skb->protocol set.  It
+ * enters the switch through the uplink.  Under RCU; consumes @skb.
+ */
+void hnv_engine_decap(struct hnv_switch *sw, u32 vsid, __be32 outer_src,
+		      struct sk_buff *skb)
+{
+	struct hnv_port *up = sw->uplink;
+	struct hnv_flow_key key;
+
+	hnv_count_rx(up->stats, skb->len + ETH_HLEN);
+	if (unlikely(!hnv_flow_key_extract(skb, &key))) {
+		hnv_count_drop(up->stats, HNV_DROP_MALFORMED);
+		kfree_skb(skb);
+		return;
+	}
+	key.vsid = vsid;
+	key.tun_src = outer_src;
+	skb_push(skb, ETH_HLEN);
+	skb_forward_csum(skb);
+	hnv_engine_process(up, &key, skb);
 }

@@ -14,8 +14,13 @@
 /*
  * Fill @key from @skb (its data at the network header, the Ethernet header
  * before it).  False if the frame is too short for its own headers.
+ *
+ * An IP frame's transport header is pointed at the L4 header found: a
+ * frame decapsulated from the physical network still has it at the outer
+ * UDP header, before its data, where a GSO frame would mislead the
+ * transmit path.
  */
-bool hnv_flow_key_extract(const struct sk_buff *skb, struct hnv_flow_key *key)
+bool hnv_flow_key_extract(struct sk_buff *skb, struct hnv_flow_key *key)
 {
 	const struct ethhdr *eth = eth_hdr(skb);
 	struct flow_keys fk;
@@ -31,6 +36,7 @@ bool hnv_flow_key_extract(const struct sk_buff *skb, struct hnv_flow_key *key)
 		return true;
 	if (!skb_flow_dissect_flow_keys(skb, &fk, 0))
 		return false;
+	skb_set_transport_header(skb, fk.control.thoff);
 	key->ip_proto = fk.basic.ip_proto;
 	key->l4_src = fk.ports.src;
 	key->l4_dst = fk.ports.dst;

@@ -123,6 +123,11 @@ struct hnv_stats {
  *	switch has a PA (RTNL)
  * @strict: deliver from the physical network only what comes from the PA
  *	its inner source MAC is mapped to (RTNL writers, READ_ONCE readers)
+ * @nvgre_flowid: NVGRE packets carry a FlowID from the inner flow's hash
+ *	(else 0) (RTNL writers, READ_ONCE readers)
+ * @uplink: the physical network as a port: frames decapsulated from it go
+ *	through the engine with their own flow table.  Its @dev is the switch
+ *	device (no reference of its own) and its counters are @stats.
  */
 struct hnv_switch {
 	struct net_device *dev;
@@ -147,6 +152,8 @@ struct hnv_switch {
 	struct socket __rcu *vxlan_sock;
 	struct net_device *nvgre_dev;
 	bool strict;
+	bool nvgre_flowid;
+	struct hnv_port *uplink;
 };
 
 /**
@@ -274,8 +281,13 @@ struct hnv_map {
  * struct hnv_flow_key - what identifies a flow within a port's table
  *
  * Zeroed before it is filled, so unused fields (and padding) compare equal.
+ * @vsid and @tun_src are set only for frames from the physical network
+ * (the uplink's table): the VNI/key they arrived with and the outer source
+ * PA.  A VM port's frames are all of the port's VSID.
  */
 struct hnv_flow_key {
+	u32 vsid;
+	__be32 tun_src;
 	u8 eth_dst[ETH_ALEN];
 	u8 eth_src[ETH_ALEN];
 	__be16 eth_type;
@@ -427,6 +439,12 @@ int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
 int hnv_map_del(struct hnv_switch *sw, u32 vsid, const u8 *mac,
 		struct netlink_ext_ack *extack);
 
+/* encap.c */
+struct flowi4;
+struct rtable;
+struct rtable *hnv_encap_route(struct hnv_port *port, struct flowi4 *fl4,
+			       int overhead, struct sk_buff *skb);
+
 /* vxlan.c */
 int hnv_vxlan_open(struct hnv_switch *sw, u16 port,
 		   struct netlink_ext_ack *extack);
@@ -442,7 +460,7 @@ void hnv_nvgre_xmit(struct hnv_port *port, const struct hnv_action *a,
 		    struct sk_buff *skb);
 
 /* flow.c */
-bool hnv_flow_key_extract(const struct sk_buff *skb, struct hnv_flow_key *key);
+bool hnv_flow_key_extract(struct sk_buff *skb, struct hnv_flow_key *key);
 
 /* uft.c */
 int hnv_uft_init(struct hnv_port *port);
@@ -456,12 +474,14 @@ struct hnv_flow *hnv_uft_insert(struct hnv_port *port,
 				struct hnv_actions *acts, u32 gen);
 void hnv_uft_flush(struct hnv_switch *sw, struct hnv_port *only);
 void hnv_uft_set_idle(struct hnv_switch *sw, unsigned int ms);
+int hnv_uplink_init(struct hnv_switch *sw);
+void hnv_uplink_destroy(struct hnv_switch *sw);
 
 /* engine.c */
 rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb);
 void hnv_output(struct hnv_port *to, struct sk_buff *skb);
-void hnv_decap_deliver(struct hnv_switch *sw, u32 vsid, __be32 outer_src,
-		       struct sk_buff *skb);
+void hnv_engine_decap(struct hnv_switch *sw, u32 vsid, __be32 outer_src,
+		      struct sk_buff *skb);
 
 static inline void hnv_policy_changed(struct hnv_switch *sw)
 {

@@ -42,6 +42,7 @@ static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
 	[HNV_A_SWITCH_PAS]	= { .type = NLA_NESTED },
 	[HNV_A_SWITCH_VXLAN_PORT] = NLA_POLICY_MIN(NLA_U16, 1),
 	[HNV_A_SWITCH_STRICT]	= NLA_POLICY_MAX(NLA_U8, 1),
+	[HNV_A_SWITCH_NVGRE_FLOWID] = NLA_POLICY_MAX(NLA_U8, 1),
 };
 
 const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
@@ -158,6 +159,7 @@ static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,
 	    nla_put_u32(skb, HNV_A_SWITCH_NFLOWS, atomic_read(&sw->nflows)) ||
 	    hnv_nl_fill_pas(skb, sw) ||
 	    nla_put_u8(skb, HNV_A_SWITCH_STRICT, sw->strict) ||
+	    nla_put_u8(skb, HNV_A_SWITCH_NVGRE_FLOWID, sw->nvgre_flowid) ||
 	    hnv_stats_fill(skb, HNV_A_SWITCH_STATS, &total)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -251,8 +253,14 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (attrs[HNV_A_SWITCH_UFT_PORT_MAX])
 		WRITE_ONCE(sw->uft_port_max,
 			   nla_get_u32(attrs[HNV_A_SWITCH_UFT_PORT_MAX]));
-	if (attrs[HNV_A_SWITCH_STRICT])
+	if (attrs[HNV_A_SWITCH_STRICT]) {
+		/* Composed into the uplink's flows. */
 		WRITE_ONCE(sw->strict, nla_get_u8(attrs[HNV_A_SWITCH_STRICT]));
+		hnv_policy_changed(sw);
+	}
+	if (attrs[HNV_A_SWITCH_NVGRE_FLOWID])
+		WRITE_ONCE(sw->nvgre_flowid,
+			   nla_get_u8(attrs[HNV_A_SWITCH_NVGRE_FLOWID]));
 	if (attrs[HNV_A_SWITCH_UFT_IDLE_MS])
 		hnv_uft_set_idle(sw, nla_get_u32(attrs[HNV_A_SWITCH_UFT_IDLE_MS]));
 	rtnl_unlock();

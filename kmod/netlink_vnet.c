@@ -277,6 +277,10 @@ static int hnv_nl_fill_flow_key(struct sk_buff *skb,
 {
 	int alen;
 
+	if (k->vsid &&
+	    (nla_put_u32(skb, HNV_FLOW_A_VSID, k->vsid) ||
+	     nla_put_in_addr(skb, HNV_FLOW_A_TUN_SRC, k->tun_src)))
+		return -EMSGSIZE;
 	if (nla_put(skb, HNV_FLOW_A_ETH_SRC, ETH_ALEN, k->eth_src) ||
 	    nla_put(skb, HNV_FLOW_A_ETH_DST, ETH_ALEN, k->eth_dst) ||
 	    nla_put_be16(skb, HNV_FLOW_A_ETH_TYPE, k->eth_type))
@@ -362,7 +366,10 @@ static int hnv_nl_dump_port_flows(struct sk_buff *skb, struct hnv_port *port,
 	return err;
 }
 
-/* cb->args[0]: switches done, [1]: ports done, [2]: flows of the port. */
+/*
+ * cb->args[0]: switches done, [1]: ports done (the uplink counts as the
+ * last), [2]: flows of the port.
+ */
 int hnv_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
@@ -394,6 +401,14 @@ int hnv_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 			if (err)
 				goto out;
 			cb->args[1] = pi;
+			cb->args[2] = 0;
+		}
+		/* The uplink comes after the ports. */
+		if (!only_port && cb->args[1] <= sw->nports) {
+			err = hnv_nl_dump_port_flows(skb, sw->uplink, cb,
+						     &cb->args[2]);
+			if (err)
+				goto out;
 			cb->args[2] = 0;
 		}
 		cb->args[0] = si;

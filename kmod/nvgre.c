@@ -11,6 +11,13 @@
  * no ordinary tunnel of the namespace claims, with the key and outer
  * addresses as tunnel metadata, and the switch takes the frames off it
  * with an rx handler.  Ordinary GRE tunnels keep working beside it.
+ *
+ * ip_gre drops what is not GRE version 0, has the routing bit or holds less
+ * than an Ethernet header before any tunnel sees it (uncounted), and
+ * counts a checksummed packet in the receiver device's rx_crc_errors (the
+ * device expects no checksum).  GRE without a key reaches the
+ * switch and is dropped here as HNV_DROP_BAD_NVGRE.  A sequence number is
+ * not in the metadata ip_gre passes on, so it cannot be refused.
  */
 
 #include <linux/etherdevice.h>
@@ -22,6 +29,7 @@
 #include <net/ip_tunnels.h>
 #include <net/route.h>
 
+#include "compat.h"
 #include "hnv.h"
 
 #define HNV_NVGRE_HLEN	(sizeof(struct gre_base_hdr) + sizeof(__be32))
@@ -38,6 +46,10 @@ static rx_handler_result_t hnv_nvgre_frame(struct sk_buff **pskb)
 		hnv_count_drop(sw->stats, HNV_DROP_MALFORMED);
 		goto drop;
 	}
+	if (!hnv_tun_has_key(info)) {
+		hnv_count_drop(sw->stats, HNV_DROP_BAD_NVGRE);
+		goto drop;
+	}
 	vsid = be32_to_cpu(tunnel_id_to_key32(info->key.tun_id)) >> 8;
 	if (!hnv_subnet_find(sw, vsid)) {
 		hnv_count_drop(sw->stats, HNV_DROP_UNKNOWN_VNI);
@@ -45,8 +57,7 @@ static rx_handler_result_t hnv_nvgre_frame(struct sk_buff **pskb)
 	}
 	outer_src = info->key.u.ipv4.src;
 	skb_dst_drop(skb);
-	skb_push(skb, ETH_HLEN);
-	hnv_decap_deliver(sw, vsid, outer_src, skb);
+	hnv_engine_decap(sw, vsid, outer_src, skb);
 	return RX_HANDLER_CONSUMED;
 
 drop:
@@ -109,29 +120,27 @@ bool hnv_nvgre_unregistering(struct net_device *dev)
 void hnv_nvgre_xmit(struct hnv_port *port, const struct hnv_action *a,
 		    struct sk_buff *skb)
 {
-	struct net *net = dev_net(port->sw->dev);
 	struct flowi4 fl4 = {
 		.daddr		= a->pa_dst,
 		.saddr		= a->pa_src,
 		.flowi4_proto	= IPPROTO_GRE,
 	};
-	enum hnv_drop_reason why = HNV_DROP_NO_ROUTE;
 	struct gre_base_hdr *greh;
 	struct rtable *rt;
-	u32 flowid;
+	u32 flowid = 0;
 
 	/* FlowID: 8 bits of the inner flow's hash, for ECMP entropy. */
-	flowid = skb_get_hash(skb) & 0xff;
-	rt = ip_route_output_key(net, &fl4);
-	if (IS_ERR(rt))
-		goto drop;
-	why = HNV_DROP_MALFORMED;
-	if (skb_cow_head(skb, LL_RESERVED_SPACE(rt->dst.dev) +
-			      rt->dst.header_len + sizeof(struct iphdr) +
-			      HNV_NVGRE_HLEN) ||
-	    iptunnel_handle_offloads(skb, SKB_GSO_GRE)) {
+	if (READ_ONCE(port->sw->nvgre_flowid))
+		flowid = skb_get_hash(skb) & 0xff;
+	rt = hnv_encap_route(port, &fl4, sizeof(struct iphdr) + HNV_NVGRE_HLEN,
+			     skb);
+	if (!rt)
+		return;
+	if (iptunnel_handle_offloads(skb, SKB_GSO_GRE)) {
 		ip_rt_put(rt);
-		goto drop;
+		hnv_count_drop(port->stats, HNV_DROP_MALFORMED);
+		kfree_skb(skb);
+		return;
 	}
 	greh = __skb_push(skb, HNV_NVGRE_HLEN);
 	greh->flags = GRE_KEY;
@@ -141,9 +150,4 @@ void hnv_nvgre_xmit(struct hnv_port *port, const struct hnv_action *a,
 	skb_set_inner_protocol(skb, htons(ETH_P_TEB));
 	iptunnel_xmit(NULL, rt, skb, fl4.saddr, fl4.daddr, IPPROTO_GRE, 0,
 		      ip4_dst_hoplimit(&rt->dst), 0, false);
-	return;
-
-drop:
-	hnv_count_drop(port->stats, why);
-	kfree_skb(skb);
 }

@@ -143,6 +143,8 @@ static void hnv_st_uft(void)
 	if (!port->stats)
 		goto out;
 	INIT_LIST_HEAD(&sw->ports);
+	if (hnv_uplink_init(sw))
+		goto out;
 	hnv_uft_switch_init(sw);
 	sw->uft_port_max = HNV_ST_LIMIT;
 	port->sw = sw;
@@ -215,6 +217,7 @@ static void hnv_st_uft(void)
 	hnv_uft_destroy(port);
 out_stop:
 	hnv_uft_switch_stop(sw);
+	hnv_uplink_destroy(sw);
 	rcu_barrier();
 out:
 	if (port)

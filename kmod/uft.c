@@ -144,7 +144,7 @@ void hnv_uft_set_idle(struct hnv_switch *sw, unsigned int ms)
 			 hnv_uft_gc_interval(sw));
 }
 
-/* Flush the flows of @only, or of every port of @sw. */
+/* Flush the flows of @only, or of every port of @sw and of its uplink. */
 void hnv_uft_flush(struct hnv_switch *sw, struct hnv_port *only)
 {
 	struct hnv_port *port;
@@ -154,6 +154,8 @@ void hnv_uft_flush(struct hnv_switch *sw, struct hnv_port *only)
 	list_for_each_entry_rcu(port, &sw->ports, list)
 		if (!only || port == only)
 			hnv_uft_sweep(port, true);
+	if (!only || only == sw->uplink)
+		hnv_uft_sweep(sw->uplink, true);
 	rcu_read_unlock();
 	mutex_unlock(&sw->flow_lock);
 }
@@ -168,6 +170,7 @@ static void hnv_uft_gc(struct work_struct *work)
 	rcu_read_lock();
 	list_for_each_entry_rcu(port, &sw->ports, list)
 		hnv_uft_sweep(port, false);
+	hnv_uft_sweep(sw->uplink, false);
 	rcu_read_unlock();
 	mutex_unlock(&sw->flow_lock);
 	queue_delayed_work(system_power_efficient_wq, &sw->flow_gc,
@@ -200,6 +203,42 @@ void hnv_uft_destroy(struct hnv_port *port)
 	 */
 	rhashtable_free_and_destroy(&port->uft, hnv_flow_destroy, port);
 	mutex_unlock(&sw->flow_lock);
+}
+
+/*
+ * The uplink: the physical network seen as one more port of the switch,
+ * so that decapsulated frames take the same slow path / fast path as the
+ * frames of VMs.  It lives as long as the switch.
+ */
+int hnv_uplink_init(struct hnv_switch *sw)
+{
+	struct hnv_port *up;
+	int err;
+
+	up = kzalloc(sizeof(*up), GFP_KERNEL);
+	if (!up)
+		return -ENOMEM;
+	up->dev = sw->dev;
+	up->sw = sw;
+	up->stats = sw->stats;
+	INIT_LIST_HEAD(&up->list);
+	err = hnv_uft_init(up);
+	if (err) {
+		kfree(up);
+		return err;
+	}
+	sw->uplink = up;
+	return 0;
+}
+
+/* After the VXLAN socket and the NVGRE receiver are gone. */
+void hnv_uplink_destroy(struct hnv_switch *sw)
+{
+	if (!sw->uplink)
+		return;
+	hnv_uft_destroy(sw->uplink);
+	kfree(sw->uplink);
+	sw->uplink = NULL;
 }
 
 void hnv_uft_switch_init(struct hnv_switch *sw)

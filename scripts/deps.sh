@@ -11,7 +11,7 @@ set -euo pipefail
 
 PKGS=(make gcc pkg-config qemu-system-x86 busybox-static cpio kmod iproute2
       tcpdump libnl-3-dev libnl-genl-3-dev sparse python3 iputils-ping
-      netcat-openbsd procps psmisc xz-utils)
+      netcat-openbsd procps psmisc xz-utils ethtool)
 
 missing=()
 for p in "${PKGS[@]}"; do

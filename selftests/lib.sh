@@ -243,6 +243,27 @@ vm_new() {
 	nip "$host" link set "p$vm" up
 }
 
+# underlay_new I...: the physical network: a router, netns rt, and for
+# each I a host, netns hI (IPv6 off), whose NIC pnic has 192.168.I.(10*I)/24
+# and a default route through rt's rI, 192.168.I.1.
+underlay_new() {
+	local i
+
+	netns_new rt || return 1
+	n rt sysctl -qw net.ipv4.ip_forward=1
+	for i in "$@"; do
+		netns_new "h$i" || return 1
+		n "h$i" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+		nip rt link add "r$i" type veth peer name pnic \
+			netns "$(netns_name "h$i")" &&
+		nip rt addr add "192.168.$i.1/24" dev "r$i" &&
+		nip rt link set "r$i" up &&
+		nip "h$i" addr add "192.168.$i.$((i * 10))/24" dev pnic &&
+		nip "h$i" link set pnic up &&
+		nip "h$i" route add default via "192.168.$i.1" || return 1
+	done
+}
+
 module_load() {
 	modprobe hnv
 }

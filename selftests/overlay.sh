@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The Contoso/Fabrikam scenario across hosts, Contoso over VXLAN and
-# Fabrikam over NVGRE: wire formats, interop with Linux's own vxlan driver,
-# an ordinary GRE tunnel beside NVGRE, bad packets from the underlay, a
-# mapping change (VM move) under traffic.
+# Fabrikam over NVGRE: wire formats, interop with Linux's own vxlan and
+# gretap drivers, an ordinary GRE tunnel beside NVGRE, bad packets from
+# the underlay, a mapping change (VM move) under traffic.
 #
 #  csql 10.1.1.11 (5001) -+                      +- cweb 10.1.1.12 (5001)
 #  fsql 10.1.1.11 (6001) -+ h1 hnv0              |  fweb 10.1.1.12 (6001)
@@ -13,6 +13,8 @@
 #                                    |
 #            192.168.3.30 h3: Linux vxlan (VNI 5001) + bridge
 #                             lweb 10.1.1.13 (Contoso)
+#                             Linux gretap (key 6001 << 8) + bridge
+#                             lfweb 10.1.1.13 (Fabrikam)
 
 here=$(dirname "$(readlink -f "$0")")
 . "$here/lib.sh"
@@ -22,7 +24,7 @@ require_cmd ip hnvctl python3 nc tcpdump bridge
 
 declare -A mac=([csql]=02:00:00:00:00:01 [fsql]=02:00:00:00:00:02
 		[cweb]=02:00:00:00:00:03 [fweb]=02:00:00:00:00:04
-		[lweb]=02:00:00:00:00:05)
+		[lweb]=02:00:00:00:00:05 [lfweb]=02:00:00:00:00:06)
 port_stat() { # HOST PORT FIELD
 	n "$1" hnvctl -j port show dev "$2" |
 		python3 -c "import json,sys; print(json.load(sys.stdin)[0]['stats']['$3'])"
@@ -42,19 +44,7 @@ s.sendto(bytes.fromhex(sys.argv[3]), (sys.argv[1], int(sys.argv[2])))
 
 ktap_begin
 
-# The physical network.
-netns_new rt
-n rt sysctl -qw net.ipv4.ip_forward=1
-for i in 1 2 3; do
-	netns_new h$i
-	n h$i sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-	nip rt link add r$i type veth peer name pnic netns "$(netns_name h$i)"
-	nip rt addr add 192.168.$i.1/24 dev r$i
-	nip rt link set r$i up
-	nip h$i addr add 192.168.$i.$((i * 10))/24 dev pnic
-	nip h$i link set pnic up
-	nip h$i route add default via 192.168.$i.1
-done
+underlay_new 1 2 3
 ok_test "the underlay routes h2 -> h1" n h2 ping -c 1 -W 2 192.168.1.10
 
 # hnv on h1 and h2.
@@ -173,23 +163,44 @@ expect_match "flow show shows the encapsulation" \
 	'"encap":\{"type":"vxlan","vni":5001,"src":"192.168.2.20","dst":"192.168.1.10"\}' \
 	"$(n h2 hnvctl -j flow show switch hnv0 dev pcweb)"
 
+# linux_vm VM TUNNEL BRIDGE CIDR: on h3, a VM behind a Linux bridge
+# BRIDGE with the tunnel device TUNNEL (already created) as its uplink.
+linux_vm() {
+	local vm=$1 tun=$2 br=$3 cidr=$4 d
+
+	netns_new "$vm"
+	n "$vm" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	nip h3 link add "$br" type bridge
+	nip h3 link set "$tun" master "$br"
+	nip h3 link add "p$vm" type veth peer name eth0 netns "$(netns_name "$vm")"
+	nip h3 link set "p$vm" master "$br"
+	for d in "$tun" "$br" "p$vm"; do nip h3 link set "$d" up; done
+	nip "$vm" link set eth0 address "${mac[$vm]}"
+	nip "$vm" addr add "$cidr" dev eth0
+	nip "$vm" link set eth0 up
+}
+
 # Interop: h3 runs Linux's vxlan + bridge for a Contoso VM.
-netns_new lweb
-n lweb sysctl -qw net.ipv6.conf.all.disable_ipv6=1
 nip h3 link add vx0 type vxlan id 5001 local 192.168.3.30 dstport 4789 nolearning
-nip h3 link add br0 type bridge
-nip h3 link set vx0 master br0
-nip h3 link add plweb type veth peer name eth0 netns "$(netns_name lweb)"
-nip h3 link set plweb master br0
-for d in vx0 br0 plweb; do nip h3 link set $d up; done
-nip lweb link set eth0 address "${mac[lweb]}"
-nip lweb addr add 10.1.1.13/24 dev eth0
-nip lweb link set eth0 up
+linux_vm lweb vx0 br0 10.1.1.13/24
 n h3 bridge fdb append 00:00:00:00:00:00 dev vx0 dst 192.168.1.10
 n h3 bridge fdb add "${mac[csql]}" dev vx0 dst 192.168.1.10
 n h1 hnvctl map add vsid 5001 mac "${mac[lweb]}" pa 192.168.3.30 switch hnv0
 ok_test "Linux vxlan host -> hnv host" n lweb ping -c 2 -i 0.3 -W 2 10.1.1.11
 ok_test "hnv host -> Linux vxlan host" n csql ping -c 2 -i 0.3 -W 2 10.1.1.13
+
+# Interop: h3 also runs a Linux gretap with the NVGRE key of VSID 6001
+# (FlowID 0) for a Fabrikam VM.  A plain gretap matches its key exactly:
+# h1 sends FlowID 0 once told to.
+nip h3 link add gt0 type gretap local 192.168.3.30 remote 192.168.1.10 \
+	key $((6001 << 8))
+linux_vm lfweb gt0 br1 10.1.1.13/24
+n h1 hnvctl map add vsid 6001 mac "${mac[lfweb]}" pa 192.168.3.30 switch hnv0
+ok_test "h1: NVGRE FlowID off" n h1 hnvctl switch set dev hnv0 nvgre-flowid off
+expect_eq "switch show says so" "False" \
+	"$(n h1 hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["nvgre_flowid"])')"
+ok_test "Linux gretap host -> hnv host" n lfweb ping -c 2 -i 0.3 -W 2 10.1.1.11
+ok_test "hnv host -> Linux gretap host" n fsql ping -c 2 -i 0.3 -W 2 10.1.1.13
 
 # Broadcast: one unicast copy per remote host with VMs in the VSID, and
 # only to that VSID's VMs.  Each VM counts the frames of the test's
@@ -234,6 +245,49 @@ d=$(sw_drop h1 bad-vxlan)
 udp_send h2 192.168.1.10 4789 "0c00000000138900${mac[csql]//:/}02000000000388b5$zeros"
 udp_send h2 192.168.1.10 4789 "08000000"
 wait_for "bad VXLAN flags and a runt are dropped and counted" 5 sh -c "[ \$(ip netns exec $(netns_name h1) hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0][\"stats\"][\"drops\"].get(\"bad-vxlan\", 0))') -ge $((d + 2)) ]"
+
+# Bad NVGRE: GRE without a key is the switch's bad-nvgre drop; a GRE
+# checksum (NVGRE has none) is counted by ip_gre on the switch's receiver
+# device.  ip_gre drops GRE version 1, the routing bit and inner frames
+# shorter than an Ethernet header before any tunnel sees them, uncounted;
+# they must not disturb anything.  (A sequence number is accepted: ip_gre
+# does not pass it on in the tunnel metadata.)
+gre_send() { # HEX: one GRE packet (its GRE header onward) from h2 to h1
+	n h2 python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_RAW, 47)
+s.sendto(bytes.fromhex(sys.argv[1]), ("192.168.1.10", 0))' "$1"
+}
+gre_csum() { # HEX: HEX with the GRE checksum at bytes 4..5 filled in
+	python3 -c '
+import sys
+b = bytearray.fromhex(sys.argv[1])
+s = sum((b[i] << 8) + (b[i + 1] if i + 1 < len(b) else 0) for i in range(0, len(b), 2))
+while s >> 16:
+    s = (s & 0xffff) + (s >> 16)
+b[4:6] = (~s & 0xffff).to_bytes(2, "big")
+print(b.hex())' "$1"
+}
+crc_errs() { # rx_crc_errors of the switch's NVGRE receiver (not gretap0)
+	nip h1 -s -s -j link show type gretap | python3 -c '
+import json, sys
+print([d for d in json.load(sys.stdin) if d["ifname"].startswith("hnvgre")][0]["stats64"]["rx"]["crc_errors"])'
+}
+frame="${mac[fsql]//:/}02000000000488b5$zeros"
+d=$(sw_drop h1 bad-nvgre)
+crc=$(crc_errs)
+gre_send "00006558$frame"
+gre_send "$(gre_csum "a00065580000000000177100$frame")"
+gre_send "20006558001771001122334455"
+gre_send "300065580017710000000001$frame"
+gre_send "2001655800177100$frame"
+gre_send "6000655800177100$frame"
+wait_for "GRE without a key: counted as bad-nvgre" 5 \
+	sh -c "[ \$(ip netns exec $(netns_name h1) hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0][\"stats\"][\"drops\"].get(\"bad-nvgre\", 0))') -gt $d ]"
+crc2=$(crc_errs)
+ok_test "GRE with a checksum: the receiver's rx_crc_errors ($crc -> $crc2)" \
+	test "$crc2" -gt "$crc"
+ok_test "Fabrikam still flows after bad GRE" n fweb ping -c 2 -i 0.3 -W 2 10.1.1.11
 
 # A VM move: the mapping's PA changes under a running ping.
 n cweb sh -c 'ping -i 0.1 -c 60 -W 1 10.1.1.11 > /tmp/overlay.ping' &

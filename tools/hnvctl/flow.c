@@ -7,7 +7,10 @@
  *
  * A flow names its switch, its port and the ports it outputs to by ifindex
  * only; they are named with if_indextoname(), which asks the network
- * namespace hnvctl runs in: the one the kernel dumped.
+ * namespace hnvctl runs in: the one the kernel dumped.  A flow of the
+ * uplink (frames from the physical network) is shown by the VSID and outer
+ * source it arrived with instead of a port; the kernel lists them after
+ * the ports' flows, and not at all when a port is selected.
  */
 #include <stdlib.h>
 

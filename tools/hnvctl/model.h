@@ -61,6 +61,7 @@ struct hnv_pas {
 #define HNV_SWITCH_SET_PAS		0x1	/* pas replaces the list */
 #define HNV_SWITCH_SET_VXLAN_PORT	0x2
 #define HNV_SWITCH_SET_STRICT		0x4
+#define HNV_SWITCH_SET_NVGRE_FLOWID	0x8
 
 struct hnv_switch_conf {
 	struct hnv_uft_conf uft;
@@ -68,6 +69,7 @@ struct hnv_switch_conf {
 	struct hnv_pas pas;		/* n == 0: remove them all */
 	uint16_t vxlan_port;
 	bool strict;			/* strict mode on */
+	bool nvgre_flowid;		/* NVGRE FlowID from the flow hash */
 };
 
 struct hnv_switch {
@@ -84,6 +86,9 @@ struct hnv_switch {
 	uint32_t nmaps;			/* CA->PA mappings */
 	bool has_strict;		/* strict was reported */
 	bool strict;			/* strict mode on (HNV_A_SWITCH_STRICT) */
+	bool has_nvgre_flowid;		/* nvgre_flowid was reported */
+	/* NVGRE FlowID from the flow hash (HNV_A_SWITCH_NVGRE_FLOWID) */
+	bool nvgre_flowid;
 	struct hnv_stats stats;
 };
 
@@ -135,11 +140,16 @@ struct hnv_action {
 #define HNV_FLOW_IP_PROTO	0x1
 #define HNV_FLOW_L4_SRC		0x2
 #define HNV_FLOW_L4_DST		0x4
+/* a flow of the uplink, from the physical network: vsid and tun_src */
+#define HNV_FLOW_UPLINK		0x8
 
 /* A flow cached in a switch's unified flow table. */
 struct hnv_flow {
 	uint32_t switch_ifindex;
-	uint32_t port_ifindex;		/* the port it enters on */
+	/* the port it enters on; the switch for a flow of the uplink */
+	uint32_t port_ifindex;
+	uint32_t vsid;			/* uplink: the VNI it arrived with */
+	uint8_t tun_src[4];		/* uplink: the outer source, a PA */
 	uint8_t eth_src[ETH_ALEN];
 	uint8_t eth_dst[ETH_ALEN];
 	uint16_t eth_type;		/* host byte order */

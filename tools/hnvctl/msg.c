@@ -115,8 +115,9 @@ int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas)
 /*
  * HNV_CMD_SWITCH_SET: the switch, those of HNV_A_SWITCH_UFT_MAX,
  * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->uft.has
- * names, and those of HNV_A_SWITCH_PAS, HNV_A_SWITCH_VXLAN_PORT and
- * HNV_A_SWITCH_STRICT (NLA_U8, 1 or 0) that conf->has names.
+ * names, and those of HNV_A_SWITCH_PAS, HNV_A_SWITCH_VXLAN_PORT,
+ * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID (both NLA_U8, 1 or 0)
+ * that conf->has names.
  */
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 		       const struct hnv_switch_conf *conf)
@@ -135,7 +136,10 @@ int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 	    ((conf->has & HNV_SWITCH_SET_VXLAN_PORT) &&
 	     nla_put_u16(msg, HNV_A_SWITCH_VXLAN_PORT, conf->vxlan_port)) ||
 	    ((conf->has & HNV_SWITCH_SET_STRICT) &&
-	     nla_put_u8(msg, HNV_A_SWITCH_STRICT, conf->strict ? 1 : 0)))
+	     nla_put_u8(msg, HNV_A_SWITCH_STRICT, conf->strict ? 1 : 0)) ||
+	    ((conf->has & HNV_SWITCH_SET_NVGRE_FLOWID) &&
+	     nla_put_u8(msg, HNV_A_SWITCH_NVGRE_FLOWID,
+			conf->nvgre_flowid ? 1 : 0)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -325,32 +329,48 @@ static int parse_uft(struct nlattr **tb, struct hnv_switch *sw)
 }
 
 /*
- * The provider addresses, VXLAN port, number of mappings and strict mode of
- * a switch, which a kernel with CA->PA mappings reports (HNV_A_SWITCH_PAS
- * only if the switch has a PA, HNV_A_SWITCH_STRICT only if the kernel has
- * strict mode: has_strict says it did).  Any of them sets has_overlay, and
- * one missing counts as zero.  A strict value other than 0 is on.
- * Attributes of another type than HNV_PAS_A_ADDR in the nest are skipped.
+ * An optional on/off setting: *has says whether it was reported, a value
+ * other than 0 is on.
+ */
+static int opt_bool(const struct nlattr *a, bool *has, bool *val)
+{
+	uint8_t v;
+
+	if (!a)
+		return 0;
+	if (get_u8(a, &v))
+		return -EBADMSG;
+	*has = true;
+	*val = v != 0;
+	return 0;
+}
+
+/*
+ * The provider addresses, VXLAN port, number of mappings, strict mode and
+ * NVGRE FlowID setting of a switch, which a kernel with CA->PA mappings
+ * reports (HNV_A_SWITCH_PAS only if the switch has a PA,
+ * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID only if the kernel has
+ * them: has_strict and has_nvgre_flowid say it did).  Any of them sets
+ * has_overlay, and one missing counts as zero.  A strict or nvgre_flowid
+ * value other than 0 is on.  Attributes of another type than
+ * HNV_PAS_A_ADDR in the nest are skipped.
  */
 static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 {
 	struct nlattr *a;
-	uint8_t strict;
 	int rem;
 
 	sw->has_overlay = tb[HNV_A_SWITCH_PAS] ||
 			  tb[HNV_A_SWITCH_VXLAN_PORT] ||
-			  tb[HNV_A_SWITCH_NMAPS] || tb[HNV_A_SWITCH_STRICT];
+			  tb[HNV_A_SWITCH_NMAPS] || tb[HNV_A_SWITCH_STRICT] ||
+			  tb[HNV_A_SWITCH_NVGRE_FLOWID];
 	if ((tb[HNV_A_SWITCH_VXLAN_PORT] &&
 	     get_u16(tb[HNV_A_SWITCH_VXLAN_PORT], &sw->vxlan_port)) ||
-	    opt_u32(tb[HNV_A_SWITCH_NMAPS], &sw->nmaps))
+	    opt_u32(tb[HNV_A_SWITCH_NMAPS], &sw->nmaps) ||
+	    opt_bool(tb[HNV_A_SWITCH_STRICT], &sw->has_strict, &sw->strict) ||
+	    opt_bool(tb[HNV_A_SWITCH_NVGRE_FLOWID], &sw->has_nvgre_flowid,
+		     &sw->nvgre_flowid))
 		return -EBADMSG;
-	if (tb[HNV_A_SWITCH_STRICT]) {
-		if (get_u8(tb[HNV_A_SWITCH_STRICT], &strict))
-			return -EBADMSG;
-		sw->has_strict = true;
-		sw->strict = strict != 0;
-	}
 	if (!tb[HNV_A_SWITCH_PAS])
 		return 0;
 	nla_for_each_nested(a, tb[HNV_A_SWITCH_PAS], rem) {
@@ -477,10 +497,26 @@ static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 	return 0;
 }
 
+/*
+ * HNV_FLOW_A_VSID and HNV_FLOW_A_TUN_SRC, which a flow of the uplink has
+ * and the flow of a port has not: both or neither.
+ */
+static int parse_uplink(struct nlattr **fa, struct hnv_flow *flow)
+{
+	if (!fa[HNV_FLOW_A_VSID] && !fa[HNV_FLOW_A_TUN_SRC])
+		return 0;
+	if (get_u32(fa[HNV_FLOW_A_VSID], &flow->vsid) ||
+	    get_in4(fa[HNV_FLOW_A_TUN_SRC], flow->tun_src))
+		return -EBADMSG;
+	flow->has |= HNV_FLOW_UPLINK;
+	return 0;
+}
+
 /* The nest HNV_A_FLOW, but for its actions. */
 static int parse_flow_key(struct nlattr **fa, struct hnv_flow *flow)
 {
-	if (get_mac(fa[HNV_FLOW_A_ETH_SRC], flow->eth_src) ||
+	if (parse_uplink(fa, flow) ||
+	    get_mac(fa[HNV_FLOW_A_ETH_SRC], flow->eth_src) ||
 	    get_mac(fa[HNV_FLOW_A_ETH_DST], flow->eth_dst) ||
 	    get_be16(fa[HNV_FLOW_A_ETH_TYPE], &flow->eth_type))
 		return -EBADMSG;

@@ -28,6 +28,8 @@ static const char *const drop_reasons[] = {
 	[HNV_DROP_BAD_VXLAN]	= "bad-vxlan",
 	[HNV_DROP_UNKNOWN_VNI]	= "unknown-vni",
 	[HNV_DROP_PA_MISMATCH]	= "pa-mismatch",
+	[HNV_DROP_TOO_BIG]	= "too-big",
+	[HNV_DROP_BAD_NVGRE]	= "bad-nvgre",
 };
 
 static_assert(ARRAY_SIZE(drop_reasons) == __HNV_DROP_MAX,
@@ -58,6 +60,7 @@ static const char *const attrs[] = {
 	[HNV_A_SWITCH_NMAPS]	= "HNV_A_SWITCH_NMAPS",
 	[HNV_A_REPLACE]		= "HNV_A_REPLACE",
 	[HNV_A_SWITCH_STRICT]	= "HNV_A_SWITCH_STRICT",
+	[HNV_A_SWITCH_NVGRE_FLOWID] = "HNV_A_SWITCH_NVGRE_FLOWID",
 };
 
 static_assert(ARRAY_SIZE(attrs) == __HNV_A_MAX,

@@ -7,6 +7,7 @@
  *   switch hnv0 ifindex 7 ports 2
  *       flows 12 (max 262144, per port 16384, idle 30000ms)
  *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
+ *           nvgre-flowid on
  *       RX: packets  bytes
  *                12   1234
  *       TX: packets  bytes
@@ -18,11 +19,11 @@
  *
  * (the "flows" line of a switch only if the kernel reports its flow
  * tables, the "pa" line only if it reports its provider addresses, VXLAN
- * port and mappings; "pa none" if it has no PA; "strict" only if it
- * reports strict mode).  JSON: [{"ifname":"hnv0",
+ * port and mappings, on one line; "pa none" if it has no PA; "strict" and
+ * "nvgre-flowid" only if it reports them).  JSON: [{"ifname":"hnv0",
  * "ifindex":7,"ports":2,"flows":12,"uft_max":262144,"uft_port_max":16384,
  * "uft_idle_ms":30000,"pas":["192.168.1.10","192.168.1.11"],
- * "vxlan_port":4789,"maps":2,"strict":false,"stats":{
+ * "vxlan_port":4789,"maps":2,"strict":false,"nvgre_flowid":true,"stats":{
  * "rx_packets":12,"rx_bytes":1234,"tx_packets":10,"tx_bytes":1000,
  * "flows_new":15,"flows_aged":3,"flows_uncached":0,"flows_recomposed":1,
  * "drops":{"port-unbound":3,"switch-xmit":1,...}}}].  Every known drop
@@ -34,12 +35,18 @@
  *   subnet 5001 rdid 1 encap vxlan switch hnv0
  *   hnv0 port v1: 02:00:00:00:00:01 > 02:00:00:00:00:02 ipv4 10.0.0.1 >
  *       10.0.0.2 icmp packets 3 bytes 294 idle 120ms actions output v2
+ *   hnv0 uplink vsid 5001 from 192.168.2.20: 02:00:00:00:00:02 >
+ *       02:00:00:00:00:01 ipv4 10.0.0.2 > 10.0.0.1 icmp packets 3
+ *       bytes 294 idle 120ms actions output v1
  *   map vsid 5001 mac 02:00:00:00:00:02 ca 10.1.1.12 pa 192.168.2.20
  *       switch hnv0
  *
- * (the flow and the mapping on one line each).  An encap action is
- * "encap vxlan vni 5001 192.168.1.10 > 192.168.2.20", in JSON {"encap":
- * {"type":"vxlan","vni":5001,"src":"192.168.1.10","dst":"192.168.2.20"}}.
+ * (the flows and the mapping on one line each; the second flow came from
+ * the physical network: its VSID and outer source stand for its port).
+ * An encap action is "encap vxlan vni 5001 192.168.1.10 > 192.168.2.20",
+ * in JSON {"encap":{"type":"vxlan","vni":5001,"src":"192.168.1.10",
+ * "dst":"192.168.2.20"}}.  In JSON, a flow of the uplink has "port":
+ * "uplink", "vsid" and "tun_src" (its outer source).
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -164,8 +171,9 @@ static const char *in4_name(const uint8_t addr[4], char buf[INET_ADDRSTRLEN])
 }
 
 /*
- * "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off", without
- * "strict" if the kernel did not report it.
+ * "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
+ * nvgre-flowid on", without "strict" or "nvgre-flowid" if the kernel did not
+ * report it.
  */
 static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 {
@@ -181,6 +189,9 @@ static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 		sw->nmaps);
 	if (sw->has_strict)
 		fprintf(fp, " strict %s", sw->strict ? "on" : "off");
+	if (sw->has_nvgre_flowid)
+		fprintf(fp, " nvgre-flowid %s",
+			sw->nvgre_flowid ? "on" : "off");
 	fputc('\n', fp);
 }
 
@@ -197,6 +208,8 @@ static void json_overlay(struct json *j, const struct hnv_switch *sw)
 	json_u64(j, "maps", sw->nmaps);
 	if (sw->has_strict)
 		json_bool(j, "strict", sw->strict);
+	if (sw->has_nvgre_flowid)
+		json_bool(j, "nvgre_flowid", sw->nvgre_flowid);
 }
 
 void out_switch(struct out *o, const struct hnv_switch *sw)
@@ -403,7 +416,14 @@ static void json_flow(struct out *o, const struct hnv_flow *flow)
 	char ip[INET6_ADDRSTRLEN];
 
 	json_string(&o->j, "switch", flow_dev(o, flow->switch_ifindex, sw));
-	json_string(&o->j, "port", flow_dev(o, flow->port_ifindex, port));
+	if (flow->has & HNV_FLOW_UPLINK) {
+		json_string(&o->j, "port", "uplink");
+		json_u64(&o->j, "vsid", flow->vsid);
+		json_string(&o->j, "tun_src", in4_name(flow->tun_src, ip));
+	} else {
+		json_string(&o->j, "port", flow_dev(o, flow->port_ifindex,
+						    port));
+	}
 	json_string(&o->j, "eth_src", mac_name(flow->eth_src, mac));
 	json_string(&o->j, "eth_dst", mac_name(flow->eth_dst, mac));
 	json_u64(&o->j, "eth_type", flow->eth_type);
@@ -427,12 +447,28 @@ static void json_flow(struct out *o, const struct hnv_flow *flow)
 }
 
 /*
+ * Where a flow enters: "port v1", or for a flow of the uplink "uplink vsid
+ * 5001 from 192.168.2.20", the VSID and outer source it arrived with.
+ */
+static void print_flow_port(struct out *o, const struct hnv_flow *flow)
+{
+	char name[IFNAMSIZ], pa[INET_ADDRSTRLEN];
+
+	if (flow->has & HNV_FLOW_UPLINK)
+		fprintf(o->fp, "uplink vsid %" PRIu32 " from %s", flow->vsid,
+			in4_name(flow->tun_src, pa));
+	else
+		fprintf(o->fp, "port %s",
+			flow_dev(o, flow->port_ifindex, name));
+}
+
+/*
  * One line: where the flow enters, its key, its counters and its actions.
  * Ports follow the addresses of TCP and UDP flows.
  */
 void out_flow(struct out *o, const struct hnv_flow *flow)
 {
-	char sw[IFNAMSIZ], port[IFNAMSIZ], src[MAC_NAMSIZ], dst[MAC_NAMSIZ];
+	char sw[IFNAMSIZ], src[MAC_NAMSIZ], dst[MAC_NAMSIZ];
 	char type[ETH_TYPE_NAMSIZ], proto[IP_PROTO_NAMSIZ];
 	bool has_proto = flow->has & HNV_FLOW_IP_PROTO;
 	bool ports = has_proto &&
@@ -445,10 +481,10 @@ void out_flow(struct out *o, const struct hnv_flow *flow)
 		json_flow(o, flow);
 		return;
 	}
-	fprintf(o->fp, "%s port %s: %s > %s %s",
-		flow_dev(o, flow->switch_ifindex, sw),
-		flow_dev(o, flow->port_ifindex, port),
-		mac_name(flow->eth_src, src), mac_name(flow->eth_dst, dst),
+	fprintf(o->fp, "%s ", flow_dev(o, flow->switch_ifindex, sw));
+	print_flow_port(o, flow);
+	fprintf(o->fp, ": %s > %s %s", mac_name(flow->eth_src, src),
+		mac_name(flow->eth_dst, dst),
 		eth_type_name(flow->eth_type, type, sizeof(type)));
 	if (flow->ip_src_len && flow->ip_dst_len) {
 		fputc(' ', o->fp);

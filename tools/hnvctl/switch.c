@@ -5,9 +5,10 @@
  * hnvctl switch { show | set | help }
  *
  * "set" changes the settings of a switch's unified flow tables, its
- * provider addresses (PAs), its VXLAN port and its strict mode.  Its
- * values are checked here with the ranges and rules <linux/hnv.h> gives
- * for HNV_CMD_SWITCH_SET; the kernel checks them again.
+ * provider addresses (PAs), its VXLAN port, its strict mode and the FlowID
+ * of its NVGRE packets.  Its values are checked here with the ranges and
+ * rules <linux/hnv.h> gives for HNV_CMD_SWITCH_SET; the kernel checks them
+ * again.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -35,6 +36,8 @@ static void switch_usage(FILE *fp)
 	      "                                  [ pa ADDR ]... | [ pa none ]\n"
 	      "                                  [ vxlan-port PORT ]\n"
 	      "                                  [ strict { on | off } ]\n"
+	      "                                  "
+	      "[ nvgre-flowid { on | off } ]\n"
 	      "       hnvctl switch help\n"
 	      "where  FLOWS := " STRINGIFY(UFT_MAX_MIN) ".."
 	      STRINGIFY(UFT_MAX_MAX) "\n"
@@ -58,6 +61,12 @@ static void switch_usage(FILE *fp)
 	      "                its outer source is the PA its inner source MAC "
 	      "is mapped to\n"
 	      "                in its VSID, else dropped (pa-mismatch); off by "
+	      "default\n"
+	      "  nvgre-flowid  on: NVGRE packets carry a FlowID from the "
+	      "inner flow's hash in\n"
+	      "                the low 8 bits of the GRE key; off: they carry "
+	      "0 there, as a\n"
+	      "                Linux gretap with key VSID << 8 expects; on by "
 	      "default\n"
 	      "  \"set\" takes at least one of them.\n", fp);
 }
@@ -114,7 +123,7 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 
 enum {
 	SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS, SET_PA,
-	SET_VXLAN_PORT, SET_STRICT,
+	SET_VXLAN_PORT, SET_STRICT, SET_NVGRE_FLOWID,
 };
 
 /*
@@ -195,6 +204,8 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 					    STRINGIFY(HNV_PAS_MAX) " PAs" },
 		[SET_VXLAN_PORT]	= { "vxlan-port", "vxlan-port", NULL },
 		[SET_STRICT]		= { "strict", "strict", NULL },
+		[SET_NVGRE_FLOWID]	= { "nvgre-flowid", "nvgre-flowid",
+					    NULL },
 	};
 	uint32_t port;
 	const char *word;
@@ -243,9 +254,19 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 		conf->strict = !strcmp(word, "on");
 		conf->has |= HNV_SWITCH_SET_STRICT;
 	}
+	word = args[SET_NVGRE_FLOWID].value;
+	if (word) {
+		if (strcmp(word, "on") && strcmp(word, "off"))
+			return arg_invalid(word,
+					   "nvgre-flowid must be on or off",
+					   switch_usage);
+		conf->nvgre_flowid = !strcmp(word, "on");
+		conf->has |= HNV_SWITCH_SET_NVGRE_FLOWID;
+	}
 	if (!conf->uft.has && !conf->has) {
 		fputs("Error: nothing to set: give uft-max, uft-port-max, "
-		      "uft-idle-ms, pa, vxlan-port or strict.\n", stderr);
+		      "uft-idle-ms, pa, vxlan-port, strict or nvgre-flowid.\n",
+		      stderr);
 		switch_usage(stderr);
 		return -1;
 	}
@@ -253,8 +274,8 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 }
 
 /*
- * Changes the flow-table settings, the PAs, the VXLAN port or the strict
- * mode of a switch.
+ * Changes the flow-table settings, the PAs, the VXLAN port, the strict mode
+ * or the NVGRE FlowID setting of a switch.
  */
 static int switch_set(struct hnvctl *ctl, int argc, char **argv)
 {

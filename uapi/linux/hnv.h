@@ -75,6 +75,12 @@
  *                         only if its outer source address is the PA that
  *                         the inner source MAC is mapped to in its VSID
  *                         (else HNV_DROP_PA_MISMATCH)
+ *    HNV_A_SWITCH_NVGRE_FLOWID: NLA_U8, 1 if NVGRE packets carry a FlowID
+ *                         from the inner flow's hash in the low 8 bits of
+ *                         the GRE key (the default), 0 if they carry 0
+ *                         there (RFC 7637 allows both; 0 is what a Linux
+ *                         gretap with key VSID << 8 expects).  Received
+ *                         packets are accepted with any FlowID.
  *
  *    A packet whose flow cannot be cached because a limit is reached is
  *    still forwarded, through the slow path, and counted in
@@ -94,6 +100,7 @@
  *        network namespace (-EADDRINUSE if something else holds it).
  *    HNV_A_SWITCH_VXLAN_PORT: NLA_U16, non-zero
  *    HNV_A_SWITCH_STRICT: NLA_U8, 0 or 1
+ *    HNV_A_SWITCH_NVGRE_FLOWID: NLA_U8, 0 or 1
  *
  * HNV_CMD_MAP_NEW
  *    A CA->PA mapping: "the VM with MAC m (and CA c) in VSID v lives
@@ -180,8 +187,15 @@
  *    -EINVAL).  One message per flow:
  *
  *    HNV_A_SWITCH_IFINDEX: NLA_U32
- *    HNV_A_PORT_IFINDEX: NLA_U32, the port the flow enters on
+ *    HNV_A_PORT_IFINDEX: NLA_U32, the port the flow enters on; the
+ *        switch's own ifindex for a flow from the physical network (the
+ *        uplink), whose frames were decapsulated.  Uplink flows are
+ *        listed after the ports' unless a port selector narrows the dump.
  *    HNV_A_FLOW: NLA_NESTED:
+ *        HNV_FLOW_A_VSID: NLA_U32, uplink flows only: the VNI/key the
+ *            frames arrived with
+ *        HNV_FLOW_A_TUN_SRC: binary, 4 bytes, uplink flows only: the
+ *            outer source address (the sending host's PA)
  *        HNV_FLOW_A_ETH_SRC, HNV_FLOW_A_ETH_DST: binary, ETH_ALEN
  *        HNV_FLOW_A_ETH_TYPE: NLA_BE16
  *        for IPv4/IPv6 frames also
@@ -298,6 +312,7 @@ enum hnv_attr {
 	HNV_A_SWITCH_NMAPS,
 	HNV_A_REPLACE,
 	HNV_A_SWITCH_STRICT,
+	HNV_A_SWITCH_NVGRE_FLOWID,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -349,6 +364,8 @@ enum hnv_flow_attr {
 	HNV_FLOW_A_PACKETS,
 	HNV_FLOW_A_BYTES,
 	HNV_FLOW_A_IDLE_MS,
+	HNV_FLOW_A_VSID,
+	HNV_FLOW_A_TUN_SRC,
 	__HNV_FLOW_A_MAX
 };
 #define HNV_FLOW_A_MAX (__HNV_FLOW_A_MAX - 1)
@@ -394,6 +411,12 @@ enum hnv_encap_attr {
  *	virtual subnet of the switch
  * @HNV_DROP_PA_MISMATCH: strict mode: a packet from the physical network
  *	whose outer source is not the mapped PA of its inner source MAC
+ * @HNV_DROP_TOO_BIG: a frame too big to cross the physical network once
+ *	encapsulated, that may not be fragmented (IPv4 with DF set, IPv6);
+ *	an ICMP "fragmentation needed" / ICMPv6 "packet too big" naming the
+ *	overlay's MTU went back to the sender
+ * @HNV_DROP_BAD_NVGRE: a GRE/TEB packet from the physical network without a
+ *	key (NVGRE always has one)
  */
 enum hnv_drop_reason {
 	HNV_DROP_UNSPEC,
@@ -408,6 +431,8 @@ enum hnv_drop_reason {
 	HNV_DROP_BAD_VXLAN,
 	HNV_DROP_UNKNOWN_VNI,
 	HNV_DROP_PA_MISMATCH,
+	HNV_DROP_TOO_BIG,
+	HNV_DROP_BAD_NVGRE,
 	__HNV_DROP_MAX
 };
 #define HNV_DROP_MAX (__HNV_DROP_MAX - 1)

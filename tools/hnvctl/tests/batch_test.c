@@ -513,11 +513,13 @@ static struct {
 	int nattrs;		/* attributes, duplicates included */
 	int strict_len;		/* -1: no HNV_A_SWITCH_STRICT */
 	uint8_t strict;
+	int flowid_len;		/* -1: no HNV_A_SWITCH_NVGRE_FLOWID */
+	uint8_t flowid;
 	bool by_name, pas_empty;
 } set_req;
 
 /* What the kernel answers for "switch show dev hnv0". */
-static struct nl_msg *strict_switch[2];
+static struct nl_msg *shown_switch[2];
 
 static struct nl_msg *const *switch_replies(const struct nlreq *r)
 {
@@ -527,7 +529,7 @@ static struct nl_msg *const *switch_replies(const struct nlreq *r)
 	int rem;
 
 	if (r->cmd == HNV_CMD_SWITCH_GET)
-		return strict_switch;
+		return shown_switch;
 	if (r->cmd != HNV_CMD_SWITCH_SET)
 		return NULL;
 	req = message(r->cmd);
@@ -543,6 +545,10 @@ static struct nl_msg *const *switch_replies(const struct nlreq *r)
 			     nla_len(tb[HNV_A_SWITCH_STRICT]) : -1;
 	set_req.strict = set_req.strict_len == 1 ?
 			 nla_get_u8(tb[HNV_A_SWITCH_STRICT]) : 0xff;
+	set_req.flowid_len = tb[HNV_A_SWITCH_NVGRE_FLOWID] ?
+			     nla_len(tb[HNV_A_SWITCH_NVGRE_FLOWID]) : -1;
+	set_req.flowid = set_req.flowid_len == 1 ?
+			 nla_get_u8(tb[HNV_A_SWITCH_NVGRE_FLOWID]) : 0xff;
 	set_req.by_name = tb[HNV_A_SWITCH_IFNAME] &&
 			  !strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0");
 	set_req.pas_empty = tb[HNV_A_SWITCH_PAS] &&
@@ -590,15 +596,15 @@ static void strict_tests(void)
 	check(r->status == 1 && !set_req.seen && !strcmp(world.log, ""),
 	      "switch set strict maybe: nothing sent");
 
-	strict_switch[0] = switch_msg("hnv0", 7);
-	nla_put_u32(strict_switch[0], HNV_A_SWITCH_NPORTS, 2);
-	nla_put_u16(strict_switch[0], HNV_A_SWITCH_VXLAN_PORT, 4789);
-	nla_put_u32(strict_switch[0], HNV_A_SWITCH_NMAPS, 2);
-	nest = nla_nest_start(strict_switch[0], HNV_A_SWITCH_PAS);
+	shown_switch[0] = switch_msg("hnv0", 7);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NPORTS, 2);
+	nla_put_u16(shown_switch[0], HNV_A_SWITCH_VXLAN_PORT, 4789);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NMAPS, 2);
+	nest = nla_nest_start(shown_switch[0], HNV_A_SWITCH_PAS);
 	nest->nla_type |= NLA_F_NESTED;
-	nla_put(strict_switch[0], 1, 4, (uint8_t[4]){ 192, 168, 1, 10 });
-	nla_nest_end(strict_switch[0], nest);
-	nla_put_u8(strict_switch[0], HNV_A_SWITCH_STRICT, 1);
+	nla_put(shown_switch[0], 1, 4, (uint8_t[4]){ 192, 168, 1, 10 });
+	nla_nest_end(shown_switch[0], nest);
+	nla_put_u8(shown_switch[0], HNV_A_SWITCH_STRICT, 1);
 	r = RUN(&k, "switch", "show", "dev", "hnv0");
 	check_str(r->out,
 		  "switch hnv0 ifindex 7 ports 2\n"
@@ -617,8 +623,85 @@ static void strict_tests(void)
 	      "switch show -j: \"strict\":true after \"maps\"");
 
 	world.replies = NULL;
-	nlmsg_free(strict_switch[0]);
-	strict_switch[0] = NULL;
+	nlmsg_free(shown_switch[0]);
+	shown_switch[0] = NULL;
+	fake_nl_free(&k);
+}
+
+/*
+ * "switch set ... nvgre-flowid" and "switch show" end to end, as for
+ * strict mode.
+ */
+static void nvgre_flowid_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct nlattr *nest;
+	struct result *r;
+
+	world.replies = switch_replies;
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "nvgre-flowid", "off");
+	check(r->status == 0 && !r->out[0] && !r->err[0] && set_req.seen &&
+	      set_req.nattrs == 2 && set_req.by_name &&
+	      set_req.flowid_len == 1 && set_req.flowid == 0 &&
+	      set_req.strict_len == -1,
+	      "switch set dev hnv0 nvgre-flowid off: SWITCH_SET of the switch "
+	      "name and HNV_A_SWITCH_NVGRE_FLOWID, a u8 of 0");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "sw", "se", "d", "hnv0", "n", "on", "st", "on");
+	check(r->status == 0 && !r->err[0] && set_req.seen &&
+	      set_req.nattrs == 3 && set_req.by_name &&
+	      set_req.flowid_len == 1 && set_req.flowid == 1 &&
+	      set_req.strict_len == 1 && set_req.strict == 1,
+	      "sw se d hnv0 n on st on: HNV_A_SWITCH_NVGRE_FLOWID 1 beside "
+	      "HNV_A_SWITCH_STRICT 1");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "strict", "off");
+	check(r->status == 0 && set_req.seen && set_req.nattrs == 2 &&
+	      set_req.flowid_len == -1,
+	      "switch set without nvgre-flowid: no HNV_A_SWITCH_NVGRE_FLOWID");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "nvgre-flowid", "yes");
+	check(r->status == 1 && !set_req.seen && !strcmp(world.log, "") &&
+	      strstr(r->err, "Error: argument \"yes\" is wrong: "
+			     "nvgre-flowid must be on or off\n") == r->err,
+	      "switch set nvgre-flowid yes: an error, nothing sent");
+
+	shown_switch[0] = switch_msg("hnv0", 7);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NPORTS, 2);
+	nla_put_u16(shown_switch[0], HNV_A_SWITCH_VXLAN_PORT, 4789);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NMAPS, 2);
+	nest = nla_nest_start(shown_switch[0], HNV_A_SWITCH_PAS);
+	nest->nla_type |= NLA_F_NESTED;
+	nla_put(shown_switch[0], 1, 4, (uint8_t[4]){ 192, 168, 1, 10 });
+	nla_nest_end(shown_switch[0], nest);
+	nla_put_u8(shown_switch[0], HNV_A_SWITCH_STRICT, 0);
+	nla_put_u8(shown_switch[0], HNV_A_SWITCH_NVGRE_FLOWID, 0);
+	r = RUN(&k, "switch", "show", "dev", "hnv0");
+	check_str(r->out,
+		  "switch hnv0 ifindex 7 ports 2\n"
+		  "    pa 192.168.1.10 vxlan-port 4789 maps 2 strict off "
+		  "nvgre-flowid off\n"
+		  "    RX: packets bytes\n"
+		  "              0     0\n"
+		  "    TX: packets bytes\n"
+		  "              0     0\n"
+		  "    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+		  "    drops: 0\n",
+		  "switch show dev hnv0: nvgre-flowid off, after strict");
+	r = RUN(&k, "-j", "switch", "show", "dev", "hnv0");
+	check(r->status == 0 &&
+	      strstr(r->out, "\"maps\":2,\"strict\":false,"
+			     "\"nvgre_flowid\":false,\"stats\":{") != NULL,
+	      "switch show -j: \"nvgre_flowid\":false after \"strict\"");
+
+	world.replies = NULL;
+	nlmsg_free(shown_switch[0]);
+	shown_switch[0] = NULL;
 	fake_nl_free(&k);
 }
 
@@ -720,6 +803,7 @@ void pipelined_batch_tests(void)
 	close(fd);
 	show_tests();
 	strict_tests();
+	nvgre_flowid_tests();
 	single_tests();
 	order_tests();
 	bench_tests();

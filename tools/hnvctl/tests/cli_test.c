@@ -177,6 +177,14 @@ static void help_tests(void)
 	      strstr(r->out, "\n  strict        on: ") &&
 	      strstr(r->out, "(pa-mismatch); off by default\n"),
 	      "switch help: strict on and off, what it does, its drop reason");
+	check(strstr(r->out, "[ strict { on | off } ]\n"
+			     "                                  "
+			     "[ nvgre-flowid { on | off } ]\n") &&
+	      strstr(r->out, "\n  nvgre-flowid  on: ") &&
+	      strstr(r->out, "GRE key; off: ") &&
+	      strstr(r->out, "; on by default\n"),
+	      "switch help: nvgre-flowid on and off, what each sends, the "
+	      "default");
 	r = RUN("", "map", "help");
 	check(strstr(r->out, "hnvctl map add vsid VSID mac MAC pa PA "
 			     "[ ca CA ] switch NAME\n") &&
@@ -216,7 +224,7 @@ static void help_tests(void)
 #define SWITCH_USAGE "Usage: hnvctl switch show"
 #define NOTHING_TO_SET \
 	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa, " \
-	"vxlan-port or strict."
+	"vxlan-port, strict or nvgre-flowid."
 
 static void error_tests(void)
 {
@@ -534,6 +542,36 @@ static void error_tests(void)
 		{ { "switch", "set", "dev", "hnv0", "on" },
 		  "Error: argument \"on\" is wrong: unknown keyword",
 		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "nvgre-flowid", "maybe" },
+		  "Error: argument \"maybe\" is wrong: nvgre-flowid must be on "
+		  "or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "nvgre-flowid", "OFF" },
+		  "Error: argument \"OFF\" is wrong: nvgre-flowid must be on "
+		  "or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "nvgre-flowid", "0" },
+		  "Error: argument \"0\" is wrong: nvgre-flowid must be on or "
+		  "off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "nvgre-flowid", "of" },
+		  "Error: argument \"of\" is wrong: nvgre-flowid must be on or "
+		  "off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "strict", "on",
+		    "nvgre-flowid", "maybe" },
+		  "Error: argument \"maybe\" is wrong: nvgre-flowid must be on "
+		  "or off",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "nvgre-flowid" },
+		  "Error: argument \"nvgre-flowid\" is wrong: a value must "
+		  "follow it",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "nvgre-flowid", "on",
+		    "nvgre-flowid", "off" },
+		  "Error: argument \"off\" is wrong: nvgre-flowid was already "
+		  "given",
+		  SWITCH_USAGE },
 		{ { "map", "add", "vsid", "5001", "pa", "192.168.2.20",
 		    "switch", "hnv0" },
 		  "Error: argument \"mac\" is required.", MAP_USAGE },
@@ -674,6 +712,12 @@ static void range_tests(void)
 		    "100", "p", "10.0.0.1", "v", "4789" } },
 		{ { "switch", "set", "strict", "off", "dev", "hnvctl-none0",
 		    "pa", "none" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "nvgre-flowid",
+		    "on" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "nvgre-flowid",
+		    "off" } },
+		{ { "sw", "se", "d", "hnvctl-none0", "n", "off", "st", "on",
+		    "v", "4789" } },
 		{ { "map", "add", "vsid", "5001", "mac", MAP_MAC, "pa",
 		    "192.168.2.20", "ca", "10.1.1.12", "switch",
 		    "hnvctl-none0" } },

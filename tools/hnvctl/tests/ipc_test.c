@@ -320,6 +320,18 @@ static void ipc_map_tests(void)
 	      "hnv_switch_set with strict on: HNV_A_SWITCH_STRICT 1 too");
 	clear(&k);
 
+	conf.has |= HNV_SWITCH_SET_NVGRE_FLOWID;
+	conf.nvgre_flowid = false;
+	ret = hnv_switch_set(&h, &hnv0, &conf, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_SWITCH_SET, false, false) && n == 5 &&
+	      tb[HNV_A_SWITCH_STRICT] && tb[HNV_A_SWITCH_NVGRE_FLOWID] &&
+	      nla_len(tb[HNV_A_SWITCH_NVGRE_FLOWID]) == 1 &&
+	      nla_get_u8(tb[HNV_A_SWITCH_NVGRE_FLOWID]) == 0,
+	      "hnv_switch_set with nvgre-flowid off: "
+	      "HNV_A_SWITCH_NVGRE_FLOWID 0 too");
+	clear(&k);
+
 	/* through a pipe: queued, answered later, before any other request */
 	nlpipe_init(&pipe, NULL, 16, &err);
 	pipe.io = &fake_nl_io;

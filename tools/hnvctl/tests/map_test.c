@@ -3,10 +3,10 @@
  * Copyright (C) 2026 The hnv authors.
  *
  * Tests of the overlay half of msg.c and output.c: the provider addresses,
- * VXLAN port and strict mode of a switch, the CA->PA mappings, the encap
- * action of a flow.  Requests are built and checked attribute by
- * attribute; replies are made up as the kernel would send them, parsed
- * into the model and printed, in both formats, byte for byte.
+ * VXLAN port, strict mode and NVGRE FlowID setting of a switch, the CA->PA
+ * mappings, the encap action of a flow.  Requests are built and checked
+ * attribute by attribute; replies are made up as the kernel would send
+ * them, parsed into the model and printed, in both formats, byte for byte.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -138,6 +138,9 @@ static void request_tests(void)
 	check(!tb[HNV_A_SWITCH_STRICT],
 	      "SWITCH_SET without HNV_SWITCH_SET_STRICT: no "
 	      "HNV_A_SWITCH_STRICT, whatever conf.strict is");
+	check(!tb[HNV_A_SWITCH_NVGRE_FLOWID],
+	      "SWITCH_SET without HNV_SWITCH_SET_NVGRE_FLOWID: no "
+	      "HNV_A_SWITCH_NVGRE_FLOWID");
 	nlmsg_free(msg);
 
 	conf.has |= HNV_SWITCH_SET_STRICT;
@@ -154,6 +157,36 @@ static void request_tests(void)
 	      "is a u8 of 1 beside them");
 	nlmsg_free(msg);
 
+	conf.has |= HNV_SWITCH_SET_NVGRE_FLOWID;
+	conf.nvgre_flowid = true;
+	msg = message(HNV_CMD_SWITCH_SET);
+	check_int(hnv_put_switch_set(msg, &hnv0, &conf), 0,
+		  "SWITCH_SET with every setting and nvgre-flowid on: put");
+	n = attrs_of(msg, tb);
+	check(n == 6 && is_string(tb[HNV_A_SWITCH_IFNAME], "hnv0") &&
+	      is_u32(tb[HNV_A_SWITCH_UFT_MAX], 1000) &&
+	      nla_get_u16(tb[HNV_A_SWITCH_VXLAN_PORT]) == 4789 &&
+	      is_pas(msg, want, 2) && is_u8(tb[HNV_A_SWITCH_STRICT], 1) &&
+	      is_u8(tb[HNV_A_SWITCH_NVGRE_FLOWID], 1),
+	      "SWITCH_SET: nvgre-flowid on with the other settings: "
+	      "HNV_A_SWITCH_NVGRE_FLOWID is a u8 of 1 beside them");
+	nlmsg_free(msg);
+
+	conf.uft.has = 0;
+	conf.has = HNV_SWITCH_SET_NVGRE_FLOWID;
+	conf.nvgre_flowid = false;
+	msg = message(HNV_CMD_SWITCH_SET);
+	check_int(hnv_put_switch_set(msg, &by_index, &conf), 0,
+		  "SWITCH_SET of nvgre-flowid off only: put");
+	n = attrs_of(msg, tb);
+	check(n == 2 && is_u32(tb[HNV_A_SWITCH_IFINDEX], 7) &&
+	      is_u8(tb[HNV_A_SWITCH_NVGRE_FLOWID], 0) &&
+	      !tb[HNV_A_SWITCH_STRICT],
+	      "SWITCH_SET of nvgre-flowid off: the switch and a u8 "
+	      "HNV_A_SWITCH_NVGRE_FLOWID of 0, not left out");
+	nlmsg_free(msg);
+	conf.nvgre_flowid = true;
+
 	conf.uft.has = 0;
 	conf.has = HNV_SWITCH_SET_STRICT;
 	conf.strict = false;
@@ -165,6 +198,9 @@ static void request_tests(void)
 	      is_u8(tb[HNV_A_SWITCH_STRICT], 0),
 	      "SWITCH_SET of strict off: the switch and a u8 HNV_A_SWITCH_STRICT "
 	      "of 0, not left out");
+	check(!tb[HNV_A_SWITCH_NVGRE_FLOWID],
+	      "SWITCH_SET of strict off: no HNV_A_SWITCH_NVGRE_FLOWID, "
+	      "whatever conf.nvgre_flowid is");
 	nlmsg_free(msg);
 	conf.uft.has = HNV_UFT_SET_MAX;
 	conf.has = HNV_SWITCH_SET_PAS | HNV_SWITCH_SET_VXLAN_PORT;
@@ -291,12 +327,14 @@ static void request_tests(void)
 /*
  * A switch reply of a kernel with mappings: npas addresses (-1: no
  * HNV_A_SWITCH_PAS at all), VXLAN port, mappings and, unless strict is -1
- * (a kernel without strict mode), HNV_A_SWITCH_STRICT; old: none of them.
+ * (a kernel without strict mode), HNV_A_SWITCH_STRICT, unless flowid is -1
+ * (a kernel without the setting), HNV_A_SWITCH_NVGRE_FLOWID; old: none of
+ * them.
  */
 static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
 				   const uint8_t (*pas)[4], int npas,
 				   uint16_t port, uint32_t nmaps, bool old,
-				   int strict)
+				   int strict, int flowid)
 {
 	struct nl_msg *msg = message(HNV_CMD_SWITCH_GET);
 	struct nlattr *nest;
@@ -321,6 +359,8 @@ static struct nl_msg *switch_reply(const char *name, uint32_t ifindex,
 	}
 	if (strict >= 0)
 		nla_put_u8(msg, HNV_A_SWITCH_STRICT, strict);
+	if (flowid >= 0)
+		nla_put_u8(msg, HNV_A_SWITCH_NVGRE_FLOWID, flowid);
 	return msg;
 }
 
@@ -335,7 +375,7 @@ static void switch_parse_tests(void)
 	struct nl_msg *msg;
 	int i;
 
-	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0);
+	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0, 1);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), 0,
 		  "parse a switch with two PAs");
 	check(sw.has_overlay && sw.pas.n == 2 &&
@@ -345,30 +385,45 @@ static void switch_parse_tests(void)
 	      "switch with PAs: both in order, VXLAN port, mappings");
 	check(sw.has_strict && !sw.strict,
 	      "switch with HNV_A_SWITCH_STRICT 0: strict reported, off");
+	check(sw.has_nvgre_flowid && sw.nvgre_flowid,
+	      "switch with HNV_A_SWITCH_NVGRE_FLOWID 1: nvgre-flowid "
+	      "reported, on");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1);
+	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1, 0);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
 	      !sw.pas.n && sw.vxlan_port == 8472 && !sw.nmaps,
 	      "switch without PAs (no HNV_A_SWITCH_PAS): none, port, 0 maps");
 	check(sw.has_strict && sw.strict,
 	      "switch with HNV_A_SWITCH_STRICT 1: strict reported, on");
+	check(sw.has_nvgre_flowid && !sw.nvgre_flowid,
+	      "switch with HNV_A_SWITCH_NVGRE_FLOWID 0: nvgre-flowid "
+	      "reported, off");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv3", 10, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv3", 10, NULL, -1, 4789, 0, false, -1, -1);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
 	      sw.vxlan_port == 4789 && !sw.has_strict && !sw.strict,
 	      "switch of a kernel with mappings but without strict mode: "
 	      "overlay, strict not reported");
+	check(!sw.has_nvgre_flowid && !sw.nvgre_flowid,
+	      "switch of a kernel without HNV_A_SWITCH_NVGRE_FLOWID: "
+	      "nvgre-flowid not reported");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, 2);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, 2, -1);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_strict &&
 	      sw.strict,
 	      "HNV_A_SWITCH_STRICT 2 is on, as any value but 0");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, 255);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) &&
+	      sw.has_nvgre_flowid && sw.nvgre_flowid && !sw.has_strict,
+	      "HNV_A_SWITCH_NVGRE_FLOWID 255 is on, as any value but 0");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1, -1);
 	nla_put_u8(msg, HNV_A_SWITCH_STRICT, 1);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
 	      sw.has_strict && sw.strict && !sw.vxlan_port && !sw.pas.n &&
@@ -377,13 +432,22 @@ static void switch_parse_tests(void)
 	      "as zero");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1, -1);
+	nla_put_u8(msg, HNV_A_SWITCH_NVGRE_FLOWID, 0);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
+	      sw.has_nvgre_flowid && !sw.nvgre_flowid && !sw.has_strict &&
+	      !sw.vxlan_port && !sw.pas.n && !sw.nmaps,
+	      "HNV_A_SWITCH_NVGRE_FLOWID alone sets has_overlay; the others "
+	      "count as zero");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true, -1, -1);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && !sw.has_overlay &&
 	      !sw.pas.n && !sw.vxlan_port && !sw.nmaps,
 	      "switch of a kernel without mappings: no overlay, none made up");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0);
+	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0, -1);
 	nest = nest_start(msg, HNV_A_MAX + 1);
 	nla_nest_end(msg, nest);
 	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.pas.n == 2,
@@ -391,7 +455,7 @@ static void switch_parse_tests(void)
 	nlmsg_free(msg);
 
 	/* one defect each */
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
 	nest = nest_start(msg, HNV_A_SWITCH_PAS);
 	nla_put(msg, 1, 16, "0123456789abcdef");
 	nla_nest_end(msg, nest);
@@ -399,7 +463,7 @@ static void switch_parse_tests(void)
 		  "a 16-byte PA is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
 	nest = nest_start(msg, HNV_A_SWITCH_PAS);
 	for (i = 0; i <= HNV_PAS; i++)
 		nla_put(msg, 1, 4, pa10);
@@ -408,7 +472,7 @@ static void switch_parse_tests(void)
 		  "more PAs than hnvctl holds is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
 	nest = nest_start(msg, HNV_A_SWITCH_PAS);
 	nla_put(msg, 2, 16, "0123456789abcdef");
 	nla_put(msg, 1, 4, pa11);
@@ -418,35 +482,48 @@ static void switch_parse_tests(void)
 	      "an attribute of another type in HNV_A_SWITCH_PAS is skipped");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1, -1);
 	nla_put_u32(msg, HNV_A_SWITCH_VXLAN_PORT, 4789);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "a 32-bit HNV_A_SWITCH_VXLAN_PORT is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1, -1);
 	nla_put_u16(msg, HNV_A_SWITCH_NMAPS, 2);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "a 16-bit HNV_A_SWITCH_NMAPS is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
 	nla_put_u32(msg, HNV_A_SWITCH_STRICT, 1);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "a 32-bit HNV_A_SWITCH_STRICT is malformed");
 	nlmsg_free(msg);
 
-	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
 	nla_put(msg, HNV_A_SWITCH_STRICT, 0, NULL);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "an empty HNV_A_SWITCH_STRICT is malformed");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, 1, -1);
+	nla_put_u16(msg, HNV_A_SWITCH_NVGRE_FLOWID, 1);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "a 16-bit HNV_A_SWITCH_NVGRE_FLOWID is malformed");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, 1, -1);
+	nla_put(msg, HNV_A_SWITCH_NVGRE_FLOWID, 0, NULL);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "an empty HNV_A_SWITCH_NVGRE_FLOWID is malformed");
 	nlmsg_free(msg);
 }
 
 static const char human_overlay[] =
 	"switch hnv0 ifindex 7 ports 1\n"
 	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
-	"    pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off\n"
+	"    pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off "
+	"nvgre-flowid on\n"
 	"    RX: packets bytes\n"
 	"              0     0\n"
 	"    TX: packets bytes\n"
@@ -456,7 +533,7 @@ static const char human_overlay[] =
 	"\n"
 	"switch hnv1 ifindex 8 ports 1\n"
 	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
-	"    pa none vxlan-port 8472 maps 0 strict on\n"
+	"    pa none vxlan-port 8472 maps 0 strict on nvgre-flowid off\n"
 	"    RX: packets bytes\n"
 	"              0     0\n"
 	"    TX: packets bytes\n"
@@ -481,6 +558,16 @@ static const char human_overlay[] =
 	"    TX: packets bytes\n"
 	"              0     0\n"
 	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+	"    drops: 0\n"
+	"\n"
+	"switch hnv4 ifindex 11 ports 1\n"
+	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
+	"    pa none vxlan-port 4789 maps 0 nvgre-flowid off\n"
+	"    RX: packets bytes\n"
+	"              0     0\n"
+	"    TX: packets bytes\n"
+	"              0     0\n"
+	"    flows: new 0 aged 0 uncached 0 recomposed 0\n"
 	"    drops: 0\n";
 
 #define STATS0 \
@@ -490,7 +577,7 @@ static const char human_overlay[] =
 	"\"port-unbound\":0,\"switch-xmit\":0,\"no-subnet\":0," \
 	"\"src-mac\":0,\"no-dest\":0,\"malformed\":0,\"no-pa\":0," \
 	"\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0," \
-	"\"pa-mismatch\":0}}"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}"
 
 #define UFT0 \
 	"\"flows\":0,\"uft_max\":262144,\"uft_port_max\":16384," \
@@ -499,33 +586,39 @@ static const char human_overlay[] =
 static const char json_overlay[] =
 	"[{\"ifname\":\"hnv0\",\"ifindex\":7,\"ports\":1," UFT0
 	"\"pas\":[\"192.168.1.10\",\"192.168.1.11\"],\"vxlan_port\":4789,"
-	"\"maps\":2,\"strict\":false," STATS0 "},"
+	"\"maps\":2,\"strict\":false,\"nvgre_flowid\":true," STATS0 "},"
 	"{\"ifname\":\"hnv1\",\"ifindex\":8,\"ports\":1," UFT0
 	"\"pas\":[],\"vxlan_port\":8472,\"maps\":0,\"strict\":true,"
-	STATS0 "},"
+	"\"nvgre_flowid\":false," STATS0 "},"
 	"{\"ifname\":\"hnv2\",\"ifindex\":9,\"ports\":1," UFT0 STATS0 "},"
 	"{\"ifname\":\"hnv3\",\"ifindex\":10,\"ports\":1," UFT0
-	"\"pas\":[],\"vxlan_port\":4789,\"maps\":0," STATS0 "}]\n";
+	"\"pas\":[],\"vxlan_port\":4789,\"maps\":0," STATS0 "},"
+	"{\"ifname\":\"hnv4\",\"ifindex\":11,\"ports\":1," UFT0
+	"\"pas\":[],\"vxlan_port\":4789,\"maps\":0,\"nvgre_flowid\":false,"
+	STATS0 "}]\n";
 
 static void switch_output_tests(void)
 {
-	struct hnv_switch sw[4];
+	struct hnv_switch sw[5];
 	struct nl_msg *msg;
 	struct capture c;
 	struct out o;
 	char *text;
 
-	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0);
+	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0, 1);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[0]);
 	nlmsg_free(msg);
-	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1);
+	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1, 0);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[1]);
 	nlmsg_free(msg);
-	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true, -1);
+	msg = switch_reply("hnv2", 9, NULL, -1, 0, 0, true, -1, -1);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[2]);
 	nlmsg_free(msg);
-	msg = switch_reply("hnv3", 10, NULL, -1, 4789, 0, false, -1);
+	msg = switch_reply("hnv3", 10, NULL, -1, 4789, 0, false, -1, -1);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[3]);
+	nlmsg_free(msg);
+	msg = switch_reply("hnv4", 11, NULL, -1, 4789, 0, false, -1, 0);
+	hnv_parse_switch(nlmsg_hdr(msg), &sw[4]);
 	nlmsg_free(msg);
 
 	out_open(&o, &c, false, false);
@@ -533,9 +626,12 @@ static void switch_output_tests(void)
 	out_switch(&o, &sw[1]);
 	out_switch(&o, &sw[2]);
 	out_switch(&o, &sw[3]);
+	out_switch(&o, &sw[4]);
 	check_str(out_close(&o, &c), human_overlay,
-		  "switch show: PAs and strict off, pa none and strict on, an "
-		  "older kernel, one without strict mode; human");
+		  "switch show: PAs, strict off and nvgre-flowid on, pa none, "
+		  "strict on and nvgre-flowid off, an older kernel, one "
+		  "without strict mode nor nvgre-flowid, one with nvgre-flowid "
+		  "only; human");
 	free(c.buf);
 
 	out_open(&o, &c, true, false);
@@ -543,10 +639,11 @@ static void switch_output_tests(void)
 	out_switch(&o, &sw[1]);
 	out_switch(&o, &sw[2]);
 	out_switch(&o, &sw[3]);
+	out_switch(&o, &sw[4]);
 	check_str(out_close(&o, &c), json_overlay,
 		  "switch show: \"pas\" (empty array without PAs), "
-		  "\"vxlan_port\", \"maps\", \"strict\" (a boolean, left out "
-		  "if not reported); JSON");
+		  "\"vxlan_port\", \"maps\", \"strict\" and \"nvgre_flowid\" "
+		  "(booleans, left out if not reported); JSON");
 	free(c.buf);
 
 	out_open(&o, &c, true, true);
@@ -558,8 +655,10 @@ static void switch_output_tests(void)
 			   "        ],\n"
 			   "        \"vxlan_port\": 4789,\n"
 			   "        \"maps\": 2,\n"
-			   "        \"strict\": false,\n") != NULL,
-	      "switch show: the PAs and strict in pretty JSON");
+			   "        \"strict\": false,\n"
+			   "        \"nvgre_flowid\": true,\n"
+			   "        \"stats\": {\n") != NULL,
+	      "switch show: the PAs, strict and nvgre_flowid in pretty JSON");
 	free(c.buf);
 }
 

@@ -99,6 +99,13 @@ static const struct counters big_counters = {
 	true, { 18446744073709551615ULL, 4294967296ULL, 7, 0 },
 };
 
+/* frames too big for the overlay, and one from the wrong host */
+static const struct counters mtu_counters = {
+	20, 30000, 18, 1500,
+	{ { HNV_DROP_PA_MISMATCH, 1 }, { HNV_DROP_TOO_BIG, 2 } },
+	true, { 1, 0, 0, 0 },
+};
+
 /* from a kernel without flow counters */
 static const struct counters veth0_counters = { 5, 300, 0, 0, { { 0 } },
 						false, { 0 } };
@@ -557,7 +564,7 @@ static const char json_switches[] =
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
 	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
 	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
 	"\"tx_bytes\":4294967296,\"flows_new\":18446744073709551615,"
@@ -566,7 +573,7 @@ static const char json_switches[] =
 	"\"switch-xmit\":77,\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,"
 	"\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
 	"\"reason-40\":5}}}]\n";
 
 static const char pretty_switch[] =
@@ -599,7 +606,9 @@ static const char pretty_switch[] =
 	"                \"no-route\": 0,\n"
 	"                \"bad-vxlan\": 0,\n"
 	"                \"unknown-vni\": 0,\n"
-	"                \"pa-mismatch\": 0\n"
+	"                \"pa-mismatch\": 0,\n"
+	"                \"too-big\": 0,\n"
+	"                \"bad-nvgre\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -632,7 +641,9 @@ static const char pretty_port[] =
 	"                \"no-route\": 0,\n"
 	"                \"bad-vxlan\": 0,\n"
 	"                \"unknown-vni\": 0,\n"
-	"                \"pa-mismatch\": 0\n"
+	"                \"pa-mismatch\": 0,\n"
+	"                \"too-big\": 0,\n"
+	"                \"bad-nvgre\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -684,7 +695,7 @@ static const char json_counters[] =
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
 	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
 	"\"flows_new\":0,\"flows_aged\":0,\"flows_uncached\":0,"
@@ -692,7 +703,7 @@ static const char json_counters[] =
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
 	"{\"ifname\":\"veth1\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
@@ -700,7 +711,7 @@ static const char json_counters[] =
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0}}}]\n";
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}}]\n";
 
 static void output_tests(void)
 {
@@ -782,6 +793,56 @@ static void output_tests(void)
 	nlmsg_free(m5);
 }
 
+static const char human_too_big[] =
+	"port veth2\n"
+	"    RX: packets bytes\n"
+	"             20 30000\n"
+	"    TX: packets bytes\n"
+	"             18  1500\n"
+	"    flows: new 1 aged 0 uncached 0 recomposed 0\n"
+	"    drops: 3\n"
+	"        pa-mismatch 1\n"
+	"        too-big     2\n";
+
+static const char json_too_big[] =
+	"[{\"ifname\":\"veth2\",\"kind\":\"port\",\"stats\":{"
+	"\"rx_packets\":20,\"rx_bytes\":30000,\"tx_packets\":18,"
+	"\"tx_bytes\":1500,\"flows_new\":1,\"flows_aged\":0,"
+	"\"flows_uncached\":0,\"flows_recomposed\":0,"
+	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":1,\"too-big\":2,\"bad-nvgre\":0}}}]\n";
+
+/* The drops of HNV_DROP_TOO_BIG, by their name. */
+static void too_big_tests(void)
+{
+	struct hnv_port port;
+	struct nl_msg *msg;
+	struct capture c;
+	struct out o;
+
+	msg = port_reply("veth2", 11, 7, &mtu_counters);
+	check(!hnv_parse_port(nlmsg_hdr(msg), &port) &&
+	      port.stats.drops[HNV_DROP_TOO_BIG] == 2 &&
+	      port.stats.drops[HNV_DROP_PA_MISMATCH] == 1 &&
+	      hnv_stats_drops(&port.stats) == 3,
+	      "port reply: HNV_DROP_TOO_BIG drops counted");
+	nlmsg_free(msg);
+
+	out_open(&o, &c, false, false);
+	out_counters(&o, "port", port.ifname, &port.stats);
+	check_str(out_close(&o, &c), human_too_big,
+		  "stats show: too-big drops by name, aligned; human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_counters(&o, "port", port.ifname, &port.stats);
+	check_str(out_close(&o, &c), json_too_big,
+		  "stats show: \"too-big\" after \"pa-mismatch\"; JSON");
+	free(c.buf);
+}
+
 void msg_tests(void)
 {
 	request_tests();
@@ -789,4 +850,5 @@ void msg_tests(void)
 	parse_good_tests();
 	parse_bad_tests();
 	output_tests();
+	too_big_tests();
 }

@@ -110,6 +110,8 @@ void names_tests(void)
 	      "drop reasons no-pa, no-route, bad-vxlan, unknown-vni");
 	check_str(drop_reason_name(HNV_DROP_PA_MISMATCH, buf, sizeof(buf)),
 		  "pa-mismatch", "drop reason HNV_DROP_PA_MISMATCH");
+	check_str(drop_reason_name(HNV_DROP_TOO_BIG, buf, sizeof(buf)),
+		  "too-big", "drop reason HNV_DROP_TOO_BIG");
 	check_str(drop_reason_name(HNV_DROP_UNSPEC, buf, sizeof(buf)),
 		  "reason-0", "drop reason HNV_DROP_UNSPEC is unnamed");
 	snprintf(other, sizeof(other), "reason-%u",
@@ -161,6 +163,9 @@ void names_tests(void)
 	      "hnv_attr_name of the PA and mapping attributes");
 	check_str(hnv_attr_name(HNV_A_SWITCH_STRICT), "HNV_A_SWITCH_STRICT",
 		  "hnv_attr_name HNV_A_SWITCH_STRICT");
+	check_str(hnv_attr_name(HNV_A_SWITCH_NVGRE_FLOWID),
+		  "HNV_A_SWITCH_NVGRE_FLOWID",
+		  "hnv_attr_name HNV_A_SWITCH_NVGRE_FLOWID");
 	for (r = 1, ok = true; r <= HNV_A_MAX; r++)
 		if (!hnv_attr_name(r))
 			ok = false;

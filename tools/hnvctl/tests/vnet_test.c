@@ -3,9 +3,10 @@
  * Copyright (C) 2026 The hnv authors.
  *
  * Tests of the virtual-network half of msg.c and output.c: subnets, the
- * binding of ports to subnets, flows.  Requests are built and checked
- * attribute by attribute; replies are made up as the kernel would send
- * them, parsed into the model and printed, in both formats.
+ * binding of ports to subnets, flows (those of the uplink included).
+ * Requests are built and checked attribute by attribute; replies are made
+ * up as the kernel would send them, parsed into the model and printed, in
+ * both formats.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -317,7 +318,7 @@ static const char json_bound[] =
 	"\"port-unbound\":0,\"switch-xmit\":0,\"no-subnet\":0,\"src-mac\":0,"
 	"\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
 	"{\"ifname\":\"v1\",\"ifindex\":9,\"switch\":\"hnv0\",\"vsid\":0,"
 	"\"stats\":{\"rx_packets\":2,\"rx_bytes\":0,\"tx_packets\":0,"
 	"\"tx_bytes\":0,\"flows_new\":0,\"flows_aged\":0,"
@@ -325,7 +326,7 @@ static const char json_bound[] =
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0}}}]\n";
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}}]\n";
 
 static void port_tests(void)
 {
@@ -417,19 +418,36 @@ static void put_ip(struct nl_msg *msg, int type, int len, const char *text)
 }
 
 /*
- * A flow of port v1 (ifindex 9) of hnv0 (ifindex 7) from mac1, as the kernel
- * puts it, with padding before the 64-bit counters and attributes from a
- * newer kernel.
+ * Where a flow of the uplink came from: HNV_FLOW_A_VSID unless vsid is 0,
+ * HNV_FLOW_A_TUN_SRC (4 or 16 bytes, as the address is written) unless
+ * tun_src is NULL.
  */
-static struct nl_msg *flow_reply(const struct flow_desc *d)
+struct uplink {
+	uint32_t vsid;
+	const char *tun_src;
+};
+
+/*
+ * A flow of hnv0 (ifindex 7) from mac1, as the kernel puts it, with
+ * padding before the 64-bit counters and attributes from a newer kernel:
+ * of port v1 (ifindex 9), or if up is not NULL of the uplink (the switch's
+ * own ifindex for its port).
+ */
+static struct nl_msg *flow_msg(const struct flow_desc *d,
+			       const struct uplink *up)
 {
 	struct nl_msg *msg = message(HNV_CMD_FLOW_GET);
 	struct nlattr *flow, *acts;
 	const struct action *a;
 
 	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
-	nla_put_u32(msg, HNV_A_PORT_IFINDEX, 9);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, up ? 7 : 9);
 	flow = nest_start(msg, HNV_A_FLOW);
+	if (up && up->vsid)
+		nla_put_u32(msg, HNV_FLOW_A_VSID, up->vsid);
+	if (up && up->tun_src)
+		put_ip(msg, HNV_FLOW_A_TUN_SRC,
+		       strchr(up->tun_src, ':') ? 16 : 4, up->tun_src);
 	nla_put(msg, HNV_FLOW_A_ETH_SRC, ETH_ALEN, mac1);
 	nla_put(msg, HNV_FLOW_A_ETH_DST, ETH_ALEN, d->dst);
 	nla_put_u16(msg, HNV_FLOW_A_ETH_TYPE, htons(d->eth_type));
@@ -462,6 +480,12 @@ static struct nl_msg *flow_reply(const struct flow_desc *d)
 	nla_nest_end(msg, flow);
 	nla_put_u32(msg, HNV_A_MAX + 4, 1);
 	return msg;
+}
+
+/* A flow of port v1. */
+static struct nl_msg *flow_reply(const struct flow_desc *d)
+{
+	return flow_msg(d, NULL);
 }
 
 /* ICMP from 10.0.0.1 to 10.0.0.2, to v2 */
@@ -784,6 +808,161 @@ static void flow_output_tests(void)
 		hnv_flow_free(&f[i]);
 }
 
+/* TCP 10.0.0.1:443 to 10.0.0.2:50000, from the physical network, to v2 */
+static const struct flow_desc tcp4_in = {
+	0x0800, mac2, 4, "10.0.0.1", "10.0.0.2", 6, 443, 50000, 7, 9000, 3,
+	{ { HNV_ACTION_A_OUTPUT, 10, 0 } },
+};
+
+static const struct uplink from_pa10 = { 5001, "192.168.1.10" };
+
+/* ARP broadcast from the physical network, flooded to v2 and v3 */
+static const struct flow_desc arp_in = {
+	0x0806, bcast, 0, NULL, NULL, -1, -1, -1, 2, 84, 0,
+	{ { HNV_ACTION_A_OUTPUT, 10, 0 }, { HNV_ACTION_A_OUTPUT, 12, 0 } },
+};
+
+static const struct uplink from_pa20 = { HNV_VSID_MAX, "192.168.2.20" };
+
+static const char human_uplink[] =
+	"hnv0 port v1: 02:00:00:00:00:01 > 02:00:00:00:00:02 ipv4 10.0.0.1 > "
+	"10.0.0.2 icmp packets 3 bytes 294 idle 120ms actions output v2\n"
+	"hnv0 uplink vsid 5001 from 192.168.1.10: 02:00:00:00:00:01 > "
+	"02:00:00:00:00:02 ipv4 10.0.0.1:443 > 10.0.0.2:50000 tcp "
+	"packets 7 bytes 9000 idle 3ms actions output v2\n"
+	"hnv0 uplink vsid 16777214 from 192.168.2.20: 02:00:00:00:00:01 > "
+	"ff:ff:ff:ff:ff:ff arp packets 2 bytes 84 idle 0ms "
+	"actions output v2, output v3\n";
+
+static const char json_uplink[] =
+	"[" FLOW_HEAD "\"eth_dst\":\"02:00:00:00:00:02\",\"eth_type\":2048,"
+	"\"ip_proto\":1,\"ip_src\":\"10.0.0.1\",\"ip_dst\":\"10.0.0.2\","
+	"\"l4_src\":0,\"l4_dst\":0,\"packets\":3,\"bytes\":294,"
+	"\"idle_ms\":120,\"actions\":[{\"output\":\"v2\"}]},"
+	"{\"switch\":\"hnv0\",\"port\":\"uplink\",\"vsid\":5001,"
+	"\"tun_src\":\"192.168.1.10\",\"eth_src\":\"02:00:00:00:00:01\","
+	"\"eth_dst\":\"02:00:00:00:00:02\",\"eth_type\":2048,"
+	"\"ip_proto\":6,\"ip_src\":\"10.0.0.1\",\"ip_dst\":\"10.0.0.2\","
+	"\"l4_src\":443,\"l4_dst\":50000,\"packets\":7,\"bytes\":9000,"
+	"\"idle_ms\":3,\"actions\":[{\"output\":\"v2\"}]},"
+	"{\"switch\":\"hnv0\",\"port\":\"uplink\",\"vsid\":16777214,"
+	"\"tun_src\":\"192.168.2.20\",\"eth_src\":\"02:00:00:00:00:01\","
+	"\"eth_dst\":\"ff:ff:ff:ff:ff:ff\",\"eth_type\":2054,"
+	"\"packets\":2,\"bytes\":84,\"idle_ms\":0,\"actions\":["
+	"{\"output\":\"v2\"},{\"output\":\"v3\"}]}]\n";
+
+/*
+ * Flows of the uplink, from the physical network: HNV_FLOW_A_VSID and
+ * HNV_FLOW_A_TUN_SRC, and the switch as their port.
+ */
+static void uplink_tests(void)
+{
+	static const struct uplink vsid_only = { 5001, NULL };
+	static const struct uplink tun_src_only = { 0, "192.168.1.10" };
+	static const struct uplink tun_src_v6 = { 5001, "2001:db8::10" };
+	struct nlattr *flow;
+	struct hnv_flow f[3];
+	struct nl_msg *msg;
+	struct capture c;
+	struct out o;
+	size_t i;
+
+	msg = flow_msg(&tcp4_in, &from_pa10);
+	check_int(hnv_parse_flow(nlmsg_hdr(msg), &f[1]), 0,
+		  "parse a flow of the uplink");
+	check(f[1].has == (HNV_FLOW_UPLINK | HNV_FLOW_IP_PROTO |
+			   HNV_FLOW_L4_SRC | HNV_FLOW_L4_DST) &&
+	      f[1].vsid == 5001 &&
+	      !memcmp(f[1].tun_src, "\xc0\xa8\x01\x0a", 4) &&
+	      f[1].switch_ifindex == 7 && f[1].port_ifindex == 7 &&
+	      f[1].l4_src == 443 && f[1].l4_dst == 50000 &&
+	      f[1].nactions == 1 && f[1].actions[0].arg == 10,
+	      "flow of the uplink: VSID, outer source, the switch as its "
+	      "port, the rest as for a port's");
+	nlmsg_free(msg);
+
+	msg = flow_reply(&icmp4);
+	check(!hnv_parse_flow(nlmsg_hdr(msg), &f[0]) &&
+	      !(f[0].has & HNV_FLOW_UPLINK) && !f[0].vsid,
+	      "flow of a port: not of the uplink, no VSID");
+	nlmsg_free(msg);
+
+	msg = flow_msg(&arp_in, &from_pa20);
+	check(!hnv_parse_flow(nlmsg_hdr(msg), &f[2]) &&
+	      f[2].has == HNV_FLOW_UPLINK && f[2].vsid == HNV_VSID_MAX &&
+	      !memcmp(f[2].tun_src, "\xc0\xa8\x02\x14", 4) &&
+	      f[2].nactions == 2,
+	      "ARP flow of the uplink: VSID and outer source, no IP");
+	nlmsg_free(msg);
+
+	out_open(&o, &c, false, false);
+	o.ifname = fake_ifname;
+	for (i = 0; i < ARRAY_SIZE(f); i++)
+		out_flow(&o, &f[i]);
+	check_str(out_close(&o, &c), human_uplink,
+		  "flow show: a port's flow, then the uplink's, with "
+		  "\"uplink vsid VSID from PA\" for the port; human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	o.ifname = fake_ifname;
+	for (i = 0; i < ARRAY_SIZE(f); i++)
+		out_flow(&o, &f[i]);
+	check_str(out_close(&o, &c), json_uplink,
+		  "flow show: \"port\":\"uplink\", then \"vsid\" and "
+		  "\"tun_src\"; JSON");
+	free(c.buf);
+
+	out_open(&o, &c, true, true);
+	o.ifname = fake_ifname;
+	out_flow(&o, &f[1]);
+	check(strstr(out_close(&o, &c),
+		     "        \"switch\": \"hnv0\",\n"
+		     "        \"port\": \"uplink\",\n"
+		     "        \"vsid\": 5001,\n"
+		     "        \"tun_src\": \"192.168.1.10\",\n"
+		     "        \"eth_src\": \"02:00:00:00:00:01\",\n") != NULL,
+	      "flow show: a flow of the uplink in pretty JSON");
+	free(c.buf);
+
+	for (i = 0; i < ARRAY_SIZE(f); i++)
+		hnv_flow_free(&f[i]);
+
+	/* one defect each */
+	msg = flow_msg(&tcp4_in, &vsid_only);
+	check_int(hnv_parse_flow(nlmsg_hdr(msg), &f[0]), -EBADMSG,
+		  "HNV_FLOW_A_VSID without HNV_FLOW_A_TUN_SRC is malformed");
+	hnv_flow_free(&f[0]);
+	nlmsg_free(msg);
+
+	msg = flow_msg(&tcp4_in, &tun_src_only);
+	check_int(hnv_parse_flow(nlmsg_hdr(msg), &f[0]), -EBADMSG,
+		  "HNV_FLOW_A_TUN_SRC without HNV_FLOW_A_VSID is malformed");
+	hnv_flow_free(&f[0]);
+	nlmsg_free(msg);
+
+	msg = flow_msg(&tcp4_in, &tun_src_v6);
+	check_int(hnv_parse_flow(nlmsg_hdr(msg), &f[0]), -EBADMSG,
+		  "a 16-byte HNV_FLOW_A_TUN_SRC is malformed");
+	hnv_flow_free(&f[0]);
+	nlmsg_free(msg);
+
+	msg = message(HNV_CMD_FLOW_GET);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 7);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, 7);
+	flow = nest_start(msg, HNV_A_FLOW);
+	nla_put_u16(msg, HNV_FLOW_A_VSID, 5001);
+	put_ip(msg, HNV_FLOW_A_TUN_SRC, 4, "192.168.1.10");
+	nla_put(msg, HNV_FLOW_A_ETH_SRC, ETH_ALEN, mac1);
+	nla_put(msg, HNV_FLOW_A_ETH_DST, ETH_ALEN, mac2);
+	nla_put_u16(msg, HNV_FLOW_A_ETH_TYPE, htons(0x0806));
+	nla_nest_end(msg, flow);
+	check_int(hnv_parse_flow(nlmsg_hdr(msg), &f[0]), -EBADMSG,
+		  "a 16-bit HNV_FLOW_A_VSID is malformed");
+	hnv_flow_free(&f[0]);
+	nlmsg_free(msg);
+}
+
 static void list_tests(void)
 {
 	struct hnv_flow_list flows = { 0 };
@@ -820,5 +999,6 @@ void vnet_tests(void)
 	flow_parse_tests();
 	flow_bad_tests();
 	flow_output_tests();
+	uplink_tests();
 	list_tests();
 }
