@@ -16,6 +16,11 @@
 #include "compat.h"
 #include "hnv.h"
 
+/* Locally administered, "HNV"; the same on every host. */
+static const u8 hnv_router_mac_default[ETH_ALEN] = {
+	0x02, 0x48, 0x4e, 0x56, 0x00, 0x01
+};
+
 static netdev_tx_t hnv_dev_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct hnv_switch *sw = netdev_priv(dev);
@@ -46,6 +51,7 @@ static int hnv_dev_init(struct net_device *dev)
 	}
 	sw->vxlan_port = IANA_VXLAN_UDP_PORT;
 	sw->nvgre_flowid = true;
+	ether_addr_copy(sw->router_mac, hnv_router_mac_default);
 	err = hnv_uplink_init(sw);
 	if (err) {
 		hnv_map_destroy(sw);

@@ -10,11 +10,27 @@
  * Linux's vxlan does for bridged ports.
  */
 
+#include <linux/etherdevice.h>
 #include <net/dst.h>
 #include <net/ip_tunnels.h>
 #include <net/route.h>
 
 #include "hnv.h"
+
+/*
+ * skb_tunnel_check_pmtu() addressed its ICMP error by swapping the frame's
+ * MACs.  A routed frame had them rewritten already (router -> VM), so its
+ * error would go to the router MAC: it comes from the router to the VM.
+ */
+static void hnv_encap_icmp_to_vm(struct hnv_port *port, struct sk_buff *skb)
+{
+	struct ethhdr *eth = eth_hdr(skb);
+
+	if (!ether_addr_equal(eth->h_dest, port->sw->router_mac))
+		return;
+	ether_addr_copy(eth->h_source, port->sw->router_mac);
+	ether_addr_copy(eth->h_dest, port->mac);
+}
 
 /**
  * hnv_encap_route() - route an encapsulated frame and check it fits
@@ -48,6 +64,7 @@ struct rtable *hnv_encap_route(struct hnv_port *port, struct flowi4 *fl4,
 			hnv_count_drop(port->stats, HNV_DROP_MALFORMED);
 			kfree_skb(skb);
 		} else {
+			hnv_encap_icmp_to_vm(port, skb);
 			hnv_count_drop(port->stats, HNV_DROP_TOO_BIG);
 			hnv_output(port, skb);
 		}

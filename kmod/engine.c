@@ -22,26 +22,9 @@
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 
-#include "hnv.h"
+#include "engine.h"
 
-/* The most actions one flow can compose: one output per other port. */
-#define HNV_ACTIONS_MAX		256
-
-/**
- * struct hnv_compose - the slow path's state while it walks the layers
- * @port: the port the frame entered on
- * @key: the frame's flow key
- * @acts: the actions composed so far
- * @done: a layer ended the walk (with a drop, or a final decision)
- */
-struct hnv_compose {
-	struct hnv_port *port;
-	const struct hnv_flow_key *key;
-	struct hnv_actions *acts;
-	bool done;
-};
-
-static void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to)
+void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to)
 {
 	struct hnv_action *a;
 
@@ -54,8 +37,8 @@ static void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to)
 	a->port = to;
 }
 
-static void hnv_compose_encap(struct hnv_compose *c, const struct hnv_subnet *sn,
-			      __be32 pa)
+void hnv_compose_encap(struct hnv_compose *c, const struct hnv_subnet *sn,
+		       __be32 pa)
 {
 	const struct hnv_pas *pas = rcu_dereference(c->port->sw->pas);
 	struct hnv_action *a;
@@ -74,14 +57,50 @@ static void hnv_compose_encap(struct hnv_compose *c, const struct hnv_subnet *sn
 }
 
 /* End the walk: the composed list becomes a single drop. */
-static void hnv_compose_drop(struct hnv_compose *c, enum hnv_drop_reason why)
+void hnv_compose_drop(struct hnv_compose *c, enum hnv_drop_reason why)
 {
+	memset(&c->acts->a[0], 0, sizeof(c->acts->a[0]));
 	c->acts->n = 1;
 	c->acts->a[0].type = HNV_ACTION_A_DROP;
 	c->acts->a[0].reason = why;
-	c->acts->a[0].ifindex = 0;
-	c->acts->a[0].port = NULL;
 	c->done = true;
+}
+
+/*
+ * End the walk: answer the ARP request or neighbour solicitation with
+ * @mac (@router: it is the gateway's), back to the port.
+ */
+void hnv_compose_reply(struct hnv_compose *c, const u8 *mac, bool router)
+{
+	struct hnv_action *a = &c->acts->a[0];
+
+	memset(a, 0, sizeof(*a));
+	c->acts->n = 1;
+	a->type = HNV_ACTION_A_REPLY;
+	a->router = router;
+	ether_addr_copy(a->mac, mac);
+	c->done = true;
+}
+
+/*
+ * The port layer: what a port may send at all.  It must be bound to a
+ * virtual subnet the switch has, send from the VM's MAC and, if it has
+ * customer addresses of the frame's IP family, from one of them.
+ */
+static void hnv_layer_port(struct hnv_compose *c)
+{
+	struct hnv_port *port = c->port;
+	u32 vsid = READ_ONCE(port->vsid);
+
+	if (!vsid)
+		return hnv_compose_drop(c, HNV_DROP_PORT_UNBOUND);
+	c->sn = hnv_subnet_find(port->sw, vsid);
+	if (!c->sn)
+		return hnv_compose_drop(c, HNV_DROP_NO_SUBNET);
+	if (!ether_addr_equal(c->key->eth_src, port->mac))
+		return hnv_compose_drop(c, HNV_DROP_SRC_MAC);
+	if (!hnv_src_allowed(port, c->key))
+		return hnv_compose_drop(c, HNV_DROP_SPOOF);
 }
 
 /*
@@ -93,20 +112,13 @@ static void hnv_compose_drop(struct hnv_compose *c, enum hnv_drop_reason why)
 static void hnv_layer_vnet(struct hnv_compose *c)
 {
 	struct hnv_port *port = c->port, *p;
+	const struct hnv_subnet *sn = c->sn;
 	struct hnv_switch *sw = port->sw;
-	u32 vsid = READ_ONCE(port->vsid);
+	u32 vsid = sn->vsid;
 	const struct hnv_remote *r;
-	const struct hnv_subnet *sn;
 	const struct hnv_map *map;
 	bool has_pa;
 
-	if (!vsid)
-		return hnv_compose_drop(c, HNV_DROP_PORT_UNBOUND);
-	sn = hnv_subnet_find(sw, vsid);
-	if (!sn)
-		return hnv_compose_drop(c, HNV_DROP_NO_SUBNET);
-	if (!ether_addr_equal(c->key->eth_src, port->mac))
-		return hnv_compose_drop(c, HNV_DROP_SRC_MAC);
 	has_pa = rcu_access_pointer(sw->pas);
 
 	if (is_unicast_ether_addr(c->key->eth_dst)) {
@@ -150,15 +162,25 @@ static void hnv_layer_vnet_uplink(struct hnv_compose *c)
 {
 	struct hnv_switch *sw = c->port->sw;
 	u32 vsid = c->key->vsid;
+	const struct hnv_subnet *sn;
 	const struct hnv_map *map;
 	struct hnv_port *p;
 
-	if (!hnv_subnet_find(sw, vsid))
+	sn = hnv_subnet_find(sw, vsid);
+	if (!sn)
 		return hnv_compose_drop(c, HNV_DROP_UNKNOWN_VNI);
 	if (READ_ONCE(sw->strict)) {
-		map = hnv_map_find(sw, vsid, c->key->eth_src);
-		if (!map || READ_ONCE(map->pa) != c->key->tun_src)
-			return hnv_compose_drop(c, HNV_DROP_PA_MISMATCH);
+		/* A routed frame comes from the router MAC: check its source
+		 * address instead, in the subnets of its RDID.
+		 */
+		if (ether_addr_equal(c->key->eth_src, sw->router_mac)) {
+			if (!hnv_route_src_mapped(sw, sn->rdid, c->key))
+				return hnv_compose_drop(c, HNV_DROP_PA_MISMATCH);
+		} else {
+			map = hnv_map_find(sw, vsid, c->key->eth_src);
+			if (!map || READ_ONCE(map->pa) != c->key->tun_src)
+				return hnv_compose_drop(c, HNV_DROP_PA_MISMATCH);
+		}
 	}
 	list_for_each_entry_rcu(p, &sw->ports, list) {
 		if (READ_ONCE(p->vsid) != vsid)
@@ -178,6 +200,10 @@ typedef void (*hnv_layer_fn)(struct hnv_compose *c);
 
 /* The layers a VM port's frames walk, in order. */
 static const hnv_layer_fn hnv_port_layers[] = {
+	hnv_layer_port,
+	hnv_layer_arp,
+	hnv_layer_nd,
+	hnv_layer_route,
 	hnv_layer_vnet,
 };
 
@@ -252,6 +278,20 @@ static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
 			hnv_count_drop(port->stats, a->reason);
 			kfree_skb(skb);
 			return;
+		case HNV_ACTION_A_REPLY:
+			hnv_neigh_reply(port, a, skb);
+			return;
+		case HNV_ACTION_A_ICMP:
+			hnv_route_icmp(port, a, skb);
+			return;
+		case HNV_ACTION_A_ECHO:
+			hnv_route_echo(port, skb);
+			return;
+		case HNV_ACTION_A_ROUTE:
+			skb = hnv_route_forward(port, a, skb);
+			if (!skb)
+				return;
+			break;
 		case HNV_ACTION_A_OUTPUT:
 		case HNV_ACTION_A_ENCAP:
 			if (i == acts->n - 1) {

@@ -9,6 +9,7 @@
 
 #include <linux/etherdevice.h>
 #include <linux/hashtable.h>
+#include <linux/if_arp.h>
 #include <linux/list.h>
 #include <linux/rhashtable-types.h>
 #include <linux/workqueue.h>
@@ -97,6 +98,24 @@ struct hnv_stats {
 	u64 flows_recomposed;
 };
 
+#define HNV_MISS_SLOTS		64
+#define HNV_MISS_PER_SEC	100
+
+/**
+ * struct hnv_miss_limit - how often a switch reports neighbour misses
+ * @slot: by hash of (VSID, address): the last one reported there and when
+ * @window: start (jiffies) of the current second of the per-switch limit
+ * @count: events reported in it
+ */
+struct hnv_miss_limit {
+	struct {
+		u32 hash;
+		unsigned long last;
+	} slot[HNV_MISS_SLOTS];
+	unsigned long window;
+	atomic_t count;
+};
+
 /**
  * struct hnv_switch - one virtual switch (the private area of its netdev)
  * @dev: the switch device
@@ -114,6 +133,7 @@ struct hnv_stats {
  * @uft_port_max: most flows one port caches
  * @uft_idle_ms: a flow unused this long is removed
  * @maps: CA->PA mappings by (VSID, MAC) (RCU readers, RTNL writers)
+ * @maps_ca: the mappings with a CA, by (VSID, CA) (likewise)
  * @nmaps: entries in @maps
  * @remotes: every subnet's remote hosts, by (VSID, PA) (RTNL)
  * @pas: the switch's provider addresses (RCU; replaced whole under RTNL)
@@ -125,6 +145,9 @@ struct hnv_stats {
  *	its inner source MAC is mapped to (RTNL writers, READ_ONCE readers)
  * @nvgre_flowid: NVGRE packets carry a FlowID from the inner flow's hash
  *	(else 0) (RTNL writers, READ_ONCE readers)
+ * @router_mac: the distributed router's MAC (RTNL writers; read on the
+ *	slow path, which a torn read only affects until the generation bump)
+ * @miss: the rate limits of HNV_CMD_NEIGH_MISS events
  * @uplink: the physical network as a port: frames decapsulated from it go
  *	through the engine with their own flow table.  Its @dev is the switch
  *	device (no reference of its own) and its counters are @stats.
@@ -145,6 +168,7 @@ struct hnv_switch {
 	u32 uft_port_max;
 	unsigned int uft_idle_ms;
 	struct rhashtable maps;
+	struct rhashtable maps_ca;
 	u32 nmaps;
 	struct rhashtable remotes;
 	struct hnv_pas __rcu *pas;
@@ -154,6 +178,8 @@ struct hnv_switch {
 	bool strict;
 	bool nvgre_flowid;
 	struct hnv_port *uplink;
+	u8 router_mac[ETH_ALEN];
+	struct hnv_miss_limit miss;
 };
 
 /**
@@ -166,6 +192,8 @@ struct hnv_switch {
  * @vsid: the virtual subnet the port is bound to, 0 if unbound (RTNL
  *	writers; the packet path reads it with READ_ONCE)
  * @mac: the MAC of the VM behind the port (valid while @vsid is set)
+ * @cas: the VM's customer addresses, NULL if none (RCU; replaced whole
+ *	under RTNL)
  * @uft: the port's unified flow table
  * @nflows: entries in @uft
  * @rcu: deferred free
@@ -178,6 +206,7 @@ struct hnv_port {
 	struct hnv_pcpu_stats __percpu *stats;
 	u32 vsid;
 	u8 mac[ETH_ALEN];
+	struct hnv_port_cas __rcu *cas;
 	struct rhashtable uft;
 	atomic_t nflows;
 	struct rcu_head rcu;
@@ -195,11 +224,56 @@ struct hnv_net {
 };
 
 /**
+ * union hnv_addr - an IPv4 or an IPv6 address, in network order
+ */
+union hnv_addr {
+	__be32 v4;
+	struct in6_addr v6;
+};
+
+/**
+ * struct hnv_prefix - a virtual subnet's prefix of one address family
+ * @len: the prefix length; 0 if the subnet has no prefix of the family
+ * @addr: the prefix (no bits set past @len)
+ * @gw: the gateway: the distributed router's address in the subnet
+ */
+struct hnv_prefix {
+	u8 len;
+	union hnv_addr addr;
+	union hnv_addr gw;
+};
+
+/**
+ * struct hnv_ca - one customer address of a port
+ * @v6: @addr is IPv6 (else IPv4)
+ * @addr: the address
+ */
+struct hnv_ca {
+	bool v6;
+	union hnv_addr addr;
+};
+
+/**
+ * struct hnv_port_cas - the customer addresses of a port, replaced whole
+ * @rcu: deferred free
+ * @n: entries in @ca
+ * @ca: the addresses
+ */
+struct hnv_port_cas {
+	struct rcu_head rcu;
+	u8 n;
+	struct hnv_ca ca[];
+};
+
+/**
  * struct hnv_subnet - a virtual subnet on a switch
  * @node: entry in hnv_switch.subnets
  * @vsid: its VSID
  * @rdid: the virtual network (routing domain) it belongs to
  * @encap: enum hnv_encap
+ * @p4: its IPv4 prefix and gateway (@p4.len 0: none)
+ * @p6: its IPv6 prefix and gateway (@p6.len 0: none)
+ * @remotes: the remote hosts with mappings in the subnet (struct hnv_remote)
  * @rcu: deferred free
  */
 struct hnv_subnet {
@@ -207,6 +281,8 @@ struct hnv_subnet {
 	u32 vsid;
 	u32 rdid;
 	u8 encap;
+	struct hnv_prefix p4;
+	struct hnv_prefix p6;
 	struct list_head remotes;
 	struct rcu_head rcu;
 };
@@ -259,22 +335,35 @@ struct hnv_map_key {
 /**
  * struct hnv_map - a CA->PA mapping: this VM lives behind that PA
  * @node: entry in hnv_switch.maps
+ * @ca_node: entry in hnv_switch.maps_ca while @ca_len is set
  * @key: (VSID, MAC)
  * @pa: the provider address
  * @ca_len: 0 (no CA), 4 or 16
  * @ca: the customer address
- * @rcu: deferred free
+ *
+ * No rcu_head: freed with the headless kvfree_rcu(), which may sleep (a
+ * mapping goes away under RTNL, in process context).  56 bytes, one
+ * kmalloc-64 object per mapping.
  */
 struct hnv_map {
 	struct rhash_head node;
+	struct rhash_head ca_node;
 	struct hnv_map_key key;
 	__be32 pa;
 	u8 ca_len;
-	union {
-		__be32 v4;
-		struct in6_addr v6;
-	} ca;
-	struct rcu_head rcu;
+	union hnv_addr ca;
+};
+
+/**
+ * struct hnv_ca_key - what a mapping is found by in hnv_switch.maps_ca
+ * @vsid: the virtual subnet
+ * @len: 4 or 16
+ * @ca: the customer address
+ */
+struct hnv_ca_key {
+	u32 vsid;
+	u8 len;
+	const union hnv_addr *ca;
 };
 
 /**
@@ -284,6 +373,12 @@ struct hnv_map {
  * @vsid and @tun_src are set only for frames from the physical network
  * (the uplink's table): the VNI/key they arrived with and the outer source
  * PA.  A VM port's frames are all of the port's VSID.
+ *
+ * @ip_proto, @l4_src, @l4_dst and @addr hold the IP protocol, ports and
+ * addresses; for ICMP and ICMPv6 the ports are the type and code; for an
+ * IPv6 neighbour solicitation or advertisement @addr.v6[1] is the target;
+ * for ARP (IPv4 over Ethernet) @ip_proto is the operation and @addr.v4
+ * the sender and target addresses.  @flags: HNV_KEY_F_*.
  */
 struct hnv_flow_key {
 	u32 vsid;
@@ -292,7 +387,7 @@ struct hnv_flow_key {
 	u8 eth_src[ETH_ALEN];
 	__be16 eth_type;
 	u8 ip_proto;
-	u8 pad;
+	u8 flags;
 	__be16 l4_src;
 	__be16 l4_dst;
 	union {
@@ -302,13 +397,36 @@ struct hnv_flow_key {
 };
 
 /**
+ * struct hnv_arp - an ARP message for IPv4 over Ethernet
+ * @h: the fixed header
+ * @sha: sender hardware address
+ * @sip: sender protocol address
+ * @tha: target hardware address
+ * @tip: target protocol address
+ */
+struct hnv_arp {
+	struct arphdr h;
+	u8 sha[ETH_ALEN];
+	__be32 sip;
+	u8 tha[ETH_ALEN];
+	__be32 tip;
+} __packed;
+
+/* The ARP sender hardware address is not the frame's source MAC. */
+#define HNV_KEY_F_ARP_SHA	BIT(0)
+
+/**
  * struct hnv_action - one step of a composed action list
- * @type: HNV_ACTION_A_OUTPUT, HNV_ACTION_A_DROP or HNV_ACTION_A_ENCAP
+ * @type: HNV_ACTION_A_OUTPUT, _DROP, _ENCAP, _REPLY, _ROUTE, _ICMP or _ECHO
  * @reason: for a drop, enum hnv_drop_reason
  * @encap: for an encap, enum hnv_encap
+ * @router: for a reply, the answer is the gateway's (IPv6: the router flag)
  * @vni: for an encap, the VNI
  * @pa_src: for an encap, the outer source address
  * @pa_dst: for an encap, the outer destination address
+ * @mac: for a reply, the MAC to answer with
+ * @l3: for a route, the family, the destination VM's MAC and the gateway
+ *	that ICMP errors come from; for an ICMP error, also its type and code
  * @ifindex: for an output, the port's ifindex (for dumps: @port may be
  *	gone by the time a stale flow is listed)
  * @port: for an output, the port to send to; valid while the flow's
@@ -318,9 +436,22 @@ struct hnv_action {
 	u8 type;
 	u8 reason;
 	u8 encap;
-	u32 vni;
-	__be32 pa_src;
-	__be32 pa_dst;
+	bool router;
+	union {
+		struct {
+			u32 vni;
+			__be32 pa_src;
+			__be32 pa_dst;
+		};
+		u8 mac[ETH_ALEN];
+		struct {
+			bool v6;
+			u8 type;
+			u8 code;
+			u8 mac[ETH_ALEN];
+			union hnv_addr gw;
+		} l3;
+	};
 	int ifindex;
 	struct hnv_port *port;
 };
@@ -379,7 +510,7 @@ int hnv_port_del(struct hnv_switch *sw, struct net_device *dev,
 		 struct netlink_ext_ack *extack);
 void hnv_port_del_all(struct hnv_switch *sw);
 int hnv_port_bind(struct hnv_port *port, u32 vsid, const u8 *mac,
-		  struct netlink_ext_ack *extack);
+		  struct hnv_port_cas *cas, struct netlink_ext_ack *extack);
 struct hnv_port *hnv_port_get_rtnl(const struct net_device *dev);
 extern struct notifier_block hnv_netdev_notifier;
 
@@ -423,8 +554,10 @@ static inline void hnv_count_rx(struct hnv_pcpu_stats __percpu *pcpu,
 }
 
 /* subnet.c */
+bool hnv_prefix_contains(const struct hnv_prefix *p, bool v6,
+			 const union hnv_addr *a);
 struct hnv_subnet *hnv_subnet_find(struct hnv_switch *sw, u32 vsid);
-int hnv_subnet_add(struct hnv_switch *sw, u32 vsid, u32 rdid, u8 encap,
+int hnv_subnet_add(struct hnv_switch *sw, const struct hnv_subnet *tmpl,
 		   struct netlink_ext_ack *extack);
 int hnv_subnet_del(struct hnv_switch *sw, u32 vsid,
 		   struct netlink_ext_ack *extack);
@@ -434,6 +567,8 @@ void hnv_subnet_del_all(struct hnv_switch *sw);
 int hnv_map_init(struct hnv_switch *sw);
 void hnv_map_destroy(struct hnv_switch *sw);
 struct hnv_map *hnv_map_find(struct hnv_switch *sw, u32 vsid, const u8 *mac);
+struct hnv_map *hnv_map_find_ca(struct hnv_switch *sw, u32 vsid, bool v6,
+				const union hnv_addr *ca);
 int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
 		bool replace, struct netlink_ext_ack *extack);
 int hnv_map_del(struct hnv_switch *sw, u32 vsid, const u8 *mac,
@@ -494,5 +629,7 @@ int hnv_selftest(void);
 /* netlink.c */
 int hnv_genl_init(void);
 void hnv_genl_exit(void);
+void hnv_nl_notify_miss(struct hnv_switch *sw, const struct hnv_port *port,
+			u32 vsid, bool v6, const union hnv_addr *addr);
 
 #endif /* _HNV_H */

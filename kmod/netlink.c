@@ -43,6 +43,7 @@ static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
 	[HNV_A_SWITCH_VXLAN_PORT] = NLA_POLICY_MIN(NLA_U16, 1),
 	[HNV_A_SWITCH_STRICT]	= NLA_POLICY_MAX(NLA_U8, 1),
 	[HNV_A_SWITCH_NVGRE_FLOWID] = NLA_POLICY_MAX(NLA_U8, 1),
+	[HNV_A_SWITCH_ROUTER_MAC] = NLA_POLICY_ETH_ADDR,
 };
 
 const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
@@ -160,11 +161,29 @@ static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,
 	    hnv_nl_fill_pas(skb, sw) ||
 	    nla_put_u8(skb, HNV_A_SWITCH_STRICT, sw->strict) ||
 	    nla_put_u8(skb, HNV_A_SWITCH_NVGRE_FLOWID, sw->nvgre_flowid) ||
+	    nla_put(skb, HNV_A_SWITCH_ROUTER_MAC, ETH_ALEN, sw->router_mac) ||
 	    hnv_stats_fill(skb, HNV_A_SWITCH_STATS, &total)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
 	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int hnv_nl_fill_cas(struct sk_buff *skb, const struct hnv_port_cas *cas)
+{
+	struct nlattr *nest;
+	int i;
+
+	if (!cas)
+		return 0;
+	nest = nla_nest_start(skb, HNV_A_PORT_CAS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < cas->n; i++)
+		if (nla_put(skb, 1, cas->ca[i].v6 ? 16 : 4, &cas->ca[i].addr))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
 	return 0;
 }
 
@@ -187,6 +206,7 @@ static int hnv_nl_fill_port(struct sk_buff *skb, struct hnv_port *port,
 	    nla_put_u32(skb, HNV_A_VSID, port->vsid) ||
 	    (port->vsid &&
 	     nla_put(skb, HNV_A_PORT_MAC, ETH_ALEN, port->mac)) ||
+	    hnv_nl_fill_cas(skb, rtnl_dereference(port->cas)) ||
 	    hnv_stats_fill(skb, HNV_A_PORT_STATS, &stats)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -231,6 +251,12 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct hnv_switch *sw;
 	int err = 0;
 
+	if (attrs[HNV_A_SWITCH_ROUTER_MAC] &&
+	    !is_valid_ether_addr(nla_data(attrs[HNV_A_SWITCH_ROUTER_MAC]))) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[HNV_A_SWITCH_ROUTER_MAC],
+				    "the router MAC must be unicast and not zero");
+		return -EINVAL;
+	}
 	rtnl_lock();
 	sw = hnv_nl_switch_required(genl_info_net(info), attrs, info->extack);
 	if (IS_ERR(sw)) {
@@ -256,6 +282,12 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (attrs[HNV_A_SWITCH_STRICT]) {
 		/* Composed into the uplink's flows. */
 		WRITE_ONCE(sw->strict, nla_get_u8(attrs[HNV_A_SWITCH_STRICT]));
+		hnv_policy_changed(sw);
+	}
+	if (attrs[HNV_A_SWITCH_ROUTER_MAC]) {
+		/* Validated before anything was changed (above). */
+		ether_addr_copy(sw->router_mac,
+				nla_data(attrs[HNV_A_SWITCH_ROUTER_MAC]));
 		hnv_policy_changed(sw);
 	}
 	if (attrs[HNV_A_SWITCH_NVGRE_FLOWID])
@@ -512,6 +544,35 @@ static const struct genl_ops hnv_genl_ops[] = {
 static const struct genl_multicast_group hnv_genl_mcgrps[] = {
 	{ .name = HNV_MCGRP_EVENTS },
 };
+
+/*
+ * HNV_CMD_NEIGH_MISS to the "events" group of the switch's namespace.
+ * From the packet path (softirq, under RCU).
+ */
+void hnv_nl_notify_miss(struct hnv_switch *sw, const struct hnv_port *port,
+			u32 vsid, bool v6, const union hnv_addr *addr)
+{
+	struct net *net = dev_net(sw->dev);
+	struct sk_buff *skb;
+	void *hdr;
+
+	if (!genl_has_listeners(&hnv_genl_family, net, 0))
+		return;
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
+	if (!skb)
+		return;
+	hdr = genlmsg_put(skb, 0, 0, &hnv_genl_family, 0, HNV_CMD_NEIGH_MISS);
+	if (!hdr ||
+	    nla_put_u32(skb, HNV_A_SWITCH_IFINDEX, sw->dev->ifindex) ||
+	    nla_put_u32(skb, HNV_A_PORT_IFINDEX, port->dev->ifindex) ||
+	    nla_put_u32(skb, HNV_A_VSID, vsid) ||
+	    nla_put(skb, HNV_A_MISS_ADDR, v6 ? 16 : 4, addr)) {
+		kfree_skb(skb);
+		return;
+	}
+	genlmsg_end(skb, hdr);
+	genlmsg_multicast_netns(&hnv_genl_family, net, skb, 0, 0, GFP_ATOMIC);
+}
 
 struct genl_family hnv_genl_family __ro_after_init = {
 	.name		= HNV_GENL_NAME,

@@ -6,9 +6,11 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/inetdevice.h>
 #include <linux/jiffies.h>
 #include <linux/rhashtable.h>
 #include <linux/rtnetlink.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "compat.h"
@@ -23,12 +25,26 @@ static struct netlink_range_validation hnv_vsid_range = {
 	.max = HNV_VSID_MAX,
 };
 
+static const struct nla_policy hnv_prefix4_policy[HNV_PREFIX_A_MAX + 1] = {
+	[HNV_PREFIX_A_ADDR]	= NLA_POLICY_EXACT_LEN(4),
+	[HNV_PREFIX_A_LEN]	= NLA_POLICY_RANGE(NLA_U8, 8, 30),
+	[HNV_PREFIX_A_GATEWAY]	= NLA_POLICY_EXACT_LEN(4),
+};
+
+static const struct nla_policy hnv_prefix6_policy[HNV_PREFIX_A_MAX + 1] = {
+	[HNV_PREFIX_A_ADDR]	= NLA_POLICY_EXACT_LEN(16),
+	[HNV_PREFIX_A_LEN]	= NLA_POLICY_RANGE(NLA_U8, 16, 126),
+	[HNV_PREFIX_A_GATEWAY]	= NLA_POLICY_EXACT_LEN(16),
+};
+
 const struct nla_policy hnv_subnet_policy[HNV_A_MAX + 1] = {
 	HNV_NL_SELECTORS,
 	[HNV_A_VSID]		= NLA_POLICY_FULL_RANGE(NLA_U32, &hnv_vsid_range),
 	[HNV_A_RDID]		= NLA_POLICY_MIN(NLA_U32, 1),
 	[HNV_A_ENCAP]		= NLA_POLICY_RANGE(NLA_U8, HNV_ENCAP_VXLAN,
 						   HNV_ENCAP_MAX),
+	[HNV_A_SUBNET_PREFIX4]	= NLA_POLICY_NESTED(hnv_prefix4_policy),
+	[HNV_A_SUBNET_PREFIX6]	= NLA_POLICY_NESTED(hnv_prefix6_policy),
 };
 
 const struct nla_policy hnv_port_set_policy[HNV_A_MAX + 1] = {
@@ -37,11 +53,54 @@ const struct nla_policy hnv_port_set_policy[HNV_A_MAX + 1] = {
 	[HNV_A_PORT_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[HNV_A_VSID]		= { .type = NLA_U32 },
 	[HNV_A_PORT_MAC]	= NLA_POLICY_ETH_ADDR,
+	[HNV_A_PORT_CAS]	= { .type = NLA_NESTED },
 };
+
+/*
+ * HNV_A_PORT_CAS: 1 .. HNV_PORT_CAS_MAX attributes of type 1, 4 or 16
+ * bytes each.  Returns a new struct hnv_port_cas or an ERR_PTR.
+ */
+static struct hnv_port_cas *hnv_nl_parse_cas(const struct nlattr *nest,
+					     struct netlink_ext_ack *extack)
+{
+	struct hnv_port_cas *cas;
+	const struct nlattr *attr;
+	int rem, len;
+
+	cas = kzalloc(struct_size(cas, ca, HNV_PORT_CAS_MAX), GFP_KERNEL);
+	if (!cas)
+		return ERR_PTR(-ENOMEM);
+	nla_for_each_nested(attr, nest, rem) {
+		struct hnv_ca *ca = &cas->ca[cas->n];
+
+		len = nla_len(attr);
+		if (nla_type(attr) != 1 || (len != 4 && len != 16)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "a customer address is an attribute of type 1 holding 4 or 16 bytes");
+			goto err;
+		}
+		if (cas->n == HNV_PORT_CAS_MAX) {
+			NL_SET_ERR_MSG_ATTR(extack, attr, "too many customer addresses");
+			goto err;
+		}
+		ca->v6 = len == 16;
+		memcpy(&ca->addr, nla_data(attr), len);
+		cas->n++;
+	}
+	if (!cas->n) {
+		NL_SET_ERR_MSG_ATTR(extack, nest, "no customer address in the list");
+		goto err;
+	}
+	return cas;
+err:
+	kfree(cas);
+	return ERR_PTR(-EINVAL);
+}
 
 int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
+	struct hnv_port_cas *cas = NULL;
 	struct hnv_port *port;
 	const u8 *mac = NULL;
 	u32 vsid;
@@ -60,6 +119,11 @@ int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 				    "unbinding (VSID 0) takes no MAC");
 		return -EINVAL;
 	}
+	if (attrs[HNV_A_PORT_CAS] && !vsid) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[HNV_A_PORT_CAS],
+				    "unbinding (VSID 0) takes no customer addresses");
+		return -EINVAL;
+	}
 	if (attrs[HNV_A_PORT_MAC]) {
 		mac = nla_data(attrs[HNV_A_PORT_MAC]);
 		if (!is_valid_ether_addr(mac)) {
@@ -69,33 +133,115 @@ int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 		}
 	}
 
+	if (attrs[HNV_A_PORT_CAS]) {
+		cas = hnv_nl_parse_cas(attrs[HNV_A_PORT_CAS], info->extack);
+		if (IS_ERR(cas))
+			return PTR_ERR(cas);
+	}
+
 	rtnl_lock();
 	port = hnv_nl_port(genl_info_net(info), attrs, info->extack);
-	err = IS_ERR(port) ? PTR_ERR(port) :
-			     hnv_port_bind(port, vsid, mac, info->extack);
+	if (IS_ERR(port)) {
+		kfree(cas);
+		err = PTR_ERR(port);
+	} else {
+		err = hnv_port_bind(port, vsid, mac, cas, info->extack);
+	}
 	rtnl_unlock();
 	return err;
 }
 
+/*
+ * A subnet's prefix of one family (the policy checked the attributes'
+ * sizes and the length's range): no bits past the length, and a gateway
+ * inside that is neither the prefix itself nor, for IPv4, its broadcast
+ * address; by default the prefix's first usable address.
+ */
+static int hnv_nl_parse_prefix(const struct nlattr *nest, bool v6,
+			       struct hnv_prefix *p,
+			       struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[HNV_PREFIX_A_MAX + 1];
+	struct nlattr *addr, *gw;
+	struct in6_addr masked;
+	__be32 mask = 0;
+	int err;
+
+	err = nla_parse_nested(tb, HNV_PREFIX_A_MAX, nest,
+			       v6 ? hnv_prefix6_policy : hnv_prefix4_policy,
+			       extack);
+	if (err)
+		return err;
+	addr = tb[HNV_PREFIX_A_ADDR];
+	gw = tb[HNV_PREFIX_A_GATEWAY];
+	if (!addr || !tb[HNV_PREFIX_A_LEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, nest,
+				    "a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN");
+		return -EINVAL;
+	}
+	p->len = nla_get_u8(tb[HNV_PREFIX_A_LEN]);
+	memcpy(&p->addr, nla_data(addr), nla_len(addr));
+	if (v6) {
+		ipv6_addr_prefix(&masked, &p->addr.v6, p->len);
+		err = !ipv6_addr_equal(&masked, &p->addr.v6);
+	} else {
+		mask = inet_make_mask(p->len);
+		err = !!(p->addr.v4 & ~mask);
+	}
+	if (err) {
+		NL_SET_ERR_MSG_ATTR(extack, addr,
+				    "the prefix has bits set past its length");
+		return -EINVAL;
+	}
+	if (!gw) {
+		p->gw = p->addr;
+		if (v6)
+			p->gw.v6.s6_addr[15] |= 1;
+		else
+			p->gw.v4 |= htonl(1);
+		return 0;
+	}
+	memcpy(&p->gw, nla_data(gw), nla_len(gw));
+	if (!hnv_prefix_contains(p, v6, &p->gw) ||
+	    (v6 ? ipv6_addr_equal(&p->gw.v6, &p->addr.v6) :
+		  (p->gw.v4 == p->addr.v4 || (p->gw.v4 | mask) == htonl(~0U)))) {
+		NL_SET_ERR_MSG_ATTR(extack, gw,
+				    "the gateway must be a usable address of the prefix");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int hnv_nl_subnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct hnv_subnet tmpl = { .encap = HNV_ENCAP_VXLAN };
 	struct nlattr **attrs = info->attrs;
 	struct hnv_switch *sw;
-	u8 encap = HNV_ENCAP_VXLAN;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID) ||
 	    GENL_REQ_ATTR_CHECK(info, HNV_A_RDID))
 		return -EINVAL;
+	tmpl.vsid = nla_get_u32(attrs[HNV_A_VSID]);
+	tmpl.rdid = nla_get_u32(attrs[HNV_A_RDID]);
 	if (attrs[HNV_A_ENCAP])
-		encap = nla_get_u8(attrs[HNV_A_ENCAP]);
+		tmpl.encap = nla_get_u8(attrs[HNV_A_ENCAP]);
+	if (attrs[HNV_A_SUBNET_PREFIX4]) {
+		err = hnv_nl_parse_prefix(attrs[HNV_A_SUBNET_PREFIX4], false,
+					  &tmpl.p4, info->extack);
+		if (err)
+			return err;
+	}
+	if (attrs[HNV_A_SUBNET_PREFIX6]) {
+		err = hnv_nl_parse_prefix(attrs[HNV_A_SUBNET_PREFIX6], true,
+					  &tmpl.p6, info->extack);
+		if (err)
+			return err;
+	}
 
 	rtnl_lock();
 	sw = hnv_nl_switch_required(genl_info_net(info), attrs, info->extack);
-	err = IS_ERR(sw) ? PTR_ERR(sw) :
-		hnv_subnet_add(sw, nla_get_u32(attrs[HNV_A_VSID]),
-			       nla_get_u32(attrs[HNV_A_RDID]), encap,
-			       info->extack);
+	err = IS_ERR(sw) ? PTR_ERR(sw) : hnv_subnet_add(sw, &tmpl, info->extack);
 	rtnl_unlock();
 	return err;
 }
@@ -118,6 +264,24 @@ int hnv_nl_subnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
+static int hnv_nl_fill_prefix(struct sk_buff *skb, int type,
+			      const struct hnv_prefix *p, bool v6)
+{
+	int alen = v6 ? 16 : 4;
+	struct nlattr *nest;
+
+	if (!p->len)
+		return 0;
+	nest = nla_nest_start(skb, type);
+	if (!nest ||
+	    nla_put(skb, HNV_PREFIX_A_ADDR, alen, &p->addr) ||
+	    nla_put_u8(skb, HNV_PREFIX_A_LEN, p->len) ||
+	    nla_put(skb, HNV_PREFIX_A_GATEWAY, alen, &p->gw))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int hnv_nl_fill_subnet(struct sk_buff *skb, struct hnv_switch *sw,
 			      struct hnv_subnet *sn, u32 portid, u32 seq,
 			      int flags, struct netlink_callback *cb)
@@ -131,7 +295,9 @@ static int hnv_nl_fill_subnet(struct sk_buff *skb, struct hnv_switch *sw,
 	    nla_put_string(skb, HNV_A_SWITCH_IFNAME, sw->dev->name) ||
 	    nla_put_u32(skb, HNV_A_VSID, sn->vsid) ||
 	    nla_put_u32(skb, HNV_A_RDID, sn->rdid) ||
-	    nla_put_u8(skb, HNV_A_ENCAP, sn->encap)) {
+	    nla_put_u8(skb, HNV_A_ENCAP, sn->encap) ||
+	    hnv_nl_fill_prefix(skb, HNV_A_SUBNET_PREFIX4, &sn->p4, false) ||
+	    hnv_nl_fill_prefix(skb, HNV_A_SUBNET_PREFIX6, &sn->p6, true)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -259,6 +425,16 @@ static int hnv_nl_fill_actions(struct sk_buff *skb,
 
 		if (a->type == HNV_ACTION_A_OUTPUT)
 			err = nla_put_u32(skb, HNV_ACTION_A_OUTPUT, a->ifindex);
+		else if (a->type == HNV_ACTION_A_REPLY)
+			err = nla_put(skb, HNV_ACTION_A_REPLY, ETH_ALEN, a->mac);
+		else if (a->type == HNV_ACTION_A_ROUTE)
+			err = nla_put(skb, HNV_ACTION_A_ROUTE, ETH_ALEN,
+				      a->l3.mac);
+		else if (a->type == HNV_ACTION_A_ICMP)
+			err = nla_put_u16(skb, HNV_ACTION_A_ICMP,
+					  a->l3.type << 8 | a->l3.code);
+		else if (a->type == HNV_ACTION_A_ECHO)
+			err = nla_put_flag(skb, HNV_ACTION_A_ECHO);
 		else if (a->type == HNV_ACTION_A_ENCAP)
 			err = hnv_nl_fill_encap(skb, a);
 		else
@@ -285,6 +461,13 @@ static int hnv_nl_fill_flow_key(struct sk_buff *skb,
 	    nla_put(skb, HNV_FLOW_A_ETH_DST, ETH_ALEN, k->eth_dst) ||
 	    nla_put_be16(skb, HNV_FLOW_A_ETH_TYPE, k->eth_type))
 		return -EMSGSIZE;
+	/* ARP: the sender and target protocol addresses, no protocol. */
+	if (k->eth_type == htons(ETH_P_ARP) && k->ip_proto) {
+		if (nla_put_in_addr(skb, HNV_FLOW_A_IP_SRC, k->addr.v4[0]) ||
+		    nla_put_in_addr(skb, HNV_FLOW_A_IP_DST, k->addr.v4[1]))
+			return -EMSGSIZE;
+		return 0;
+	}
 	if (k->eth_type == htons(ETH_P_IP))
 		alen = sizeof(k->addr.v4[0]);
 	else if (k->eth_type == htons(ETH_P_IPV6))

@@ -8,8 +8,10 @@
 
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
+#include <linux/inetdevice.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <net/ipv6.h>
 
 #include "hnv.h"
 
@@ -130,6 +132,7 @@ static void hnv_port_free_rcu(struct rcu_head *head)
 	struct hnv_port *port = container_of(head, struct hnv_port, rcu);
 
 	free_percpu(port->stats);
+	kfree(rcu_dereference_raw(port->cas));
 	kfree(port);
 }
 
@@ -170,25 +173,127 @@ int hnv_port_del(struct hnv_switch *sw, struct net_device *dev,
 	return 0;
 }
 
-int hnv_port_bind(struct hnv_port *port, u32 vsid, const u8 *mac,
-		  struct netlink_ext_ack *extack)
+static bool hnv_ca_equal(const struct hnv_ca *a, const struct hnv_ca *b)
 {
-	ASSERT_RTNL();
-	if (vsid && !hnv_subnet_find(port->sw, vsid)) {
-		NL_SET_ERR_MSG(extack, "HNV_A_VSID: no such virtual subnet on the port's switch");
-		return -ENOENT;
+	if (a->v6 != b->v6)
+		return false;
+	return a->v6 ? ipv6_addr_equal(&a->addr.v6, &b->addr.v6) :
+		       a->addr.v4 == b->addr.v4;
+}
+
+/* @ca is one of the customer addresses of a port of @vsid other than @port. */
+static bool hnv_ca_taken(struct hnv_port *port, u32 vsid,
+			 const struct hnv_ca *ca)
+{
+	const struct hnv_port_cas *cas;
+	struct hnv_port *p;
+	int i;
+
+	list_for_each_entry(p, &port->sw->ports, list) {
+		if (p == port || p->vsid != vsid)
+			continue;
+		cas = rtnl_dereference(p->cas);
+		for (i = 0; cas && i < cas->n; i++)
+			if (hnv_ca_equal(&cas->ca[i], ca))
+				return true;
 	}
+	return false;
+}
+
+/*
+ * Each customer address lies in the subnet's prefix of its family, is not
+ * the gateway nor the prefix itself (nor, for IPv4, its broadcast
+ * address), and is no other port's in the VSID.
+ */
+static int hnv_port_check_cas(struct hnv_port *port,
+			      const struct hnv_subnet *sn,
+			      const struct hnv_port_cas *cas,
+			      struct netlink_ext_ack *extack)
+{
+	int i, j;
+
+	for (i = 0; i < cas->n; i++) {
+		const struct hnv_ca *ca = &cas->ca[i];
+		const struct hnv_prefix *p = ca->v6 ? &sn->p6 : &sn->p4;
+		struct hnv_ca gw = { .v6 = ca->v6, .addr = p->gw };
+		struct hnv_ca net = { .v6 = ca->v6, .addr = p->addr };
+		__be32 host;
+
+		if (!p->len) {
+			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: the subnet has no prefix of this address family");
+			return -EINVAL;
+		}
+		if (!hnv_prefix_contains(p, ca->v6, &ca->addr)) {
+			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: a customer address lies outside the subnet's prefix");
+			return -EINVAL;
+		}
+		if (hnv_ca_equal(ca, &gw)) {
+			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: a customer address is the subnet's gateway");
+			return -EINVAL;
+		}
+		host = ca->addr.v4 & ~inet_make_mask(p->len);
+		if (hnv_ca_equal(ca, &net) ||
+		    (!ca->v6 && host == ~inet_make_mask(p->len))) {
+			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: a customer address is the prefix's own or broadcast address");
+			return -EINVAL;
+		}
+		for (j = 0; j < i; j++) {
+			if (hnv_ca_equal(ca, &cas->ca[j])) {
+				NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: duplicate customer address");
+				return -EINVAL;
+			}
+		}
+		if (hnv_ca_taken(port, sn->vsid, ca)) {
+			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: a customer address belongs to another port of the VSID");
+			return -EEXIST;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Bind @port to @vsid with the VM's @mac and customer addresses @cas
+ * (NULL: none), or unbind it (@vsid 0, no @mac or @cas).  Takes @cas.
+ */
+int hnv_port_bind(struct hnv_port *port, u32 vsid, const u8 *mac,
+		  struct hnv_port_cas *cas, struct netlink_ext_ack *extack)
+{
+	const struct hnv_subnet *sn = NULL;
+	struct hnv_port_cas *old;
+	int err = -ENOENT;
+
+	ASSERT_RTNL();
+	if (vsid) {
+		sn = hnv_subnet_find(port->sw, vsid);
+		if (!sn) {
+			NL_SET_ERR_MSG(extack, "HNV_A_VSID: no such virtual subnet on the port's switch");
+			goto err;
+		}
+	}
+	err = -EINVAL;
 	if (vsid && !mac) {
 		NL_SET_ERR_MSG(extack, "HNV_A_PORT_MAC: required to bind a port");
-		return -EINVAL;
+		goto err;
+	}
+	if (cas) {
+		err = sn ? hnv_port_check_cas(port, sn, cas, extack) : -EINVAL;
+		if (err)
+			goto err;
 	}
 	if (vsid)
 		ether_addr_copy(port->mac, mac);
 	else
 		eth_zero_addr(port->mac);
+	old = rtnl_dereference(port->cas);
+	rcu_assign_pointer(port->cas, cas);
+	kfree_rcu(old, rcu);
 	WRITE_ONCE(port->vsid, vsid);
 	hnv_policy_changed(port->sw);
 	return 0;
+
+err:
+	kfree(cas);
+	return err;
 }
 
 void hnv_port_del_all(struct hnv_switch *sw)

@@ -9,6 +9,8 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/icmpv6.h>
+#include <linux/if_arp.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
 #include <linux/random.h>
@@ -17,6 +19,7 @@
 #include <linux/udp.h>
 #include <linux/vmalloc.h>
 #include <net/ipv6.h>
+#include <net/ndisc.h>
 
 #include "hnv.h"
 
@@ -75,7 +78,18 @@ static void hnv_st_flow_key(void)
 			.payload_len = htons(sizeof(struct udphdr)) },
 		.udp = { .source = htons(53), .dest = htons(5353) },
 	};
-	u8 arp[28] = { 0, 1, 8, 0, 6, 4, 0, 1 };
+	u8 arp[28] = { 0, 1, 8, 0, 6, 4, 0, 1,		/* request */
+		       2, 0, 0, 0, 0, 0, 10, 1, 1, 1,	/* sender */
+		       0, 0, 0, 0, 0, 0, 10, 1, 1, 2 };	/* target */
+	struct {
+		struct ipv6hdr ip;
+		struct icmp6hdr icmp;
+		struct in6_addr target;
+	} __packed ns = {
+		.ip = { .version = 6, .nexthdr = IPPROTO_ICMPV6, .hop_limit = 255,
+			.payload_len = htons(sizeof(ns) - sizeof(struct ipv6hdr)) },
+		.icmp = { .icmp6_type = NDISC_NEIGHBOUR_SOLICITATION },
+	};
 	struct hnv_flow_key key;
 	struct sk_buff *skb;
 
@@ -108,8 +122,47 @@ static void hnv_st_flow_key(void)
 	skb = hnv_st_frame(htons(ETH_P_ARP), arp, sizeof(arp));
 	if (skb) {
 		hnv_st_check(hnv_flow_key_extract(skb, &key), "ARP");
-		hnv_st_check(!key.ip_proto && !key.l4_src && !key.addr.v4[0],
-			     "ARP has no L3/L4 fields");
+		hnv_st_check(key.ip_proto == ARPOP_REQUEST &&
+			     key.addr.v4[0] == htonl(0x0a010101) &&
+			     key.addr.v4[1] == htonl(0x0a010102) &&
+			     !key.flags && !key.l4_src,
+			     "ARP: operation, sender and target");
+		kfree_skb(skb);
+	}
+	arp[8] = 0x04;		/* a sender MAC that is not the frame's */
+	skb = hnv_st_frame(htons(ETH_P_ARP), arp, sizeof(arp));
+	if (skb) {
+		hnv_st_check(hnv_flow_key_extract(skb, &key) &&
+			     key.flags & HNV_KEY_F_ARP_SHA, "ARP: forged sender MAC");
+		kfree_skb(skb);
+	}
+	arp[2] = 0x86;		/* not IPv4 */
+	skb = hnv_st_frame(htons(ETH_P_ARP), arp, sizeof(arp));
+	if (skb) {
+		hnv_st_check(hnv_flow_key_extract(skb, &key) && !key.ip_proto &&
+			     !key.addr.v4[0], "ARP for another protocol");
+		kfree_skb(skb);
+	}
+	arp[2] = 0x08;		/* IPv4 again, cut short */
+	skb = hnv_st_frame(htons(ETH_P_ARP), arp, 20);
+	if (skb) {
+		hnv_st_check(!hnv_flow_key_extract(skb, &key), "truncated ARP");
+		kfree_skb(skb);
+	}
+
+	/* A neighbour solicitation: type in l4_src, target as destination. */
+	ns.ip.saddr.s6_addr[15] = 1;
+	ns.ip.daddr.s6_addr[0] = 0xff;
+	ns.ip.daddr.s6_addr[1] = 0x02;
+	ns.target.s6_addr[0] = 0xfd;
+	ns.target.s6_addr[15] = 2;
+	skb = hnv_st_frame(htons(ETH_P_IPV6), &ns, sizeof(ns));
+	if (skb) {
+		hnv_st_check(hnv_flow_key_extract(skb, &key) &&
+			     key.ip_proto == IPPROTO_ICMPV6 &&
+			     key.l4_src == htons(NDISC_NEIGHBOUR_SOLICITATION) &&
+			     ipv6_addr_equal(&key.addr.v6[1], &ns.target),
+			     "neighbour solicitation: type and target");
 		kfree_skb(skb);
 	}
 

@@ -5,10 +5,33 @@
  * Virtual subnets (VSIDs) of a switch.
  */
 
+#include <linux/inetdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/ipv6.h>
 
 #include "hnv.h"
+
+/* @a lies in @p (of the family @v6 says); false if @p is unset. */
+bool hnv_prefix_contains(const struct hnv_prefix *p, bool v6,
+			 const union hnv_addr *a)
+{
+	if (!p->len)
+		return false;
+	if (v6)
+		return ipv6_prefix_equal(&a->v6, &p->addr.v6, p->len);
+	return !((a->v4 ^ p->addr.v4) & inet_make_mask(p->len));
+}
+
+/* Two prefixes of one family overlap: the shorter holds the other. */
+static bool hnv_prefix_overlap(const struct hnv_prefix *a,
+			       const struct hnv_prefix *b, bool v6)
+{
+	if (!a->len || !b->len)
+		return false;
+	return a->len <= b->len ? hnv_prefix_contains(a, v6, &b->addr) :
+				  hnv_prefix_contains(b, v6, &a->addr);
+}
 
 /* Under RCU or RTNL. */
 struct hnv_subnet *hnv_subnet_find(struct hnv_switch *sw, u32 vsid)
@@ -22,24 +45,44 @@ struct hnv_subnet *hnv_subnet_find(struct hnv_switch *sw, u32 vsid)
 	return NULL;
 }
 
-int hnv_subnet_add(struct hnv_switch *sw, u32 vsid, u32 rdid, u8 encap,
+/*
+ * Add a subnet like @tmpl (its VSID, RDID, encapsulation and prefixes,
+ * already validated one by one).  Its prefixes may not overlap those of
+ * another subnet of the same RDID.
+ */
+int hnv_subnet_add(struct hnv_switch *sw, const struct hnv_subnet *tmpl,
 		   struct netlink_ext_ack *extack)
 {
 	struct hnv_subnet *sn;
+	int bkt;
 
 	ASSERT_RTNL();
-	if (hnv_subnet_find(sw, vsid)) {
+	if (hnv_subnet_find(sw, tmpl->vsid)) {
 		NL_SET_ERR_MSG(extack, "HNV_A_VSID: the switch already has this virtual subnet");
 		return -EEXIST;
+	}
+	hash_for_each(sw->subnets, bkt, sn, node) {
+		if (sn->rdid != tmpl->rdid)
+			continue;
+		if (hnv_prefix_overlap(&sn->p4, &tmpl->p4, false)) {
+			NL_SET_ERR_MSG(extack, "HNV_A_SUBNET_PREFIX4: overlaps the prefix of another subnet of the RDID");
+			return -EEXIST;
+		}
+		if (hnv_prefix_overlap(&sn->p6, &tmpl->p6, true)) {
+			NL_SET_ERR_MSG(extack, "HNV_A_SUBNET_PREFIX6: overlaps the prefix of another subnet of the RDID");
+			return -EEXIST;
+		}
 	}
 	sn = kzalloc(sizeof(*sn), GFP_KERNEL);
 	if (!sn)
 		return -ENOMEM;
-	sn->vsid = vsid;
-	sn->rdid = rdid;
-	sn->encap = encap;
+	sn->vsid = tmpl->vsid;
+	sn->rdid = tmpl->rdid;
+	sn->encap = tmpl->encap;
+	sn->p4 = tmpl->p4;
+	sn->p6 = tmpl->p6;
 	INIT_LIST_HEAD(&sn->remotes);
-	hash_add_rcu(sw->subnets, &sn->node, vsid);
+	hash_add_rcu(sw->subnets, &sn->node, sn->vsid);
 	sw->nsubnets++;
 	hnv_policy_changed(sw);
 	return 0;

@@ -6,7 +6,7 @@ hnvctl only ever sends well-formed requests; this sends exactly the bytes a
 test describes and prints the kernel's answer:
 
     hnv_nl.py CMD [--dump] [--flags N] [--attr TYPE:KIND:VALUE ...]
-              [--raw-attr TYPE:HEX] [--truncate N] [--reserved N]
+              [--truncate N] [--reserved N]
 
 KIND is u8, u16, u32, u64, str (NUL-terminated) or hex.  CMD is a number or
 one of the HNV_CMD_* names without the prefix (switch_get, port_get).

@@ -23,14 +23,15 @@ n sw hnvctl subnet add vsid 5001 rdid 1 switch hnv0
 n sw hnvctl subnet add vsid 5002 rdid 1 switch hnv0
 tmp=$(mktemp -d)
 on_exit "rm -rf $tmp"
-# MAC 02:00:HH:HH:HH:HH and PA 10.(i>>16).(i>>8).(i) for mapping i.
+# MAC 02:00:HH:HH:HH:HH, CA 172.(16+(i>>16)).(i>>8).(i) (unique: a VSID's
+# CAs must be) and PA 10.(i>>16).(i>>8).(i) for mapping i.
 python3 - "$N" "$tmp/add" "$tmp/del" <<'PY'
 import sys
 n = int(sys.argv[1])
 with open(sys.argv[2], "w") as f:
     for i in range(1, n + 1):
         f.write(f"map add vsid {5001 + i % 2} mac 02:00:{i >> 24 & 255:02x}:{i >> 16 & 255:02x}:"
-                f"{i >> 8 & 255:02x}:{i & 255:02x} ca 172.16.{i >> 8 & 255}.{i & 255} "
+                f"{i >> 8 & 255:02x}:{i & 255:02x} ca 172.{16 + (i >> 16 & 15)}.{i >> 8 & 255}.{i & 255} "
                 f"pa 10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255 or 1} switch hnv0\n")
 with open(sys.argv[3], "w") as f:
     for i in range(1, 1001):
@@ -50,7 +51,7 @@ seen = set()
 for m in maps:
     o = [int(x, 16) for x in m["mac"].split(":")]
     i = o[2] << 24 | o[3] << 16 | o[4] << 8 | o[5]
-    want = (5001 + i % 2, f"172.16.{i >> 8 & 255}.{i & 255}",
+    want = (5001 + i % 2, f"172.{16 + (i >> 16 & 15)}.{i >> 8 & 255}.{i & 255}",
             f"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255 or 1}")
     if (m["vsid"], m.get("ca"), m["pa"]) != want or i in seen:
         print("mismatch", m)

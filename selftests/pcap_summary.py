@@ -3,8 +3,10 @@
 """One line per IPv4 packet of a pcap file, with the overlay headers decoded
 field by field, so that tests check the wire format exactly:
 
-  vxlan SRC DST SPORT DPORT flags=0xFF vni=N inner=ETHERTYPE
-  nvgre SRC DST flags=0xFFFF proto=0xPPPP key=0xKKKKKKKK vsid=N flowid=N inner=ETHERTYPE
+  vxlan SRC DST SPORT DPORT flags=0xFF vni=N inner=ETHERTYPE[ icmp6=TYPE]
+  nvgre SRC DST flags=0xFFFF proto=0xPPPP key=0xKKKKKKKK vsid=N flowid=N inner=ETHERTYPE[ icmp6=TYPE]
+
+(icmp6=TYPE when the inner frame is ICMPv6 right after its IPv6 header)
   ip SRC DST proto=N            (anything else)
 
 usage: pcap_summary.py FILE [VXLAN_PORT]
@@ -13,6 +15,13 @@ usage: pcap_summary.py FILE [VXLAN_PORT]
 import socket
 import struct
 import sys
+
+
+def icmp6(frame):
+    """" icmp6=TYPE" for an Ethernet frame holding IPv6 + ICMPv6, else ""."""
+    if len(frame) >= 14 + 41 and frame[12:14] == b"\x86\xdd" and frame[14 + 6] == 58:
+        return f" icmp6={frame[14 + 40]}"
+    return ""
 
 
 def main():
@@ -47,7 +56,7 @@ def main():
                 vni = int.from_bytes(l4[12:15], "big")
                 inner = l4[16 + 12:16 + 14].hex()
                 print(f"vxlan {src} {dst} {sport} {dport} flags=0x{flags:02x} "
-                      f"vni={vni} inner=0x{inner}")
+                      f"vni={vni} inner=0x{inner}{icmp6(l4[16:])}")
                 continue
         if proto == 47 and len(l4) >= 8:
             flags, gproto = struct.unpack_from("!HH", l4)
@@ -57,7 +66,7 @@ def main():
             inner = l4[hlen + 12:hlen + 14].hex()
             print(f"nvgre {src} {dst} flags=0x{flags:04x} proto=0x{gproto:04x} "
                   f"key=0x{key:08x} vsid={key >> 8} flowid={key & 0xff} "
-                  f"inner=0x{inner}")
+                  f"inner=0x{inner}{icmp6(l4[hlen:])}")
             continue
         print(f"ip {src} {dst} proto={proto}")
 

@@ -7,9 +7,10 @@
  *   hnvctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]
  *
  * main() reads the global options and runs one command, or a batch of
- * them; the objects (switch.c, port.c, subnet.c, map.c, flow.c, stats.c,
- * version.c) dispatch their commands with cmd_dispatch().  Objects,
- * commands and keywords can be abbreviated to any unambiguous prefix.
+ * them; the objects (switch.c, port.c, subnet.c, vnet.c, map.c, flow.c,
+ * stats.c, monitor.c, version.c) dispatch their commands with
+ * cmd_dispatch().  Objects, commands and keywords can be abbreviated to
+ * any unambiguous prefix ("m" stays "map", as it was before "monitor").
  * Every command returns the exit status instead of exiting, so that a
  * batch can go on.
  *
@@ -50,17 +51,21 @@ static void usage(FILE *fp)
 {
 	fputs("Usage: hnvctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "       hnvctl [ OPTIONS ] [ -force ] -batch FILE\n"
-	      "where  OBJECT := { switch | port | subnet | map | flow | stats | "
-	      "version | help }\n"
+	      "where  OBJECT := { switch | port | subnet | vnet | map | flow | "
+	      "stats |\n"
+	      "                  monitor | version | help }\n"
 	      "       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n"
 	      "\n"
 	      "  switch   hnv switches, their flow-table settings, provider\n"
 	      "           addresses and counters (the default OBJECT)\n"
 	      "  port     the ports of the switches, and their binding to a subnet\n"
 	      "  subnet   the virtual subnets (VSIDs) of the switches\n"
+	      "  vnet     the virtual networks: the subnets of a switch by "
+	      "RDID\n"
 	      "  map      the CA->PA mappings: which host each VM lives behind\n"
 	      "  flow     the flows cached in the switches' unified flow tables\n"
 	      "  stats    the counters of a switch or port\n"
+	      "  monitor  the events of the switches, as they come\n"
 	      "  version  the versions of hnvctl and of the kernel's hnv family\n"
 	      "\n"
 	      "  -json    print JSON; -pretty indents it\n"
@@ -209,11 +214,12 @@ int show_sel_args(const char *vsid_word, const char *switch_word,
 }
 
 /* Keywords of a command, and "help". */
-#define KWARGS_MAX 8
+#define KWARGS_MAX 12
 
 /*
  * Parses "KEYWORD VALUE" pairs in any order, each keyword once (or up to
- * max times, with a list), and "help" (which sets *help and stops).  A word that is no keyword is the
+ * max times, with a list, whose places are noted if pos is set), and
+ * "help" (which sets *help and stops).  A word that is no keyword is the
  * value of args[bare], if bare >= 0 (as "dev" may be left out).  The values
  * are only checked by the caller.  Prints the error and usage and returns
  * -1 if the arguments are wrong.
@@ -223,6 +229,7 @@ int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
 {
 	const char *names[KWARGS_MAX + 1];
 	char list[128], dup[64];
+	unsigned int place;
 	size_t i;
 	int k;
 
@@ -234,7 +241,7 @@ int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
 	}
 	names[i] = "help";
 	*help = false;
-	for (; argc > 0; argc--, argv++) {
+	for (place = 0; argc > 0; argc--, argv++, place++) {
 		k = keyword_match(*argv, names, n + 1, sizeof(*names));
 		if (k == KW_AMBIGUOUS) {
 			keyword_candidates(*argv, names, n + 1, sizeof(*names),
@@ -264,6 +271,8 @@ int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
 			if (args[k].n == args[k].max)
 				return invarg(*argv, args[k].too_many,
 					      usage_fn);
+			if (args[k].pos)
+				args[k].pos[args[k].n] = place;
 			args[k].list[args[k].n++] = *argv;
 		} else if (args[k].value) {
 			snprintf(dup, sizeof(dup), "%s was already given",
@@ -378,11 +387,15 @@ static const struct cmd objects[] = {
 	{ "switch", do_switch },
 	{ "port", do_port },
 	{ "subnet", do_subnet },
+	{ "vnet", do_vnet },
 	{ "map", do_map },
 	{ "flow", do_flow },
 	{ "stats", do_stats },
+	{ "monitor", do_monitor },
 	{ "version", do_version },
 	{ "help", do_help },
+	/* "m" was map before monitor came: it stays map */
+	{ "m", do_map },
 };
 
 static int run(struct hnvctl *ctl, int argc, char **argv)

@@ -46,7 +46,10 @@ struct show_args {
 /*
  * A "KEYWORD VALUE" argument, for kwargs_parse().  A keyword with a list
  * may be given up to max times: its values go to list[0 .. n - 1] (value
- * is the last), and one more is wrong for the reason too_many.
+ * is the last), and one more is wrong for the reason too_many.  If pos is
+ * set too, pos[i] is the place of list[i] among the arguments, counted in
+ * KEYWORD VALUE pairs from 0: for keywords that belong to the one before
+ * them.
  */
 struct kwarg {
 	const char *name;	/* the keyword */
@@ -55,6 +58,7 @@ struct kwarg {
 	const char **list;
 	unsigned int max, n;
 	const char *too_many;
+	unsigned int *pos;
 };
 
 int hnvctl_connect(struct hnvctl *ctl);
@@ -85,6 +89,8 @@ int do_flow(struct hnvctl *ctl, int argc, char **argv);
 int do_stats(struct hnvctl *ctl, int argc, char **argv);
 int do_version(struct hnvctl *ctl, int argc, char **argv);
 int do_map(struct hnvctl *ctl, int argc, char **argv);
+int do_monitor(struct hnvctl *ctl, int argc, char **argv);
+int do_vnet(struct hnvctl *ctl, int argc, char **argv);
 
 /* map.c: is argv (after "map") a command whose request a batch pipelines? */
 bool map_pipelined(int argc, char **argv);

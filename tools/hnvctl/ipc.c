@@ -148,13 +148,15 @@ struct port_set_req {
 	const struct hnv_sel *port;
 	uint32_t vsid;
 	const uint8_t *mac;
+	const struct hnv_cas *cas;
 };
 
 static int put_port_set(struct nl_msg *msg, const void *arg)
 {
 	const struct port_set_req *req = arg;
 
-	return hnv_put_port_set(msg, req->port, req->vsid, req->mac);
+	return hnv_put_port_set(msg, req->port, req->vsid, req->mac,
+				req->cas);
 }
 
 static int parse_switch(struct nlmsghdr *nlh, void *sw)
@@ -225,11 +227,17 @@ int hnv_port_dump(struct hnv *h, const struct hnv_sel *sw,
 		   parse_port_list, list, err);
 }
 
-/* Binds port to the subnet vsid of its switch with mac, or unbinds it (0). */
+/*
+ * Binds port to the subnet vsid of its switch with mac and the customer
+ * addresses cas (NULL or none: no HNV_A_PORT_CAS), or unbinds it (0).
+ */
 int hnv_port_set(struct hnv *h, const struct hnv_sel *port, uint32_t vsid,
-		 const uint8_t *mac, struct nlerr *err)
+		 const uint8_t *mac, const struct hnv_cas *cas,
+		 struct nlerr *err)
 {
-	struct port_set_req req = { .port = port, .vsid = vsid, .mac = mac };
+	struct port_set_req req = {
+		.port = port, .vsid = vsid, .mac = mac, .cas = cas,
+	};
 
 	return run(h, HNV_CMD_PORT_SET, false, put_port_set, &req, NULL, NULL,
 		   err);
@@ -385,4 +393,24 @@ int hnv_map_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
 
 	return run(h, HNV_CMD_MAP_GET, true, put_map_sel, &req,
 		   parse_map_list, list, err);
+}
+
+/*
+ * Listens to the events of the namespace's switches with m: joins the
+ * multicast group HNV_MCGRP_EVENTS of the family, whose id the controller
+ * gave with the family's.  The socket is h's: the requests waiting in the
+ * pipe are answered first.  Events are read with nlmon_recv() and parsed
+ * with hnv_parse_event(); nlmon_free() leaves the group.
+ */
+int hnv_events_open(struct hnv *h, struct nlmon *m, struct nlerr *err)
+{
+	uint32_t group = family_mcgrp(&h->family, HNV_MCGRP_EVENTS);
+
+	if (!group)
+		return nlerr_set(err, EOPNOTSUPP,
+				 "the hnv kernel module sends no events (genl family \"%s\" has no multicast group \"%s\")",
+				 HNV_GENL_NAME, HNV_MCGRP_EVENTS);
+	if (h->pipe)
+		nlpipe_sync(h->pipe);
+	return nlmon_init(m, h->sk, group, err);
 }

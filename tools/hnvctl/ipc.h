@@ -37,7 +37,8 @@ int hnv_port_get(struct hnv *h, const struct hnv_sel *sel,
 int hnv_port_dump(struct hnv *h, const struct hnv_sel *sw,
 		  struct hnv_port_list *list, struct nlerr *err);
 int hnv_port_set(struct hnv *h, const struct hnv_sel *port, uint32_t vsid,
-		 const uint8_t *mac, struct nlerr *err);
+		 const uint8_t *mac, const struct hnv_cas *cas,
+		 struct nlerr *err);
 int hnv_subnet_new(struct hnv *h, const struct hnv_sel *sw,
 		   const struct hnv_subnet *subnet, struct nlerr *err);
 int hnv_subnet_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
@@ -57,5 +58,6 @@ int hnv_map_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
 		const uint8_t *mac, struct nlerr *err);
 int hnv_map_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
 		 struct hnv_map_list *list, struct nlerr *err);
+int hnv_events_open(struct hnv *h, struct nlmon *m, struct nlerr *err);
 
 #endif

@@ -112,6 +112,31 @@ int hnv_flow_add_encap(struct hnv_flow *f, const struct hnv_encap_action *e)
 	return 0;
 }
 
+/* Appends an action of type with the MAC mac to f; -ENOMEM if no memory. */
+static int add_mac_action(struct hnv_flow *f, uint16_t type,
+			  const uint8_t mac[ETH_ALEN])
+{
+	if (hnv_flow_add_action(f, type, 0))
+		return -ENOMEM;
+	memcpy(f->actions[f->nactions - 1].mac, mac, ETH_ALEN);
+	return 0;
+}
+
+/* Appends a reply action, answering with mac, to f; -ENOMEM if no memory. */
+int hnv_flow_add_reply(struct hnv_flow *f, const uint8_t mac[ETH_ALEN])
+{
+	return add_mac_action(f, HNV_ACTION_A_REPLY, mac);
+}
+
+/*
+ * Appends a route action, toward the VM of MAC mac, to f; -ENOMEM if no
+ * memory.
+ */
+int hnv_flow_add_route(struct hnv_flow *f, const uint8_t mac[ETH_ALEN])
+{
+	return add_mac_action(f, HNV_ACTION_A_ROUTE, mac);
+}
+
 /* Frees the actions of f and zeroes it. */
 void hnv_flow_free(struct hnv_flow *f)
 {

@@ -20,6 +20,9 @@
 /* Provider addresses of a switch hnvctl can hold (HNV_PAS_MAX or more). */
 #define HNV_PAS 16
 
+/* Customer addresses of a port hnvctl can hold (HNV_PORT_CAS_MAX or more). */
+#define HNV_CAS 16
+
 struct hnv_stats {
 	uint64_t rx_packets;
 	uint64_t rx_bytes;
@@ -62,6 +65,7 @@ struct hnv_pas {
 #define HNV_SWITCH_SET_VXLAN_PORT	0x2
 #define HNV_SWITCH_SET_STRICT		0x4
 #define HNV_SWITCH_SET_NVGRE_FLOWID	0x8
+#define HNV_SWITCH_SET_ROUTER_MAC	0x10
 
 struct hnv_switch_conf {
 	struct hnv_uft_conf uft;
@@ -70,6 +74,7 @@ struct hnv_switch_conf {
 	uint16_t vxlan_port;
 	bool strict;			/* strict mode on */
 	bool nvgre_flowid;		/* NVGRE FlowID from the flow hash */
+	uint8_t router_mac[ETH_ALEN];	/* the distributed router's MAC */
 };
 
 struct hnv_switch {
@@ -89,7 +94,21 @@ struct hnv_switch {
 	bool has_nvgre_flowid;		/* nvgre_flowid was reported */
 	/* NVGRE FlowID from the flow hash (HNV_A_SWITCH_NVGRE_FLOWID) */
 	bool nvgre_flowid;
+	bool has_router_mac;		/* router_mac was reported */
+	/* the distributed router's MAC (HNV_A_SWITCH_ROUTER_MAC) */
+	uint8_t router_mac[ETH_ALEN];
 	struct hnv_stats stats;
+};
+
+/*
+ * The customer addresses (CAs) of the VM behind a port, IPv4 and IPv6
+ * mixed, in order: address i is len[i] (4 or 16) bytes of addr[i], in
+ * network byte order.
+ */
+struct hnv_cas {
+	unsigned int n;
+	uint8_t len[HNV_CAS];
+	uint8_t addr[HNV_CAS][16];
 };
 
 struct hnv_port {
@@ -99,7 +118,22 @@ struct hnv_port {
 	uint32_t vsid;			/* 0: not bound */
 	bool has_mac;
 	uint8_t mac[ETH_ALEN];		/* if has_mac */
+	struct hnv_cas cas;		/* n == 0: none */
 	struct hnv_stats stats;
+};
+
+/*
+ * The IPv4 or IPv6 prefix of a subnet, addresses in network byte order (4
+ * or 16 bytes of addr and gateway).  In a SUBNET_NEW request, has_gateway
+ * says that the gateway is given (else the kernel takes the first usable
+ * address of the prefix); in a reply, that the kernel sent it.
+ */
+struct hnv_prefix {
+	bool has;			/* the subnet has one of the family */
+	uint8_t len;			/* in bits */
+	uint8_t addr[16];
+	bool has_gateway;
+	uint8_t gateway[16];
 };
 
 /* A virtual subnet of a switch. */
@@ -109,6 +143,8 @@ struct hnv_subnet {
 	uint32_t vsid;
 	uint32_t rdid;
 	uint8_t encap;			/* enum hnv_encap */
+	struct hnv_prefix prefix4;	/* IPv4 */
+	struct hnv_prefix prefix6;	/* IPv6 */
 };
 
 /* A CA->PA mapping: the VM of MAC mac (and CA ca) in VSID vsid is behind pa. */
@@ -129,11 +165,17 @@ struct hnv_encap_action {
 	uint8_t dst[4];			/* the destination PA */
 };
 
-/* One action of a flow. */
+/*
+ * One action of a flow.  An ECHO action (the gateway answers the ping) has
+ * no argument.
+ */
 struct hnv_action {
 	uint16_t type;			/* enum hnv_action_attr */
-	uint32_t arg;			/* OUTPUT: ifindex; DROP: reason */
+	/* OUTPUT: ifindex; DROP: reason; ICMP: type << 8 | code */
+	uint32_t arg;
 	struct hnv_encap_action encap;	/* ENCAP */
+	/* REPLY: the MAC answered with; ROUTE: the destination VM's MAC */
+	uint8_t mac[ETH_ALEN];
 };
 
 /* The optional fields of a flow that its reply carried. */
@@ -166,6 +208,20 @@ struct hnv_flow {
 	uint32_t idle_ms;
 	struct hnv_action *actions;	/* in the order they are applied */
 	size_t nactions, cap;
+};
+
+/*
+ * A notification of the "events" multicast group.  cmd says which; each
+ * comes from a switch.  HNV_CMD_NEIGH_MISS: port_ifindex asked, in VSID
+ * vsid, for the address addr, which the switch knows no MAC of.
+ */
+struct hnv_event {
+	uint8_t cmd;			/* enum hnv_cmd: HNV_CMD_NEIGH_MISS */
+	uint32_t switch_ifindex;
+	uint32_t port_ifindex;
+	uint32_t vsid;
+	uint8_t addr_len;		/* 4 or 16 */
+	uint8_t addr[16];		/* network byte order */
 };
 
 /* Selects a switch or a port by name and/or ifindex; NULL / 0 if unset. */
@@ -208,6 +264,8 @@ struct hnv_subnet *hnv_subnet_list_add(struct hnv_subnet_list *l);
 void hnv_subnet_list_free(struct hnv_subnet_list *l);
 int hnv_flow_add_action(struct hnv_flow *f, uint16_t type, uint32_t arg);
 int hnv_flow_add_encap(struct hnv_flow *f, const struct hnv_encap_action *e);
+int hnv_flow_add_reply(struct hnv_flow *f, const uint8_t mac[ETH_ALEN]);
+int hnv_flow_add_route(struct hnv_flow *f, const uint8_t mac[ETH_ALEN]);
 void hnv_flow_free(struct hnv_flow *f);
 struct hnv_flow *hnv_flow_list_add(struct hnv_flow_list *l);
 void hnv_flow_list_free(struct hnv_flow_list *l);

@@ -23,9 +23,13 @@ static_assert(__HNV_DROP_MAX <= HNV_DROP_REASONS,
 	      "struct hnv_stats must hold every enum hnv_drop_reason");
 static_assert(HNV_PAS_MAX <= HNV_PAS,
 	      "struct hnv_pas must hold HNV_PAS_MAX addresses");
+static_assert(HNV_PORT_CAS_MAX <= HNV_CAS,
+	      "struct hnv_cas must hold HNV_PORT_CAS_MAX addresses");
 
 /* The type of each address in the nest HNV_A_SWITCH_PAS. */
 #define HNV_PAS_A_ADDR 1
+/* The type of each address in the nest HNV_A_PORT_CAS. */
+#define HNV_CAS_A_ADDR 1
 
 static int put_sel(struct nl_msg *msg, const struct hnv_sel *sel,
 		   int ifindex_attr, int ifname_attr)
@@ -52,8 +56,35 @@ int hnv_put_port_sel(struct nl_msg *msg, const struct hnv_sel *port,
 }
 
 /*
- * HNV_CMD_SUBNET_NEW: the switch, HNV_A_VSID, HNV_A_RDID, and HNV_A_ENCAP
- * unless subnet->encap is HNV_ENCAP_UNSPEC (the kernel's default).
+ * The prefix p of a subnet, if it has one, as the nest type
+ * (HNV_A_SUBNET_PREFIX4 or HNV_A_SUBNET_PREFIX6, with NLA_F_NESTED, which
+ * the kernel's strict validation wants): HNV_PREFIX_A_ADDR of alen bytes,
+ * the u8 HNV_PREFIX_A_LEN and, if given, HNV_PREFIX_A_GATEWAY.
+ */
+static int put_prefix(struct nl_msg *msg, int type,
+		      const struct hnv_prefix *p, int alen)
+{
+	struct nlattr *nest;
+
+	if (!p->has)
+		return 0;
+	nest = nla_nest_start(msg, type);
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	if (nla_put(msg, HNV_PREFIX_A_ADDR, alen, p->addr) ||
+	    nla_put_u8(msg, HNV_PREFIX_A_LEN, p->len) ||
+	    (p->has_gateway &&
+	     nla_put(msg, HNV_PREFIX_A_GATEWAY, alen, p->gateway)))
+		return -EMSGSIZE;
+	return nla_nest_end(msg, nest) < 0 ? -EMSGSIZE : 0;
+}
+
+/*
+ * HNV_CMD_SUBNET_NEW: the switch, HNV_A_VSID, HNV_A_RDID, HNV_A_ENCAP
+ * unless subnet->encap is HNV_ENCAP_UNSPEC (the kernel's default), and
+ * the prefixes the subnet has, HNV_A_SUBNET_PREFIX4 (4-byte addresses)
+ * and HNV_A_SUBNET_PREFIX6 (16-byte addresses).
  */
 int hnv_put_subnet_new(struct nl_msg *msg, const struct hnv_sel *sw,
 		       const struct hnv_subnet *subnet)
@@ -61,7 +92,9 @@ int hnv_put_subnet_new(struct nl_msg *msg, const struct hnv_sel *sw,
 	if (hnv_put_switch_sel(msg, sw) ||
 	    nla_put_u32(msg, HNV_A_VSID, subnet->vsid) ||
 	    nla_put_u32(msg, HNV_A_RDID, subnet->rdid) ||
-	    (subnet->encap && nla_put_u8(msg, HNV_A_ENCAP, subnet->encap)))
+	    (subnet->encap && nla_put_u8(msg, HNV_A_ENCAP, subnet->encap)) ||
+	    put_prefix(msg, HNV_A_SUBNET_PREFIX4, &subnet->prefix4, 4) ||
+	    put_prefix(msg, HNV_A_SUBNET_PREFIX6, &subnet->prefix6, 16))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -80,15 +113,39 @@ int hnv_put_subnet_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 }
 
 /*
- * HNV_CMD_PORT_SET: the port, HNV_A_VSID (0 unbinds) and, if mac is not
- * NULL, HNV_A_PORT_MAC.
+ * HNV_A_PORT_CAS: a nest (NLA_F_NESTED) of one HNV_CAS_A_ADDR of 4 or 16
+ * bytes per address, in order.  The kernel refuses an empty one: none is
+ * put for no address.
+ */
+static int put_cas(struct nl_msg *msg, const struct hnv_cas *cas)
+{
+	struct nlattr *nest;
+	unsigned int i;
+
+	if (!cas || !cas->n)
+		return 0;
+	nest = nla_nest_start(msg, HNV_A_PORT_CAS);
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	for (i = 0; i < cas->n; i++)
+		if (nla_put(msg, HNV_CAS_A_ADDR, cas->len[i], cas->addr[i]))
+			return -EMSGSIZE;
+	return nla_nest_end(msg, nest) < 0 ? -EMSGSIZE : 0;
+}
+
+/*
+ * HNV_CMD_PORT_SET: the port, HNV_A_VSID (0 unbinds), HNV_A_PORT_MAC if
+ * mac is not NULL, and HNV_A_PORT_CAS if cas is not NULL and has any.
  */
 int hnv_put_port_set(struct nl_msg *msg, const struct hnv_sel *port,
-		     uint32_t vsid, const uint8_t *mac)
+		     uint32_t vsid, const uint8_t *mac,
+		     const struct hnv_cas *cas)
 {
 	if (hnv_put_port_sel(msg, port, NULL) ||
 	    nla_put_u32(msg, HNV_A_VSID, vsid) ||
-	    (mac && nla_put(msg, HNV_A_PORT_MAC, ETH_ALEN, mac)))
+	    (mac && nla_put(msg, HNV_A_PORT_MAC, ETH_ALEN, mac)) ||
+	    put_cas(msg, cas))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -117,7 +174,7 @@ int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas)
  * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->uft.has
  * names, and those of HNV_A_SWITCH_PAS, HNV_A_SWITCH_VXLAN_PORT,
  * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID (both NLA_U8, 1 or 0)
- * that conf->has names.
+ * and HNV_A_SWITCH_ROUTER_MAC (ETH_ALEN bytes) that conf->has names.
  */
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 		       const struct hnv_switch_conf *conf)
@@ -139,7 +196,9 @@ int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 	     nla_put_u8(msg, HNV_A_SWITCH_STRICT, conf->strict ? 1 : 0)) ||
 	    ((conf->has & HNV_SWITCH_SET_NVGRE_FLOWID) &&
 	     nla_put_u8(msg, HNV_A_SWITCH_NVGRE_FLOWID,
-			conf->nvgre_flowid ? 1 : 0)))
+			conf->nvgre_flowid ? 1 : 0)) ||
+	    ((conf->has & HNV_SWITCH_SET_ROUTER_MAC) &&
+	     nla_put(msg, HNV_A_SWITCH_ROUTER_MAC, ETH_ALEN, conf->router_mac)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -198,13 +257,19 @@ static int get_u16(const struct nlattr *a, uint16_t *val)
 	return 0;
 }
 
+/* An address of len bytes, in network byte order. */
+static int get_addr(const struct nlattr *a, uint8_t *addr, int len)
+{
+	if (!a || nla_len(a) != len)
+		return -EBADMSG;
+	memcpy(addr, nla_data(a), len);
+	return 0;
+}
+
 /* An IPv4 address, 4 bytes in network byte order. */
 static int get_in4(const struct nlattr *a, uint8_t addr[4])
 {
-	if (!a || nla_len(a) != 4)
-		return -EBADMSG;
-	memcpy(addr, nla_data(a), 4);
-	return 0;
+	return get_addr(a, addr, 4);
 }
 
 /* NLA_BE16, to host byte order. */
@@ -213,6 +278,14 @@ static int get_be16(const struct nlattr *a, uint16_t *val)
 	if (!a || nla_len(a) != sizeof(*val))
 		return -EBADMSG;
 	*val = ntohs(nla_get_u16(a));
+	return 0;
+}
+
+/* NLA_FLAG: present, without payload. */
+static int get_flag(const struct nlattr *a)
+{
+	if (!a || nla_len(a) != 0)
+		return -EBADMSG;
 	return 0;
 }
 
@@ -346,11 +419,12 @@ static int opt_bool(const struct nlattr *a, bool *has, bool *val)
 }
 
 /*
- * The provider addresses, VXLAN port, number of mappings, strict mode and
- * NVGRE FlowID setting of a switch, which a kernel with CA->PA mappings
- * reports (HNV_A_SWITCH_PAS only if the switch has a PA,
- * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID only if the kernel has
- * them: has_strict and has_nvgre_flowid say it did).  Any of them sets
+ * The provider addresses, VXLAN port, number of mappings, strict mode,
+ * NVGRE FlowID setting and router MAC of a switch, which a kernel with
+ * CA->PA mappings reports (HNV_A_SWITCH_PAS only if the switch has a PA,
+ * HNV_A_SWITCH_STRICT, HNV_A_SWITCH_NVGRE_FLOWID and
+ * HNV_A_SWITCH_ROUTER_MAC only if the kernel has them: has_strict,
+ * has_nvgre_flowid and has_router_mac say it did).  Any of them sets
  * has_overlay, and one missing counts as zero.  A strict or nvgre_flowid
  * value other than 0 is on.  Attributes of another type than
  * HNV_PAS_A_ADDR in the nest are skipped.
@@ -363,7 +437,8 @@ static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 	sw->has_overlay = tb[HNV_A_SWITCH_PAS] ||
 			  tb[HNV_A_SWITCH_VXLAN_PORT] ||
 			  tb[HNV_A_SWITCH_NMAPS] || tb[HNV_A_SWITCH_STRICT] ||
-			  tb[HNV_A_SWITCH_NVGRE_FLOWID];
+			  tb[HNV_A_SWITCH_NVGRE_FLOWID] ||
+			  tb[HNV_A_SWITCH_ROUTER_MAC];
 	if ((tb[HNV_A_SWITCH_VXLAN_PORT] &&
 	     get_u16(tb[HNV_A_SWITCH_VXLAN_PORT], &sw->vxlan_port)) ||
 	    opt_u32(tb[HNV_A_SWITCH_NMAPS], &sw->nmaps) ||
@@ -371,6 +446,11 @@ static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 	    opt_bool(tb[HNV_A_SWITCH_NVGRE_FLOWID], &sw->has_nvgre_flowid,
 		     &sw->nvgre_flowid))
 		return -EBADMSG;
+	if (tb[HNV_A_SWITCH_ROUTER_MAC]) {
+		if (get_mac(tb[HNV_A_SWITCH_ROUTER_MAC], sw->router_mac))
+			return -EBADMSG;
+		sw->has_router_mac = true;
+	}
 	if (!tb[HNV_A_SWITCH_PAS])
 		return 0;
 	nla_for_each_nested(a, tb[HNV_A_SWITCH_PAS], rem) {
@@ -404,6 +484,27 @@ int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 	return parse_uft(tb, sw);
 }
 
+/*
+ * HNV_A_PORT_CAS: the customer addresses of a port, in order, each an
+ * HNV_CAS_A_ADDR of 4 or 16 bytes; attributes of another type are
+ * skipped.
+ */
+static int parse_cas(struct nlattr *nest, struct hnv_cas *cas)
+{
+	struct nlattr *a;
+	int rem;
+
+	nla_for_each_nested(a, nest, rem) {
+		if (nla_type(a) != HNV_CAS_A_ADDR)
+			continue;
+		if (cas->n == HNV_CAS ||
+		    get_ip(a, cas->addr[cas->n], &cas->len[cas->n]))
+			return -EBADMSG;
+		cas->n++;
+	}
+	return 0;
+}
+
 int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port)
 {
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -425,6 +526,30 @@ int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port)
 			return -EBADMSG;
 		port->has_mac = true;
 	}
+	if (tb[HNV_A_PORT_CAS] && parse_cas(tb[HNV_A_PORT_CAS], &port->cas))
+		return -EBADMSG;
+	return 0;
+}
+
+/*
+ * A prefix nest of a subnet: HNV_PREFIX_A_ADDR of alen bytes and
+ * HNV_PREFIX_A_LEN (no more than alen * 8) are required,
+ * HNV_PREFIX_A_GATEWAY of alen bytes is taken if there.
+ */
+static int parse_prefix(struct nlattr *nest, int alen, struct hnv_prefix *p)
+{
+	struct nlattr *tb[HNV_PREFIX_A_MAX + 1];
+
+	if (nla_parse_nested(tb, HNV_PREFIX_A_MAX, nest, NULL) < 0 ||
+	    get_addr(tb[HNV_PREFIX_A_ADDR], p->addr, alen) ||
+	    get_u8(tb[HNV_PREFIX_A_LEN], &p->len) || p->len > alen * 8)
+		return -EBADMSG;
+	if (tb[HNV_PREFIX_A_GATEWAY]) {
+		if (get_addr(tb[HNV_PREFIX_A_GATEWAY], p->gateway, alen))
+			return -EBADMSG;
+		p->has_gateway = true;
+	}
+	p->has = true;
 	return 0;
 }
 
@@ -442,6 +567,11 @@ int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet)
 	/* absent, it is the default the kernel applies */
 	subnet->encap = HNV_ENCAP_VXLAN;
 	if (tb[HNV_A_ENCAP] && get_u8(tb[HNV_A_ENCAP], &subnet->encap))
+		return -EBADMSG;
+	if ((tb[HNV_A_SUBNET_PREFIX4] &&
+	     parse_prefix(tb[HNV_A_SUBNET_PREFIX4], 4, &subnet->prefix4)) ||
+	    (tb[HNV_A_SUBNET_PREFIX6] &&
+	     parse_prefix(tb[HNV_A_SUBNET_PREFIX6], 16, &subnet->prefix6)))
 		return -EBADMSG;
 	return 0;
 }
@@ -465,9 +595,10 @@ static int parse_encap(struct nlattr *nest, struct hnv_encap_action *e)
 static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 {
 	struct hnv_encap_action encap;
+	uint8_t reason, mac[ETH_ALEN];
 	struct nlattr *a;
 	uint32_t ifindex;
-	uint8_t reason;
+	uint16_t icmp;
 	int rem;
 
 	nla_for_each_nested(a, nest, rem) {
@@ -490,6 +621,30 @@ static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 			if (parse_encap(a, &encap))
 				return -EBADMSG;
 			if (hnv_flow_add_encap(flow, &encap))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_REPLY:
+			if (get_mac(a, mac))
+				return -EBADMSG;
+			if (hnv_flow_add_reply(flow, mac))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_ROUTE:
+			if (get_mac(a, mac))
+				return -EBADMSG;
+			if (hnv_flow_add_route(flow, mac))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_ICMP:
+			if (get_u16(a, &icmp))
+				return -EBADMSG;
+			if (hnv_flow_add_action(flow, HNV_ACTION_A_ICMP, icmp))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_ECHO:
+			if (get_flag(a))
+				return -EBADMSG;
+			if (hnv_flow_add_action(flow, HNV_ACTION_A_ECHO, 0))
 				return -ENOMEM;
 			break;
 		}
@@ -584,6 +739,33 @@ int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map)
 	    get_in4(tb[HNV_A_MAP_PA], map->pa) ||
 	    (tb[HNV_A_MAP_CA] &&
 	     get_ip(tb[HNV_A_MAP_CA], map->ca, &map->ca_len)))
+		return -EBADMSG;
+	return 0;
+}
+
+/*
+ * A notification of the "events" group: HNV_CMD_NEIGH_MISS, with
+ * HNV_A_SWITCH_IFINDEX, HNV_A_PORT_IFINDEX, HNV_A_VSID and HNV_A_MISS_ADDR
+ * (4 or 16 bytes), all required.  -EOPNOTSUPP for another command: an
+ * event this hnvctl does not know, to be skipped.
+ */
+int hnv_parse_event(struct nlmsghdr *nlh, struct hnv_event *ev)
+{
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct genlmsghdr *g;
+
+	memset(ev, 0, sizeof(*ev));
+	if (!genlmsg_valid_hdr(nlh, 0))
+		return -EBADMSG;
+	g = nlmsg_data(nlh);
+	if (g->cmd != HNV_CMD_NEIGH_MISS)
+		return -EOPNOTSUPP;
+	ev->cmd = g->cmd;
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &ev->switch_ifindex) ||
+	    get_u32(tb[HNV_A_PORT_IFINDEX], &ev->port_ifindex) ||
+	    get_u32(tb[HNV_A_VSID], &ev->vsid) ||
+	    get_ip(tb[HNV_A_MISS_ADDR], ev->addr, &ev->addr_len))
 		return -EBADMSG;
 	return 0;
 }

@@ -24,7 +24,8 @@ int hnv_put_subnet_new(struct nl_msg *msg, const struct hnv_sel *sw,
 int hnv_put_subnet_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 		       uint32_t vsid);
 int hnv_put_port_set(struct nl_msg *msg, const struct hnv_sel *port,
-		     uint32_t vsid, const uint8_t *mac);
+		     uint32_t vsid, const uint8_t *mac,
+		     const struct hnv_cas *cas);
 int hnv_put_map_new(struct nl_msg *msg, const struct hnv_sel *sw,
 		    const struct hnv_map *map, bool replace);
 int hnv_put_map_del(struct nl_msg *msg, const struct hnv_sel *sw,
@@ -38,5 +39,6 @@ int hnv_parse_stats(struct nlattr *nest, struct hnv_stats *st);
 int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet);
 int hnv_parse_flow(struct nlmsghdr *nlh, struct hnv_flow *flow);
 int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map);
+int hnv_parse_event(struct nlmsghdr *nlh, struct hnv_event *ev);
 
 #endif

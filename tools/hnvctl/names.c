@@ -30,6 +30,10 @@ static const char *const drop_reasons[] = {
 	[HNV_DROP_PA_MISMATCH]	= "pa-mismatch",
 	[HNV_DROP_TOO_BIG]	= "too-big",
 	[HNV_DROP_BAD_NVGRE]	= "bad-nvgre",
+	[HNV_DROP_SPOOF]	= "spoof",
+	[HNV_DROP_NEIGH_UNKNOWN] = "neigh-unknown",
+	[HNV_DROP_NEIGH_SELF]	= "neigh-self",
+	[HNV_DROP_TTL]		= "ttl",
 };
 
 static_assert(ARRAY_SIZE(drop_reasons) == __HNV_DROP_MAX,
@@ -61,6 +65,11 @@ static const char *const attrs[] = {
 	[HNV_A_REPLACE]		= "HNV_A_REPLACE",
 	[HNV_A_SWITCH_STRICT]	= "HNV_A_SWITCH_STRICT",
 	[HNV_A_SWITCH_NVGRE_FLOWID] = "HNV_A_SWITCH_NVGRE_FLOWID",
+	[HNV_A_SUBNET_PREFIX4]	= "HNV_A_SUBNET_PREFIX4",
+	[HNV_A_SUBNET_PREFIX6]	= "HNV_A_SUBNET_PREFIX6",
+	[HNV_A_PORT_CAS]	= "HNV_A_PORT_CAS",
+	[HNV_A_SWITCH_ROUTER_MAC] = "HNV_A_SWITCH_ROUTER_MAC",
+	[HNV_A_MISS_ADDR]	= "HNV_A_MISS_ADDR",
 };
 
 static_assert(ARRAY_SIZE(attrs) == __HNV_A_MAX,
@@ -74,6 +83,15 @@ static const char *const encaps[] = {
 
 static_assert(ARRAY_SIZE(encaps) == __HNV_ENCAP_MAX,
 	      "a new enum hnv_encap needs its name in encaps[]");
+
+/*
+ * The commands that are notifications of the "events" group, by the word
+ * "hnvctl monitor" prints them with (JSON values: never rename one); the
+ * others are requests.
+ */
+static const char *const events[__HNV_CMD_MAX] = {
+	[HNV_CMD_NEIGH_MISS]	= "neigh-miss",
+};
 
 bool drop_reason_known(unsigned int reason)
 {
@@ -109,6 +127,12 @@ unsigned int encap_parse(const char *word)
 			      sizeof(encaps[0]));
 
 	return i >= 0 ? (unsigned int)i + 1 : HNV_ENCAP_UNSPEC;
+}
+
+/* The name of an event (a command of the "events" group), NULL if none. */
+const char *event_name(unsigned int cmd)
+{
+	return cmd < ARRAY_SIZE(events) ? events[cmd] : NULL;
 }
 
 /* "ipv4", "ipv6", "arp", else "0xNNNN" (written to buf). */

@@ -27,6 +27,7 @@ const char *drop_reason_name(unsigned int reason, char *buf, size_t len);
 const char *hnv_attr_name(int type);
 const char *encap_name(unsigned int encap, char *buf, size_t len);
 unsigned int encap_parse(const char *word);
+const char *event_name(unsigned int cmd);
 const char *eth_type_name(uint16_t type, char *buf, size_t len);
 const char *ip_proto_name(uint8_t proto, char *buf, size_t len);
 const char *mac_name(const uint8_t mac[ETH_ALEN], char buf[MAC_NAMSIZ]);

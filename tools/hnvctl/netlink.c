@@ -20,6 +20,11 @@
  * NLPIPE_WINDOW unanswered requests, which the receive buffer is grown to
  * hold, only matters for a kernel that would answer later.
  *
+ * struct nlmon listens to a multicast group of a family: the datagrams the
+ * kernel sends to it are received one at a time, waiting in ppoll() with
+ * the signal mask the caller gives, so that a signal that ends the wait
+ * cannot slip in between a check of the caller's and the wait.
+ *
  * libnl 3.7 does not decode extended acks, so nlscan() reads them itself:
  * the message (NLMSGERR_ATTR_MSG), the offending attribute
  * (NLMSGERR_ATTR_OFFS, mapped back to the attribute of the request) and the
@@ -27,6 +32,7 @@
  * after the NLMSG_DONE of a failed dump.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -725,11 +731,42 @@ static int put_family_name(struct nl_msg *msg, const void *name)
 	return nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, name) ? -EMSGSIZE : 0;
 }
 
-static int parse_family(struct nlmsghdr *nlh, void *arg)
+/*
+ * CTRL_ATTR_MCAST_GROUPS: a nest of one nest per group, each with
+ * CTRL_ATTR_MCAST_GRP_NAME and CTRL_ATTR_MCAST_GRP_ID (a u32); the groups
+ * past FAMILY_MCGRPS are left out.
+ */
+static int parse_mcgrps(struct nlattr *nest, struct family_info *fi)
+{
+	struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1], *a;
+	struct family_mcgrp *g;
+	int rem;
+
+	nla_for_each_nested(a, nest, rem) {
+		if (fi->nmcgrps == FAMILY_MCGRPS)
+			break;
+		g = &fi->mcgrps[fi->nmcgrps];
+		if (nla_parse_nested(tb, CTRL_ATTR_MCAST_GRP_MAX, a,
+				     NULL) < 0 ||
+		    !tb[CTRL_ATTR_MCAST_GRP_NAME] ||
+		    !tb[CTRL_ATTR_MCAST_GRP_ID] ||
+		    nla_len(tb[CTRL_ATTR_MCAST_GRP_ID]) != sizeof(uint32_t))
+			return -EBADMSG;
+		nla_strlcpy(g->name, tb[CTRL_ATTR_MCAST_GRP_NAME],
+			    sizeof(g->name));
+		g->id = nla_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+		fi->nmcgrps++;
+	}
+	return 0;
+}
+
+/* The controller's description of a family, into the family_info arg. */
+int ctrl_parse_family(struct nlmsghdr *nlh, void *arg)
 {
 	struct nlattr *tb[CTRL_ATTR_MAX + 1];
 	struct family_info *fi = arg;
 
+	memset(fi, 0, sizeof(*fi));
 	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, NULL) < 0 ||
 	    !tb[CTRL_ATTR_FAMILY_ID] || !tb[CTRL_ATTR_FAMILY_NAME] ||
 	    !tb[CTRL_ATTR_VERSION] ||
@@ -739,12 +776,15 @@ static int parse_family(struct nlmsghdr *nlh, void *arg)
 	fi->id = nla_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
 	fi->version = nla_get_u32(tb[CTRL_ATTR_VERSION]);
 	nla_strlcpy(fi->name, tb[CTRL_ATTR_FAMILY_NAME], sizeof(fi->name));
+	if (tb[CTRL_ATTR_MCAST_GROUPS])
+		return parse_mcgrps(tb[CTRL_ATTR_MCAST_GROUPS], fi);
 	return 0;
 }
 
 /*
  * Asks the generic netlink controller about a family (which makes the
- * kernel load the family's module if it can).  ENOENT: no such family.
+ * kernel load the family's module if it can): its id, version and
+ * multicast groups.  ENOENT: no such family.
  */
 int ctrl_getfamily(struct nl_sock *sk, const char *name,
 		   struct family_info *fi, struct nlerr *err)
@@ -755,9 +795,124 @@ int ctrl_getfamily(struct nl_sock *sk, const char *name,
 		.version = 1,
 		.put = put_family_name,
 		.put_arg = name,
-		.parse = parse_family,
+		.parse = ctrl_parse_family,
 		.parse_arg = fi,
 	};
 
 	return nlreq_run(sk, &r, err);
+}
+
+/* The id of the multicast group name of family fi; 0 if it has none. */
+uint32_t family_mcgrp(const struct family_info *fi, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < fi->nmcgrps; i++)
+		if (!strcmp(fi->mcgrps[i].name, name))
+			return fi->mcgrps[i].id;
+	return 0;
+}
+
+/*
+ * Datagrams from another socket than the kernel's are skipped.  Waits in
+ * ppoll() and receives without blocking: a signal sigmask lets through
+ * ends the wait (-EINTR) even if it came just before.
+ */
+static int sock_wait_recv(void *ctx, void *buf, size_t len,
+			  const sigset_t *sigmask)
+{
+	struct pollfd pfd = { .fd = nl_socket_get_fd(ctx), .events = POLLIN };
+	struct iovec iov = { buf, len };
+	struct sockaddr_nl peer;
+	struct msghdr mh;
+	ssize_t n;
+
+	for (;;) {
+		if (ppoll(&pfd, 1, NULL, sigmask) < 0)
+			return -errno;
+		mh = (struct msghdr){
+			.msg_name = &peer,
+			.msg_namelen = sizeof(peer),
+			.msg_iov = &iov,
+			.msg_iovlen = 1,
+		};
+		n = recvmsg(pfd.fd, &mh, MSG_DONTWAIT);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			continue;
+		if (n < 0)
+			return -errno;
+		if (peer.nl_pid)
+			continue;
+		if (mh.msg_flags & MSG_TRUNC)
+			return -EMSGSIZE;
+		return n;
+	}
+}
+
+static const struct nlmon_io sock_mon_io = {
+	.recv = sock_wait_recv,
+};
+
+/*
+ * Joins the multicast group group on sk (NULL: none, for the unit tests)
+ * for m.  Set m->sigmask before receiving, if need be.
+ */
+int nlmon_init(struct nlmon *m, struct nl_sock *sk, uint32_t group,
+	       struct nlerr *err)
+{
+	memset(m, 0, sizeof(*m));
+	m->io = &sock_mon_io;
+	m->io_ctx = sk;
+	m->sk = sk;
+	m->buf = malloc(NLMON_RX_SIZE);
+	if (!m->buf)
+		return nlerr_set(err, ENOMEM, NULL);
+	if (sk && setsockopt(nl_socket_get_fd(sk), SOL_NETLINK,
+			     NETLINK_ADD_MEMBERSHIP, &group, sizeof(group))) {
+		nlerr_set(err, errno,
+			  "cannot join the netlink multicast group %u: %s",
+			  group, strerror(errno));
+		nlmon_free(m);
+		return -1;
+	}
+	m->group = group;
+	return 0;
+}
+
+/*
+ * Waits for the next datagram of the kernel and receives it into m->buf.
+ * Returns its length, or -1 with err set: EINTR if a signal came (no
+ * message), ENOBUFS if datagrams were lost, EMSGSIZE if one was too long
+ * and is lost; the listener may go on after those.
+ */
+int nlmon_recv(struct nlmon *m, struct nlerr *err)
+{
+	int n = m->io->recv(m->io_ctx, m->buf, NLMON_RX_SIZE, m->sigmask);
+
+	if (n >= 0)
+		return n;
+	switch (-n) {
+	case EINTR:
+		return nlerr_set(err, EINTR, NULL);
+	case ENOBUFS:
+		return nlerr_set(err, ENOBUFS,
+				 "messages from the kernel were lost (netlink receive buffer overrun)");
+	case EMSGSIZE:
+		return nlerr_set(err, EMSGSIZE,
+				 "a message from the kernel longer than %d bytes was lost",
+				 NLMON_RX_SIZE);
+	}
+	return nlerr_set(err, -n, "cannot receive from the kernel: %s",
+			 strerror(-n));
+}
+
+/* Leaves the group. */
+void nlmon_free(struct nlmon *m)
+{
+	if (m->sk && m->group)
+		setsockopt(nl_socket_get_fd(m->sk), SOL_NETLINK,
+			   NETLINK_DROP_MEMBERSHIP, &m->group,
+			   sizeof(m->group));
+	free(m->buf);
+	memset(m, 0, sizeof(*m));
 }

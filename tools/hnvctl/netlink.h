@@ -4,11 +4,13 @@
  *
  * Generic netlink requests over libnl: send one request, collect its reply
  * or whole dump, decode the kernel's error and extended ack; or pipeline
- * requests that only want their ACK (struct nlpipe).  Knows nothing of hnv.
+ * requests that only want their ACK (struct nlpipe); or listen to a
+ * multicast group (struct nlmon).  Knows nothing of hnv.
  */
 #ifndef HNVCTL_NETLINK_H
 #define HNVCTL_NETLINK_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -55,10 +57,20 @@ struct nlreq {
 	void *parse_arg;
 };
 
+/* Multicast groups of a family hnvctl can hold; more are left out. */
+#define FAMILY_MCGRPS 8
+
+struct family_mcgrp {
+	char name[GENL_NAMSIZ];
+	uint32_t id;
+};
+
 struct family_info {
 	char name[GENL_NAMSIZ];
 	uint16_t id;
 	uint32_t version;
+	unsigned int nmcgrps;
+	struct family_mcgrp mcgrps[FAMILY_MCGRPS];
 };
 
 int nlerr_set(struct nlerr *err, int code, const char *fmt, ...)
@@ -70,6 +82,7 @@ struct nl_sock *nlsock_open(struct nlerr *err);
 int nlreq_run(struct nl_sock *sk, const struct nlreq *req, struct nlerr *err);
 int ctrl_getfamily(struct nl_sock *sk, const char *name,
 		   struct family_info *fi, struct nlerr *err);
+uint32_t family_mcgrp(const struct family_info *fi, const char *name);
 
 /*
  * Pipelined requests: nlpipe_add() builds a request that only wants its ACK
@@ -141,11 +154,49 @@ void nlpipe_sync(struct nlpipe *p);
 void nlpipe_discard(struct nlpipe *p);
 int nlsock_grow_rcvbuf(struct nl_sock *sk, int size);
 
+/*
+ * Listening to a multicast group: nlmon_init() joins it, nlmon_recv() waits
+ * for the next datagram the kernel sends to it (or to another group the
+ * socket is in, or a late answer to a request: the caller picks the
+ * messages it wants), nlmon_free() leaves it.
+ */
+#define NLMON_RX_SIZE	16384	/* bytes of a datagram, at most */
+
+/* How a listener reaches the kernel: its socket, or a test's fake kernel. */
+struct nlmon_io {
+	/*
+	 * waits for the next datagram from the kernel, with the signal mask
+	 * sigmask (as ppoll(); NULL: the thread's), and receives it into
+	 * buf: its length, or -errno (-EINTR: a signal came; -ENOBUFS: the
+	 * receive buffer overran, datagrams were lost; -EMSGSIZE: one
+	 * longer than len was cut).
+	 */
+	int (*recv)(void *ctx, void *buf, size_t len,
+		    const sigset_t *sigmask);
+};
+
+struct nlmon {
+	const struct nlmon_io *io;
+	void *io_ctx;
+	struct nl_sock *sk;		/* may be NULL in the unit tests */
+	uint32_t group;
+	/* signals taken while waiting (ppoll()); NULL: the thread's mask */
+	const sigset_t *sigmask;
+	unsigned char *buf;		/* NLMON_RX_SIZE bytes */
+};
+
+int nlmon_init(struct nlmon *m, struct nl_sock *sk, uint32_t group,
+	       struct nlerr *err);
+int nlmon_recv(struct nlmon *m, struct nlerr *err);
+void nlmon_free(struct nlmon *m);
+
 /* The two passes over received data, exposed for the unit tests. */
 enum { NLSCAN_MORE, NLSCAN_DONE, NLSCAN_ERROR };
 int nlscan(void *buf, int len, struct nlmsghdr *req, bool *intr,
 	   struct nlerr *err);
 int nldeliver(void *buf, int len, struct nlmsghdr *req,
 	      const struct nlreq *r, unsigned int *count, struct nlerr *err);
+/* The parser of the reply to ctrl_getfamily(), for the unit tests too. */
+int ctrl_parse_family(struct nlmsghdr *nlh, void *fi);
 
 #endif

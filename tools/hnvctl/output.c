@@ -7,7 +7,7 @@
  *   switch hnv0 ifindex 7 ports 2
  *       flows 12 (max 262144, per port 16384, idle 30000ms)
  *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
- *           nvgre-flowid on
+ *           nvgre-flowid on router-mac 02:48:4e:56:00:01
  *       RX: packets  bytes
  *                12   1234
  *       TX: packets  bytes
@@ -19,20 +19,24 @@
  *
  * (the "flows" line of a switch only if the kernel reports its flow
  * tables, the "pa" line only if it reports its provider addresses, VXLAN
- * port and mappings, on one line; "pa none" if it has no PA; "strict" and
- * "nvgre-flowid" only if it reports them).  JSON: [{"ifname":"hnv0",
- * "ifindex":7,"ports":2,"flows":12,"uft_max":262144,"uft_port_max":16384,
- * "uft_idle_ms":30000,"pas":["192.168.1.10","192.168.1.11"],
- * "vxlan_port":4789,"maps":2,"strict":false,"nvgre_flowid":true,"stats":{
+ * port and mappings, on one line; "pa none" if it has no PA; "strict",
+ * "nvgre-flowid" and "router-mac" only if it reports them).  JSON:
+ * [{"ifname":"hnv0","ifindex":7,"ports":2,"flows":12,"uft_max":262144,
+ * "uft_port_max":16384,"uft_idle_ms":30000,"pas":["192.168.1.10",
+ * "192.168.1.11"],"vxlan_port":4789,"maps":2,"strict":false,
+ * "nvgre_flowid":true,"router_mac":"02:48:4e:56:00:01","stats":{
  * "rx_packets":12,"rx_bytes":1234,"tx_packets":10,"tx_bytes":1000,
  * "flows_new":15,"flows_aged":3,"flows_uncached":0,"flows_recomposed":1,
  * "drops":{"port-unbound":3,"switch-xmit":1,...}}}].  Every known drop
  * reason is a key, zero or not; a reason this hnvctl does not know appears
  * as "reason-N" when not zero.
  *
- * Subnets and flows take one line each, without empty lines between them:
+ * Subnets, virtual networks and flows take one line each, without empty
+ * lines between them:
  *
- *   subnet 5001 rdid 1 encap vxlan switch hnv0
+ *   subnet 5001 rdid 1 encap vxlan prefix 10.1.1.0/24 gateway 10.1.1.1
+ *       prefix fd00:1::/64 gateway fd00:1::1 switch hnv0
+ *   vnet rdid 1 switch hnv0 subnets 5001 5002
  *   hnv0 port v1: 02:00:00:00:00:01 > 02:00:00:00:00:02 ipv4 10.0.0.1 >
  *       10.0.0.2 icmp packets 3 bytes 294 idle 120ms actions output v2
  *   hnv0 uplink vsid 5001 from 192.168.2.20: 02:00:00:00:00:02 >
@@ -41,12 +45,28 @@
  *   map vsid 5001 mac 02:00:00:00:00:02 ca 10.1.1.12 pa 192.168.2.20
  *       switch hnv0
  *
- * (the flows and the mapping on one line each; the second flow came from
- * the physical network: its VSID and outer source stand for its port).
+ * (the subnet, the flows and the mapping on one line each; a subnet's
+ * prefixes only if it has them, IPv4 first; the second flow came from the
+ * physical network: its VSID and outer source stand for its port).  In
+ * JSON, a subnet has "prefix" and "gateway" (IPv4), "prefix6" and
+ * "gateway6" (IPv6) after "encap", each only if the kernel sent it; a
+ * bound port with customer addresses has "cas" after "mac"; a virtual
+ * network is {"rdid":1,"switch":"hnv0","subnets":[5001,5002]}.
  * An encap action is "encap vxlan vni 5001 192.168.1.10 > 192.168.2.20",
  * in JSON {"encap":{"type":"vxlan","vni":5001,"src":"192.168.1.10",
- * "dst":"192.168.2.20"}}.  In JSON, a flow of the uplink has "port":
- * "uplink", "vsid" and "tun_src" (its outer source).
+ * "dst":"192.168.2.20"}}; a reply action "reply 02:48:4e:56:00:01", in
+ * JSON {"reply":"02:48:4e:56:00:01"}; a route action "route
+ * 02:00:00:00:00:03", in JSON {"route":"02:00:00:00:00:03"}; an ICMP
+ * action "icmp 3/1" (type/code), in JSON {"icmp":{"type":3,"code":1}};
+ * an echo action "echo", in JSON {"echo":true}.  In JSON, a flow of the
+ * uplink has "port":"uplink", "vsid" and "tun_src" (its outer source).
+ *
+ * Events (out_stream_begin()) take one line each, in JSON one object a
+ * line (JSON lines), never indented:
+ *
+ *   neigh-miss switch hnv0 port v1 vsid 5001 addr 10.1.1.99
+ *   {"event":"neigh-miss","switch":"hnv0","port":"v1","vsid":5001,
+ *       "addr":"10.1.1.99"}
  */
 #include <arpa/inet.h>
 #include <inttypes.h>
@@ -63,6 +83,7 @@ void out_begin(struct out *o, FILE *fp, bool json, bool pretty)
 {
 	o->fp = fp;
 	o->json = json;
+	o->stream = false;
 	o->count = 0;
 	o->ifname = if_indextoname;
 	if (json) {
@@ -71,9 +92,24 @@ void out_begin(struct out *o, FILE *fp, bool json, bool pretty)
 	}
 }
 
+/*
+ * A stream of objects of unknown length, printed as they come: in JSON,
+ * each a document of its own on one line (JSON lines), not in an array.
+ */
+void out_stream_begin(struct out *o, FILE *fp, bool json)
+{
+	o->fp = fp;
+	o->json = json;
+	o->stream = true;
+	o->count = 0;
+	o->ifname = if_indextoname;
+	if (json)
+		json_init(&o->j, fp, false);
+}
+
 void out_end(struct out *o)
 {
-	if (o->json)
+	if (o->json && !o->stream)
 		json_array_end(&o->j);
 }
 
@@ -170,14 +206,21 @@ static const char *in4_name(const uint8_t addr[4], char buf[INET_ADDRSTRLEN])
 	return inet_ntop(AF_INET, addr, buf, INET_ADDRSTRLEN);
 }
 
+static const char *ip_name(const uint8_t *addr, uint8_t len,
+			   char buf[INET6_ADDRSTRLEN])
+{
+	return inet_ntop(len == 4 ? AF_INET : AF_INET6, addr, buf,
+			 INET6_ADDRSTRLEN);
+}
+
 /*
  * "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
- * nvgre-flowid on", without "strict" or "nvgre-flowid" if the kernel did not
- * report it.
+ * nvgre-flowid on router-mac 02:48:4e:56:00:01", without "strict",
+ * "nvgre-flowid" or "router-mac" if the kernel did not report it.
  */
 static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 {
-	char buf[INET_ADDRSTRLEN];
+	char buf[INET_ADDRSTRLEN], mac[MAC_NAMSIZ];
 	unsigned int i;
 
 	fputs("    pa", fp);
@@ -192,12 +235,14 @@ static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 	if (sw->has_nvgre_flowid)
 		fprintf(fp, " nvgre-flowid %s",
 			sw->nvgre_flowid ? "on" : "off");
+	if (sw->has_router_mac)
+		fprintf(fp, " router-mac %s", mac_name(sw->router_mac, mac));
 	fputc('\n', fp);
 }
 
 static void json_overlay(struct json *j, const struct hnv_switch *sw)
 {
-	char buf[INET_ADDRSTRLEN];
+	char buf[INET_ADDRSTRLEN], mac[MAC_NAMSIZ];
 	unsigned int i;
 
 	json_array_begin(j, "pas");
@@ -210,6 +255,8 @@ static void json_overlay(struct json *j, const struct hnv_switch *sw)
 		json_bool(j, "strict", sw->strict);
 	if (sw->has_nvgre_flowid)
 		json_bool(j, "nvgre_flowid", sw->nvgre_flowid);
+	if (sw->has_router_mac)
+		json_string(j, "router_mac", mac_name(sw->router_mac, mac));
 }
 
 void out_switch(struct out *o, const struct hnv_switch *sw)
@@ -243,10 +290,27 @@ void out_switch(struct out *o, const struct hnv_switch *sw)
 	print_stats(o->fp, &sw->stats);
 }
 
+/* The customer addresses of a port, in JSON: "cas":["10.1.1.11",...]. */
+static void json_cas(struct json *j, const struct hnv_cas *cas)
+{
+	char buf[INET6_ADDRSTRLEN];
+	unsigned int i;
+
+	json_array_begin(j, "cas");
+	for (i = 0; i < cas->n; i++)
+		json_string(j, NULL, ip_name(cas->addr[i], cas->len[i], buf));
+	json_array_end(j);
+}
+
+/*
+ * A port: bound ("vsid 5001 mac 02:00:00:00:00:01 ca 10.1.1.11 ca
+ * fd00:1::11", the CAs in the kernel's order, if it has any) or unbound.
+ */
 void out_port(struct out *o, const struct hnv_port *port,
 	      const char *switch_name)
 {
-	char mac[MAC_NAMSIZ];
+	char mac[MAC_NAMSIZ], ca[INET6_ADDRSTRLEN];
+	unsigned int i;
 
 	next_object(o);
 	if (o->json) {
@@ -256,6 +320,8 @@ void out_port(struct out *o, const struct hnv_port *port,
 		json_u64(&o->j, "vsid", port->vsid);
 		if (port->vsid && port->has_mac)
 			json_string(&o->j, "mac", mac_name(port->mac, mac));
+		if (port->vsid && port->cas.n)
+			json_cas(&o->j, &port->cas);
 		json_stats(&o->j, &port->stats);
 		json_object_end(&o->j);
 		return;
@@ -269,6 +335,9 @@ void out_port(struct out *o, const struct hnv_port *port,
 			mac_name(port->mac, mac));
 	else
 		fprintf(o->fp, " vsid %" PRIu32, port->vsid);
+	for (i = 0; port->vsid && i < port->cas.n; i++)
+		fprintf(o->fp, " ca %s",
+			ip_name(port->cas.addr[i], port->cas.len[i], ca));
 	fputc('\n', o->fp);
 	print_stats(o->fp, &port->stats);
 }
@@ -289,6 +358,49 @@ void out_counters(struct out *o, const char *kind, const char *ifname,
 	print_stats(o->fp, st);
 }
 
+/* "10.1.1.0/24", "fd00:1::/64": a prefix whose addresses are alen bytes. */
+static const char *prefix_name(const struct hnv_prefix *p, uint8_t alen,
+			       char buf[INET6_ADDRSTRLEN + 4])
+{
+	char addr[INET6_ADDRSTRLEN];
+
+	snprintf(buf, INET6_ADDRSTRLEN + 4, "%s/%u",
+		 ip_name(p->addr, alen, addr), p->len);
+	return buf;
+}
+
+/*
+ * " prefix 10.1.1.0/24 gateway 10.1.1.1", or the JSON keys prefix_key and
+ * gateway_key; nothing if the subnet has no prefix of the family, no
+ * gateway if the kernel sent none.
+ */
+static void print_prefix(struct out *o, const struct hnv_prefix *p,
+			 uint8_t alen, const char *prefix_key,
+			 const char *gateway_key)
+{
+	char buf[INET6_ADDRSTRLEN + 4], gw[INET6_ADDRSTRLEN] = "";
+
+	if (!p->has)
+		return;
+	prefix_name(p, alen, buf);
+	if (p->has_gateway)
+		ip_name(p->gateway, alen, gw);
+	if (o->json) {
+		json_string(&o->j, prefix_key, buf);
+		if (p->has_gateway)
+			json_string(&o->j, gateway_key, gw);
+		return;
+	}
+	fprintf(o->fp, " prefix %s", buf);
+	if (p->has_gateway)
+		fprintf(o->fp, " gateway %s", gw);
+}
+
+/*
+ * "subnet 5001 rdid 1 encap vxlan prefix 10.1.1.0/24 gateway 10.1.1.1
+ * prefix fd00:1::/64 gateway fd00:1::1 switch hnv0", the prefixes only if
+ * it has them, IPv4 first.
+ */
 void out_subnet(struct out *o, const struct hnv_subnet *subnet)
 {
 	char buf[ENCAP_NAMSIZ];
@@ -299,15 +411,47 @@ void out_subnet(struct out *o, const struct hnv_subnet *subnet)
 		json_u64(&o->j, "vsid", subnet->vsid);
 		json_u64(&o->j, "rdid", subnet->rdid);
 		json_string(&o->j, "encap", encap);
+		print_prefix(o, &subnet->prefix4, 4, "prefix", "gateway");
+		print_prefix(o, &subnet->prefix6, 16, "prefix6", "gateway6");
 		json_string(&o->j, "switch", subnet->switch_ifname);
 		json_object_end(&o->j);
 		return;
 	}
-	fprintf(o->fp, "subnet %" PRIu32 " rdid %" PRIu32 " encap %s switch %s\n",
-		subnet->vsid, subnet->rdid, encap, subnet->switch_ifname);
+	fprintf(o->fp, "subnet %" PRIu32 " rdid %" PRIu32 " encap %s",
+		subnet->vsid, subnet->rdid, encap);
+	print_prefix(o, &subnet->prefix4, 4, "prefix", "gateway");
+	print_prefix(o, &subnet->prefix6, 16, "prefix6", "gateway6");
+	fprintf(o->fp, " switch %s\n", subnet->switch_ifname);
 }
 
-/* The name of a device of a flow, "ifN" if it has none. */
+/*
+ * A virtual network: the subnets v[0 .. n - 1], of one switch and one
+ * RDID, in the order given (by VSID): "vnet rdid 1 switch hnv0 subnets
+ * 5001 5002".
+ */
+void out_vnet(struct out *o, const struct hnv_subnet *v, size_t n)
+{
+	size_t i;
+
+	next_line(o);
+	if (o->json) {
+		json_u64(&o->j, "rdid", v[0].rdid);
+		json_string(&o->j, "switch", v[0].switch_ifname);
+		json_array_begin(&o->j, "subnets");
+		for (i = 0; i < n; i++)
+			json_u64(&o->j, NULL, v[i].vsid);
+		json_array_end(&o->j);
+		json_object_end(&o->j);
+		return;
+	}
+	fprintf(o->fp, "vnet rdid %" PRIu32 " switch %s subnets", v[0].rdid,
+		v[0].switch_ifname);
+	for (i = 0; i < n; i++)
+		fprintf(o->fp, " %" PRIu32, v[i].vsid);
+	fputc('\n', o->fp);
+}
+
+/* The name of a device of a flow or an event, "ifN" if it has none. */
 static const char *flow_dev(struct out *o, uint32_t ifindex,
 			    char buf[IFNAMSIZ])
 {
@@ -315,13 +459,6 @@ static const char *flow_dev(struct out *o, uint32_t ifindex,
 		return buf;
 	snprintf(buf, IFNAMSIZ, "if%" PRIu32, ifindex);
 	return buf;
-}
-
-static const char *ip_name(const uint8_t *addr, uint8_t len,
-			   char buf[INET6_ADDRSTRLEN])
-{
-	return inet_ntop(len == 4 ? AF_INET : AF_INET6, addr, buf,
-			 INET6_ADDRSTRLEN);
 }
 
 /* "10.0.0.1", "10.0.0.1:80", "2001:db8::1", "[2001:db8::1]:80" */
@@ -361,9 +498,18 @@ static void json_encap(struct json *j, const struct hnv_encap_action *e)
 	json_object_end(j);
 }
 
+/* {"icmp":{"type":3,"code":1}}, of an ICMP action's type << 8 | code */
+static void json_icmp(struct json *j, uint32_t arg)
+{
+	json_object_begin(j, "icmp");
+	json_u64(j, "type", arg >> 8);
+	json_u64(j, "code", arg & 0xff);
+	json_object_end(j);
+}
+
 static void print_actions(struct out *o, const struct hnv_flow *flow)
 {
-	char name[IFNAMSIZ], buf[DROP_REASON_NAMSIZ];
+	char name[IFNAMSIZ], buf[DROP_REASON_NAMSIZ], mac[MAC_NAMSIZ];
 	const struct hnv_action *a;
 	size_t i;
 
@@ -379,6 +525,15 @@ static void print_actions(struct out *o, const struct hnv_flow *flow)
 		else if (a->type == HNV_ACTION_A_DROP)
 			fprintf(o->fp, "drop %s",
 				drop_reason_name(a->arg, buf, sizeof(buf)));
+		else if (a->type == HNV_ACTION_A_REPLY)
+			fprintf(o->fp, "reply %s", mac_name(a->mac, mac));
+		else if (a->type == HNV_ACTION_A_ROUTE)
+			fprintf(o->fp, "route %s", mac_name(a->mac, mac));
+		else if (a->type == HNV_ACTION_A_ICMP)
+			fprintf(o->fp, "icmp %" PRIu32 "/%" PRIu32,
+				a->arg >> 8, a->arg & 0xff);
+		else if (a->type == HNV_ACTION_A_ECHO)
+			fputs("echo", o->fp);
 		else if (o->ifname(a->arg, name))
 			fprintf(o->fp, "output %s", name);
 		else
@@ -388,7 +543,7 @@ static void print_actions(struct out *o, const struct hnv_flow *flow)
 
 static void json_actions(struct out *o, const struct hnv_flow *flow)
 {
-	char name[IFNAMSIZ], buf[DROP_REASON_NAMSIZ];
+	char name[IFNAMSIZ], buf[DROP_REASON_NAMSIZ], mac[MAC_NAMSIZ];
 	const struct hnv_action *a;
 	size_t i;
 
@@ -401,6 +556,14 @@ static void json_actions(struct out *o, const struct hnv_flow *flow)
 		else if (a->type == HNV_ACTION_A_DROP)
 			json_string(&o->j, "drop",
 				    drop_reason_name(a->arg, buf, sizeof(buf)));
+		else if (a->type == HNV_ACTION_A_REPLY)
+			json_string(&o->j, "reply", mac_name(a->mac, mac));
+		else if (a->type == HNV_ACTION_A_ROUTE)
+			json_string(&o->j, "route", mac_name(a->mac, mac));
+		else if (a->type == HNV_ACTION_A_ICMP)
+			json_icmp(&o->j, a->arg);
+		else if (a->type == HNV_ACTION_A_ECHO)
+			json_bool(&o->j, "echo", true);
 		else if (o->ifname(a->arg, name))
 			json_string(&o->j, "output", name);
 		else
@@ -531,4 +694,34 @@ void out_map(struct out *o, const struct hnv_map *map,
 	if (map->ca_len)
 		fprintf(o->fp, " ca %s", ca);
 	fprintf(o->fp, " pa %s switch %s\n", pa, switch_name);
+}
+
+/*
+ * An event, on one line: "neigh-miss switch hnv0 port v1 vsid 5001 addr
+ * 10.1.1.99", a device without a name as "ifN"; in JSON
+ * {"event":"neigh-miss","switch":"hnv0","port":"v1","vsid":5001,
+ * "addr":"10.1.1.99"}.  Nothing for an event this hnvctl does not know.
+ */
+void out_event(struct out *o, const struct hnv_event *ev)
+{
+	char sw[IFNAMSIZ], port[IFNAMSIZ], addr[INET6_ADDRSTRLEN];
+	const char *name = event_name(ev->cmd);
+
+	if (ev->cmd != HNV_CMD_NEIGH_MISS || !name)
+		return;
+	flow_dev(o, ev->switch_ifindex, sw);
+	flow_dev(o, ev->port_ifindex, port);
+	ip_name(ev->addr, ev->addr_len, addr);
+	next_line(o);
+	if (o->json) {
+		json_string(&o->j, "event", name);
+		json_string(&o->j, "switch", sw);
+		json_string(&o->j, "port", port);
+		json_u64(&o->j, "vsid", ev->vsid);
+		json_string(&o->j, "addr", addr);
+		json_object_end(&o->j);
+		return;
+	}
+	fprintf(o->fp, "%s switch %s port %s vsid %" PRIu32 " addr %s\n", name,
+		sw, port, ev->vsid, addr);
 }

@@ -204,6 +204,41 @@ const char *parse_ca(const char *s, uint8_t addr[16], uint8_t *len)
 }
 
 /*
+ * Parses a prefix, ADDR/LEN: an IPv4 (4 bytes) or IPv6 (16 bytes) address
+ * and a length of at most 32 or 128 bits, into addr, *alen and *plen.
+ * Whether bits are set past the length is not checked.  Returns NULL, or
+ * why s is not one (addr, *alen and *plen are then unchanged).
+ */
+const char *parse_prefix(const char *s, uint8_t addr[16], uint8_t *alen,
+			 uint8_t *plen)
+{
+	const char *slash = strrchr(s, '/');
+	char text[INET6_ADDRSTRLEN];
+	uint8_t v[16], n;
+	uint32_t len;
+
+	if (!slash && !parse_ca(s, v, &n))
+		return "prefix needs a length, as in 10.1.1.0/24 or "
+		       "fd00:1::/64";
+	if (!slash || (size_t)(slash - s) >= sizeof(text))
+		return "prefix must be an IPv4 or IPv6 address and a length, "
+		       "as in 10.1.1.0/24 or fd00:1::/64";
+	memcpy(text, s, slash - s);
+	text[slash - s] = '\0';
+	if (parse_ca(text, v, &n))
+		return "prefix must be an IPv4 or IPv6 address and a length, "
+		       "as in 10.1.1.0/24 or fd00:1::/64";
+	if (parse_u32(slash + 1, 0, n * 8, &len))
+		return n == 4 ?
+			"prefix length must be a number, at most 32 for IPv4" :
+			"prefix length must be a number, at most 128 for IPv6";
+	memcpy(addr, v, n);
+	*alen = n;
+	*plen = len;
+	return NULL;
+}
+
+/*
  * Splits a batch line in place into at most max words separated by white
  * space.  A word starting with '#' starts a comment that runs to the end of
  * the line.  Returns the number of words, -E2BIG if there are more than max.

@@ -37,6 +37,8 @@ int parse_u32(const char *s, uint32_t min, uint32_t max, uint32_t *val);
 const char *parse_mac(const char *s, uint8_t mac[6]);
 const char *parse_pa(const char *s, uint8_t addr[4]);
 const char *parse_ca(const char *s, uint8_t addr[16], uint8_t *len);
+const char *parse_prefix(const char *s, uint8_t addr[16], uint8_t *alen,
+			 uint8_t *plen);
 int split_args(char *line, char **argv, int max);
 
 #endif

@@ -4,6 +4,10 @@
  *
  * hnvctl port { show | set | help }
  *
+ * "set" binds a port to a subnet with the MAC of the VM behind it and,
+ * optionally, its customer addresses (CAs); the kernel checks that each
+ * lies in the subnet's prefix of its family and is no other port's.
+ *
  * A port reply names its switch by ifindex only: the switches are fetched
  * too, for their names.
  */
@@ -20,12 +24,16 @@
 static void port_usage(FILE *fp)
 {
 	fputs("Usage: hnvctl port show [ dev NAME | ifindex INDEX ] [ switch NAME ]\n"
-	      "       hnvctl port set dev NAME vsid VSID mac MAC\n"
+	      "       hnvctl port set dev NAME vsid VSID mac MAC [ ca CA ]...\n"
 	      "       hnvctl port set dev NAME vsid none\n"
 	      "       hnvctl port help\n"
 	      "where  VSID := " STRINGIFY(HNV_VSID_MIN) ".."
 	      STRINGIFY(HNV_VSID_MAX) ", a subnet of the port's switch\n"
-	      "       MAC := the unicast MAC of the VM, as 02:00:00:00:00:01\n",
+	      "       MAC := the unicast MAC of the VM, as 02:00:00:00:00:01\n"
+	      "       CA := an IPv4 or IPv6 address of the VM, in the subnet's "
+	      "prefix of its\n"
+	      "             family, as 10.1.1.11 or fd00:1::11; up to "
+	      STRINGIFY(HNV_PORT_CAS_MAX) "\n",
 	      fp);
 }
 
@@ -145,17 +153,48 @@ out:
 	return ret;
 }
 
-enum { SET_DEV, SET_VSID, SET_MAC };
+enum { SET_DEV, SET_VSID, SET_MAC, SET_CA };
+
+/*
+ * The values of "ca": up to HNV_PORT_CAS_MAX IPv4 or IPv6 addresses, only
+ * to bind (vsid not 0).  That they are distinct, in the subnet's prefixes
+ * and no other port's is the kernel's to check.
+ */
+static int cas_args(const struct kwarg *arg, uint32_t vsid,
+		    struct hnv_cas *cas)
+{
+	const char *word, *why;
+	unsigned int i;
+
+	cas->n = 0;
+	for (i = 0; i < arg->n; i++) {
+		word = arg->list[i];
+		if (!vsid)
+			return arg_invalid(word,
+					   "\"vsid none\" unbinds the port and takes no CA",
+					   port_usage);
+		why = parse_ca(word, cas->addr[cas->n], &cas->len[cas->n]);
+		if (why)
+			return arg_invalid(word, why, port_usage);
+		cas->n++;
+	}
+	return 0;
+}
 
 /* Parses the arguments of "port set"; mac is NULL to unbind. */
 static int set_args(int argc, char **argv, struct hnv_sel *port,
 		    uint32_t *vsid, uint8_t mac[ETH_ALEN], bool *has_mac,
-		    bool *help)
+		    struct hnv_cas *cas, bool *help)
 {
+	const char *cas_words[HNV_PORT_CAS_MAX];
 	struct kwarg args[] = {
 		[SET_DEV]	= { "dev", "a device", NULL },
 		[SET_VSID]	= { "vsid", "a VSID", NULL },
 		[SET_MAC]	= { "mac", "a MAC", NULL },
+		[SET_CA]	= { "ca", "a CA", NULL, cas_words,
+				    HNV_PORT_CAS_MAX, 0,
+				    "a port has at most "
+				    STRINGIFY(HNV_PORT_CAS_MAX) " CAs" },
 	};
 	const char *word, *why;
 
@@ -187,7 +226,7 @@ static int set_args(int argc, char **argv, struct hnv_sel *port,
 	why = word ? parse_mac(word, mac) : NULL;
 	if (why)
 		return arg_invalid(word, why, port_usage);
-	return 0;
+	return cas_args(&args[SET_CA], *vsid, cas);
 }
 
 /* Binds a port to a subnet, or unbinds it. */
@@ -195,17 +234,18 @@ static int port_set(struct hnvctl *ctl, int argc, char **argv)
 {
 	uint8_t mac[ETH_ALEN];
 	struct hnv_sel port;
+	struct hnv_cas cas;
 	struct nlerr err;
 	bool has_mac = false, help;
 	uint32_t vsid;
 
-	if (set_args(argc, argv, &port, &vsid, mac, &has_mac, &help))
+	if (set_args(argc, argv, &port, &vsid, mac, &has_mac, &cas, &help))
 		return EXIT_FAILURE;
 	if (help)
 		return port_help(ctl, 0, NULL);
 	if (hnvctl_connect(ctl))
 		return EXIT_FAILURE;
-	if (hnv_port_set(&ctl->hnv, &port, vsid, has_mac ? mac : NULL,
+	if (hnv_port_set(&ctl->hnv, &port, vsid, has_mac ? mac : NULL, &cas,
 			 &err)) {
 		hnvctl_perror(&err);
 		return EXIT_FAILURE;

@@ -4,11 +4,15 @@
  *
  * hnvctl subnet { add | del | show | help }: the virtual subnets of the
  * switches.  A subnet is a VSID, with the routing domain (RDID) it belongs
- * to and the encapsulation its frames take across the physical network.
+ * to, the encapsulation its frames take across the physical network and,
+ * optionally, an IPv4 and an IPv6 prefix, each with its gateway.
  *
  * The arguments are checked here before anything is sent, with the ranges
- * of <linux/hnv.h>; the kernel checks them again.  "show" lists the
- * subnets by switch, then by VSID.
+ * of <linux/hnv.h>; the kernel checks them again, and checks what only it
+ * can: that no bit of a prefix is set past its length, that a gateway is a
+ * usable address of its prefix, that the prefixes of an RDID do not
+ * overlap.  A "gateway" belongs to the "prefix" right before it.  "show"
+ * lists the subnets by switch, then by VSID.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -21,9 +25,16 @@
 #include "output.h"
 #include "parse.h"
 
+/* The lengths of the prefixes of HNV_CMD_SUBNET_NEW, from <linux/hnv.h>. */
+#define PREFIX4_LEN_MIN		8
+#define PREFIX4_LEN_MAX		30
+#define PREFIX6_LEN_MIN		16
+#define PREFIX6_LEN_MAX		126
+
 static void subnet_usage(FILE *fp)
 {
-	fputs("Usage: hnvctl subnet add vsid VSID rdid RDID [ encap ENCAP ] "
+	fputs("Usage: hnvctl subnet add vsid VSID rdid RDID [ encap ENCAP ]\n"
+	      "                         [ prefix PREFIX [ gateway ADDR ] ]... "
 	      "switch NAME\n"
 	      "       hnvctl subnet del vsid VSID switch NAME\n"
 	      "       hnvctl subnet show [ switch NAME ] [ vsid VSID ]\n"
@@ -31,7 +42,21 @@ static void subnet_usage(FILE *fp)
 	      "where  VSID := " STRINGIFY(HNV_VSID_MIN) ".."
 	      STRINGIFY(HNV_VSID_MAX) "\n"
 	      "       RDID := 1..4294967295\n"
-	      "       ENCAP := { vxlan | nvgre }   (default vxlan)\n", fp);
+	      "       ENCAP := { vxlan | nvgre }   (default vxlan)\n"
+	      "       PREFIX := an IPv4 prefix of length "
+	      STRINGIFY(PREFIX4_LEN_MIN) ".." STRINGIFY(PREFIX4_LEN_MAX)
+	      ", as 10.1.1.0/24,\n"
+	      "                 or an IPv6 prefix of length "
+	      STRINGIFY(PREFIX6_LEN_MIN) ".." STRINGIFY(PREFIX6_LEN_MAX)
+	      ", as fd00:1::/64\n"
+	      "       ADDR := an address of the PREFIX before it, as 10.1.1.1\n"
+	      "\n"
+	      "  prefix   the subnet's addresses, at most one prefix of each "
+	      "family\n"
+	      "  gateway  the router's address in the prefix right before it;"
+	      " by default\n"
+	      "           the first after the prefix's own (10.1.1.1, "
+	      "fd00:1::1)\n", fp);
 }
 
 static int subnet_help(struct hnvctl *ctl, int argc, char **argv)
@@ -59,16 +84,118 @@ static int vsid_required(const char *word, uint32_t *vsid)
 	return vsid_arg(word, false, vsid, subnet_usage);
 }
 
-enum { ADD_VSID, ADD_RDID, ADD_ENCAP, ADD_SWITCH };
+enum { ADD_VSID, ADD_RDID, ADD_ENCAP, ADD_PREFIX, ADD_GATEWAY, ADD_SWITCH };
+
+/*
+ * The gateway word of prefix p, whose addresses are alen bytes long: an
+ * address of the same family.
+ */
+static int gateway_arg(const char *word, uint8_t alen, struct hnv_prefix *p)
+{
+	uint8_t addr[16], len;
+
+	if (parse_ca(word, addr, &len))
+		return arg_invalid(word,
+				   "gateway must be an IPv4 or IPv6 address, "
+				   "as in 10.1.1.1 or fd00:1::1",
+				   subnet_usage);
+	if (len != alen)
+		return arg_invalid(word, alen == 4 ?
+				   "the gateway of an IPv4 prefix must be an "
+				   "IPv4 address" :
+				   "the gateway of an IPv6 prefix must be an "
+				   "IPv6 address", subnet_usage);
+	memcpy(p->gateway, addr, len);
+	p->has_gateway = true;
+	return 0;
+}
+
+/*
+ * One value of "prefix", word, into the prefix of its family in s: the
+ * first of that family, and of a length the kernel takes.
+ */
+static int prefix_arg(const char *word, struct hnv_subnet *s, uint8_t *alen)
+{
+	struct hnv_prefix *p;
+	uint8_t addr[16], len;
+	const char *why;
+
+	why = parse_prefix(word, addr, alen, &len);
+	if (why)
+		return arg_invalid(word, why, subnet_usage);
+	p = *alen == 4 ? &s->prefix4 : &s->prefix6;
+	if (p->has)
+		return arg_invalid(word, *alen == 4 ?
+				   "an IPv4 prefix was already given" :
+				   "an IPv6 prefix was already given",
+				   subnet_usage);
+	if (*alen == 4 && (len < PREFIX4_LEN_MIN || len > PREFIX4_LEN_MAX))
+		return arg_invalid(word, "the length of an IPv4 prefix must "
+				   "be " STRINGIFY(PREFIX4_LEN_MIN) ".."
+				   STRINGIFY(PREFIX4_LEN_MAX), subnet_usage);
+	if (*alen == 16 && (len < PREFIX6_LEN_MIN || len > PREFIX6_LEN_MAX))
+		return arg_invalid(word, "the length of an IPv6 prefix must "
+				   "be " STRINGIFY(PREFIX6_LEN_MIN) ".."
+				   STRINGIFY(PREFIX6_LEN_MAX), subnet_usage);
+	memcpy(p->addr, addr, *alen);
+	p->len = len;
+	p->has = true;
+	return 0;
+}
+
+/*
+ * The values of "prefix" and "gateway", in the order given.  A gateway
+ * belongs to the prefix right before it: its place among the arguments
+ * is the prefix's plus one.
+ */
+static int prefix_args(const struct kwarg *prefix, const struct kwarg *gw,
+		       struct hnv_subnet *s)
+{
+	unsigned int i, k;
+	uint8_t alen;
+
+	for (i = 0; i < prefix->n; i++) {
+		if (prefix_arg(prefix->list[i], s, &alen))
+			return -1;
+		for (k = 0; k < gw->n; k++)
+			if (gw->pos[k] == prefix->pos[i] + 1 &&
+			    gateway_arg(gw->list[k], alen, alen == 4 ?
+					&s->prefix4 : &s->prefix6))
+				return -1;
+	}
+	for (k = 0; k < gw->n; k++) {
+		for (i = 0; i < prefix->n; i++)
+			if (gw->pos[k] == prefix->pos[i] + 1)
+				break;
+		if (i < prefix->n)
+			continue;
+		if (k && gw->pos[k] == gw->pos[k - 1] + 1)
+			return arg_invalid(gw->list[k],
+					   "the prefix before it has a gateway "
+					   "already", subnet_usage);
+		return arg_invalid(gw->list[k],
+				   "gateway must come right after the prefix "
+				   "it belongs to", subnet_usage);
+	}
+	return 0;
+}
 
 /* Parses the arguments of "subnet add" into sw and s. */
 static int add_args(int argc, char **argv, struct hnv_sel *sw,
 		    struct hnv_subnet *s, bool *help)
 {
+	const char *prefixes[2], *gateways[2];
+	unsigned int prefix_pos[2], gateway_pos[2];
 	struct kwarg args[] = {
 		[ADD_VSID]	= { "vsid", "a VSID", NULL },
 		[ADD_RDID]	= { "rdid", "an RDID", NULL },
 		[ADD_ENCAP]	= { "encap", "an encap", NULL },
+		[ADD_PREFIX]	= { "prefix", "a prefix", NULL, prefixes, 2, 0,
+				    "a subnet has at most two prefixes, an "
+				    "IPv4 and an IPv6 one", prefix_pos },
+		[ADD_GATEWAY]	= { "gateway", "a gateway", NULL, gateways, 2,
+				    0, "a subnet has at most two gateways, one "
+				    "for each prefix", gateway_pos },
 		[ADD_SWITCH]	= { "switch", "a switch", NULL },
 	};
 	const char *word;
@@ -92,6 +219,8 @@ static int add_args(int argc, char **argv, struct hnv_sel *sw,
 	if (s->encap == HNV_ENCAP_UNSPEC)
 		return arg_invalid(word, "encap must be vxlan or nvgre",
 				   subnet_usage);
+	if (prefix_args(&args[ADD_PREFIX], &args[ADD_GATEWAY], s))
+		return -1;
 	return switch_required(args[ADD_SWITCH].value, sw);
 }
 

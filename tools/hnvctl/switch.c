@@ -5,10 +5,10 @@
  * hnvctl switch { show | set | help }
  *
  * "set" changes the settings of a switch's unified flow tables, its
- * provider addresses (PAs), its VXLAN port, its strict mode and the FlowID
- * of its NVGRE packets.  Its values are checked here with the ranges and
- * rules <linux/hnv.h> gives for HNV_CMD_SWITCH_SET; the kernel checks them
- * again.
+ * provider addresses (PAs), its VXLAN port, its strict mode, the FlowID
+ * of its NVGRE packets and the MAC of its distributed router.  Its values
+ * are checked here with the ranges and rules <linux/hnv.h> gives for
+ * HNV_CMD_SWITCH_SET; the kernel checks them again.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -38,6 +38,7 @@ static void switch_usage(FILE *fp)
 	      "                                  [ strict { on | off } ]\n"
 	      "                                  "
 	      "[ nvgre-flowid { on | off } ]\n"
+	      "                                  [ router-mac MAC ]\n"
 	      "       hnvctl switch help\n"
 	      "where  FLOWS := " STRINGIFY(UFT_MAX_MIN) ".."
 	      STRINGIFY(UFT_MAX_MAX) "\n"
@@ -46,6 +47,7 @@ static void switch_usage(FILE *fp)
 	      "       ADDR := a unicast IPv4 address, as 192.168.1.10; up to "
 	      STRINGIFY(HNV_PAS_MAX) "\n"
 	      "       PORT := 1..65535\n"
+	      "       MAC := a unicast MAC, as 02:48:4e:56:00:01\n"
 	      "\n"
 	      "  uft-max       most flows the switch caches, all its ports "
 	      "together\n"
@@ -68,6 +70,11 @@ static void switch_usage(FILE *fp)
 	      "0 there, as a\n"
 	      "                Linux gretap with key VSID << 8 expects; on by "
 	      "default\n"
+	      "  router-mac    the MAC of the switch's distributed router, "
+	      "which answers the\n"
+	      "                ARP requests and neighbour solicitations for "
+	      "the gateways;\n"
+	      "                02:48:4e:56:00:01 by default\n"
 	      "  \"set\" takes at least one of them.\n", fp);
 }
 
@@ -123,7 +130,7 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 
 enum {
 	SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS, SET_PA,
-	SET_VXLAN_PORT, SET_STRICT, SET_NVGRE_FLOWID,
+	SET_VXLAN_PORT, SET_STRICT, SET_NVGRE_FLOWID, SET_ROUTER_MAC,
 };
 
 /*
@@ -206,6 +213,7 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 		[SET_STRICT]		= { "strict", "strict", NULL },
 		[SET_NVGRE_FLOWID]	= { "nvgre-flowid", "nvgre-flowid",
 					    NULL },
+		[SET_ROUTER_MAC]	= { "router-mac", "router-mac", NULL },
 	};
 	uint32_t port;
 	const char *word;
@@ -263,10 +271,19 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 		conf->nvgre_flowid = !strcmp(word, "on");
 		conf->has |= HNV_SWITCH_SET_NVGRE_FLOWID;
 	}
+	word = args[SET_ROUTER_MAC].value;
+	if (word) {
+		if (parse_mac(word, conf->router_mac))
+			return arg_invalid(word,
+					   "router-mac must be a unicast MAC, "
+					   "not zero, as in 02:48:4e:56:00:01",
+					   switch_usage);
+		conf->has |= HNV_SWITCH_SET_ROUTER_MAC;
+	}
 	if (!conf->uft.has && !conf->has) {
 		fputs("Error: nothing to set: give uft-max, uft-port-max, "
-		      "uft-idle-ms, pa, vxlan-port, strict or nvgre-flowid.\n",
-		      stderr);
+		      "uft-idle-ms, pa, vxlan-port, strict, nvgre-flowid or "
+		      "router-mac.\n", stderr);
 		switch_usage(stderr);
 		return -1;
 	}
@@ -274,8 +291,8 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 }
 
 /*
- * Changes the flow-table settings, the PAs, the VXLAN port, the strict mode
- * or the NVGRE FlowID setting of a switch.
+ * Changes the flow-table settings, the PAs, the VXLAN port, the strict
+ * mode, the NVGRE FlowID setting or the router MAC of a switch.
  */
 static int switch_set(struct hnvctl *ctl, int argc, char **argv)
 {

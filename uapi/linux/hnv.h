@@ -75,6 +75,11 @@
  *                         only if its outer source address is the PA that
  *                         the inner source MAC is mapped to in its VSID
  *                         (else HNV_DROP_PA_MISMATCH)
+ *    HNV_A_SWITCH_ROUTER_MAC: binary, ETH_ALEN, the MAC of the switch's
+ *                         distributed router: the gateways' MAC in ARP
+ *                         and neighbour answers (default 02:48:4e:56:00:01,
+ *                         the same on every host, so a VM that moves keeps
+ *                         its gateway's MAC)
  *    HNV_A_SWITCH_NVGRE_FLOWID: NLA_U8, 1 if NVGRE packets carry a FlowID
  *                         from the inner flow's hash in the low 8 bits of
  *                         the GRE key (the default), 0 if they carry 0
@@ -101,6 +106,7 @@
  *    HNV_A_SWITCH_VXLAN_PORT: NLA_U16, non-zero
  *    HNV_A_SWITCH_STRICT: NLA_U8, 0 or 1
  *    HNV_A_SWITCH_NVGRE_FLOWID: NLA_U8, 0 or 1
+ *    HNV_A_SWITCH_ROUTER_MAC: binary, ETH_ALEN, unicast
  *
  * HNV_CMD_MAP_NEW
  *    A CA->PA mapping: "the VM with MAC m (and CA c) in VSID v lives
@@ -144,6 +150,9 @@
  *                none
  *    HNV_A_PORT_MAC: binary, ETH_ALEN, the MAC of the VM behind the port
  *                    (only while bound)
+ *    HNV_A_PORT_CAS: NLA_NESTED, the VM's customer addresses (only while
+ *                    bound with some), each an attribute of type 1
+ *                    holding 4 (IPv4) or 16 (IPv6) bytes
  *
  * HNV_CMD_PORT_SET
  *    Binds a port (selected as for HNV_CMD_PORT_GET) to a virtual subnet
@@ -155,7 +164,15 @@
  *                    refused when unbinding.  The port may only send
  *                    frames from this MAC, and frames to it in the VSID
  *                    are delivered to the port.
+ *    HNV_A_PORT_CAS: NLA_NESTED, optional when binding, refused when
+ *                    unbinding: the VM's customer addresses, 1 ..
+ *                    HNV_PORT_CAS_MAX attributes of type 1 holding 4 or
+ *                    16 bytes.  Each must lie in the subnet's prefix of its
+ *                    family (-EINVAL if the subnet has none, or it lies
+ *                    outside, or it is the gateway) and belong to no other
+ *                    port of the VSID on the switch (-EEXIST).
  *
+ *    A bind replaces the port's VSID, MAC and CAs together.
  *    Flows already cached for any port see the change on their next
  *    packet.  An unbound port sends nothing (HNV_DROP_PORT_UNBOUND).
  *
@@ -166,8 +183,21 @@
  *    HNV_A_RDID: NLA_U32, required, non-zero: the virtual network
  *                (routing domain) the subnet belongs to
  *    HNV_A_ENCAP: NLA_U8, enum hnv_encap, default HNV_ENCAP_VXLAN
+ *    HNV_A_SUBNET_PREFIX4: NLA_NESTED, optional, the subnet's IPv4 prefix:
+ *        HNV_PREFIX_A_ADDR: binary, 4 bytes, required, no bits set past
+ *            the length
+ *        HNV_PREFIX_A_LEN: NLA_U8, required, 8 .. 30
+ *        HNV_PREFIX_A_GATEWAY: binary, 4 bytes, optional: the router's
+ *            address in the subnet, inside the prefix, neither the prefix
+ *            itself nor its broadcast address; default the first usable
+ *            (prefix + 1)
+ *    HNV_A_SUBNET_PREFIX6: NLA_NESTED, optional, the IPv6 prefix, the same
+ *        with 16-byte addresses and a length of 16 .. 126 (the gateway may
+ *        not be the prefix itself); default gateway prefix::1
  *
- *    -EEXIST if the switch has that VSID already.
+ *    -EEXIST if the switch has that VSID already, or if a prefix overlaps
+ *    one of another subnet of the same RDID (subnets of different RDIDs
+ *    may overlap: they are different tenants' address plans).
  *
  * HNV_CMD_SUBNET_DEL
  *    Switch selector and HNV_A_VSID.  -ENOENT if there is no such subnet,
@@ -177,7 +207,9 @@
  *    Without NLM_F_DUMP: switch selector and HNV_A_VSID, one reply.  With
  *    NLM_F_DUMP: the subnets of the selected switch, or of every switch
  *    of the namespace.  A subnet is described by HNV_A_SWITCH_IFINDEX,
- *    HNV_A_SWITCH_IFNAME, HNV_A_VSID, HNV_A_RDID and HNV_A_ENCAP.
+ *    HNV_A_SWITCH_IFNAME, HNV_A_VSID, HNV_A_RDID, HNV_A_ENCAP and, if it
+ *    has them, HNV_A_SUBNET_PREFIX4 and HNV_A_SUBNET_PREFIX6 (with the
+ *    gateway always present).
  *
  * HNV_CMD_FLOW_GET
  *    Dump only (a request without NLM_F_DUMP is -EOPNOTSUPP): the flows
@@ -202,12 +234,32 @@
  *        HNV_FLOW_A_IP_PROTO: NLA_U8
  *        HNV_FLOW_A_IP_SRC, HNV_FLOW_A_IP_DST: binary, 4 or 16 bytes
  *        HNV_FLOW_A_L4_SRC, HNV_FLOW_A_L4_DST: NLA_BE16, present for
- *            every IP flow, 0 for protocols without ports (ICMP ...)
+ *            every IP flow: the ports; for ICMP and ICMPv6 the type and
+ *            the code; 0 for other protocols without ports
+ *        for an IPv6 neighbour solicitation or advertisement,
+ *            HNV_FLOW_A_IP_DST is its target address (what is asked or
+ *            announced), not the packet's destination
+ *        for ARP (IPv4 over Ethernet, request or reply) only
+ *        HNV_FLOW_A_IP_SRC, HNV_FLOW_A_IP_DST: the sender and target
+ *            protocol addresses
  *        HNV_FLOW_A_ACTIONS: NLA_NESTED, the composed actions in the
  *            order they are applied, never empty (a drop is an action);
  *            each attribute is one action:
  *            HNV_ACTION_A_OUTPUT: NLA_U32, send to the port of this ifindex
  *            HNV_ACTION_A_DROP: NLA_U8, drop for this enum hnv_drop_reason
+ *            HNV_ACTION_A_REPLY: binary, ETH_ALEN, answer the ARP
+ *                request or neighbour solicitation with this MAC, back
+ *                to the port it came from
+ *            HNV_ACTION_A_ROUTE: binary, ETH_ALEN, route: TTL or hop
+ *                limit minus one (an ICMP time exceeded from the gateway
+ *                when it runs out), the router MAC as source and this
+ *                MAC (the destination VM's) as destination; the output
+ *                or encapsulation that follows takes it to the VM
+ *            HNV_ACTION_A_ICMP: NLA_U16, answer with an ICMP (IPv4) or
+ *                ICMPv6 error of type << 8 | code from the gateway
+ *                (destination unreachable: the RDID has no subnet, or no
+ *                VM, at the destination)
+ *            HNV_ACTION_A_ECHO: NLA_FLAG, the gateway answers the ping
  *            HNV_ACTION_A_ENCAP: NLA_NESTED, encapsulate toward a PA:
  *                HNV_ENCAP_A_TYPE: NLA_U8, enum hnv_encap
  *                HNV_ENCAP_A_VNI: NLA_U32, the VNI (VSID)
@@ -257,8 +309,20 @@
  *
  * Multicast groups
  * ----------------
- * HNV_MCGRP_EVENTS ("events") carries notifications.  It is declared for
- * listeners; no event is defined yet.
+ * HNV_MCGRP_EVENTS ("events") carries notifications:
+ *
+ * HNV_CMD_NEIGH_MISS
+ *    A port asked (ARP request or neighbour solicitation) for an address
+ *    the switch knows no MAC of in the port's VSID, in a subnet with a
+ *    prefix of its family; the request was dropped (see
+ *    HNV_DROP_NEIGH_UNKNOWN).  HNV_A_SWITCH_IFINDEX, HNV_A_PORT_IFINDEX,
+ *    HNV_A_VSID and HNV_A_MISS_ADDR (binary, 4 or 16 bytes: the address
+ *    asked for).  At most one event per (VSID, address) a second, and at
+ *    most 100 a second per switch: a scanning VM cannot flood
+ *    listeners.  A port asking again for the same address is answered
+ *    from its cached flow (the drop) without another event until the
+ *    policy changes or the flow ages out.  Not a request: sending it is
+ *    -EOPNOTSUPP.
  */
 
 #ifndef _UAPI_LINUX_HNV_H
@@ -282,6 +346,7 @@ enum hnv_cmd {
 	HNV_CMD_MAP_NEW,
 	HNV_CMD_MAP_DEL,
 	HNV_CMD_MAP_GET,
+	HNV_CMD_NEIGH_MISS,
 	__HNV_CMD_MAX
 };
 #define HNV_CMD_MAX (__HNV_CMD_MAX - 1)
@@ -313,6 +378,11 @@ enum hnv_attr {
 	HNV_A_REPLACE,
 	HNV_A_SWITCH_STRICT,
 	HNV_A_SWITCH_NVGRE_FLOWID,
+	HNV_A_SUBNET_PREFIX4,
+	HNV_A_SUBNET_PREFIX6,
+	HNV_A_PORT_CAS,
+	HNV_A_SWITCH_ROUTER_MAC,
+	HNV_A_MISS_ADDR,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -375,6 +445,10 @@ enum hnv_action_attr {
 	HNV_ACTION_A_OUTPUT,
 	HNV_ACTION_A_DROP,
 	HNV_ACTION_A_ENCAP,
+	HNV_ACTION_A_REPLY,
+	HNV_ACTION_A_ROUTE,
+	HNV_ACTION_A_ICMP,
+	HNV_ACTION_A_ECHO,
 	__HNV_ACTION_A_MAX
 };
 #define HNV_ACTION_A_MAX (__HNV_ACTION_A_MAX - 1)
@@ -392,6 +466,18 @@ enum hnv_encap_attr {
 /* Most provider addresses a switch has. */
 #define HNV_PAS_MAX	8
 
+/* Most customer addresses a port has. */
+#define HNV_PORT_CAS_MAX	8
+
+enum hnv_prefix_attr {
+	HNV_PREFIX_A_UNSPEC,
+	HNV_PREFIX_A_ADDR,
+	HNV_PREFIX_A_LEN,
+	HNV_PREFIX_A_GATEWAY,
+	__HNV_PREFIX_A_MAX
+};
+#define HNV_PREFIX_A_MAX (__HNV_PREFIX_A_MAX - 1)
+
 /**
  * enum hnv_drop_reason - why the switch dropped a frame
  * @HNV_DROP_PORT_UNBOUND: the frame came from a port that is not bound to a
@@ -404,7 +490,8 @@ enum hnv_encap_attr {
  * @HNV_DROP_MALFORMED: the frame is too short for its headers
  * @HNV_DROP_NO_PA: the frame must be encapsulated but the switch has no
  *	provider address
- * @HNV_DROP_NO_ROUTE: no route to the destination PA
+ * @HNV_DROP_NO_ROUTE: no route to the destination PA; or a frame to the
+ *	router MAC that the switch cannot route
  * @HNV_DROP_BAD_VXLAN: a VXLAN packet from the physical network with a
  *	header that is not I-flag-only, or too short to hold an inner frame
  * @HNV_DROP_UNKNOWN_VNI: a VXLAN or NVGRE packet whose VNI (VSID) is no
@@ -417,6 +504,19 @@ enum hnv_encap_attr {
  *	overlay's MTU went back to the sender
  * @HNV_DROP_BAD_NVGRE: a GRE/TEB packet from the physical network without a
  *	key (NVGRE always has one)
+ * @HNV_DROP_SPOOF: an IP packet, ARP message or neighbour advertisement
+ *	from a port with customer addresses of its family, claiming another
+ *	address (or, for ARP, another MAC) than the port's
+ * @HNV_DROP_NEIGH_UNKNOWN: an ARP request or IPv6 neighbour solicitation,
+ *	in a subnet with a prefix of its family, for an address the switch
+ *	knows no MAC of in the VSID: not answered, never broadcast, reported
+ *	as an HNV_CMD_NEIGH_MISS event
+ * @HNV_DROP_NEIGH_SELF: an ARP request or neighbour solicitation for the
+ *	sender's own address (duplicate address detection, announcements),
+ *	or a broadcast ARP reply or unsolicited neighbour advertisement: not
+ *	answered, never broadcast
+ * @HNV_DROP_TTL: a routed packet whose TTL or hop limit ran out; an ICMP
+ *	time exceeded went back from the gateway
  */
 enum hnv_drop_reason {
 	HNV_DROP_UNSPEC,
@@ -433,6 +533,10 @@ enum hnv_drop_reason {
 	HNV_DROP_PA_MISMATCH,
 	HNV_DROP_TOO_BIG,
 	HNV_DROP_BAD_NVGRE,
+	HNV_DROP_SPOOF,
+	HNV_DROP_NEIGH_UNKNOWN,
+	HNV_DROP_NEIGH_SELF,
+	HNV_DROP_TTL,
 	__HNV_DROP_MAX
 };
 #define HNV_DROP_MAX (__HNV_DROP_MAX - 1)

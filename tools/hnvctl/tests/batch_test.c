@@ -8,13 +8,18 @@
  * while a test runs, hnv_open() connects to nothing and the batch's pipe
  * talks to the fake kernel of fake_nl.c; requests that wait for their
  * answer (nlreq_run()) go to the fake of ipc_test.c.  Standard output and
- * error are caught in files.  The 100000-line batch is timed.
+ * error are caught in files.  The 100000-line batch is timed.  "monitor"
+ * listens to a fake kernel too (--wrap=nlmon_init): it hands out the
+ * datagrams of a test, then a signal.
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <net/if.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,11 +35,15 @@
 #include "util.h"
 
 #define FAMILY 0x22
+/* the id of the family's multicast group "events" */
+#define EVENTS_GROUP 0x17
 
 int hnvctl_main(int argc, char **argv);
 
 /* The kernel of the batch running, NULL: the real functions. */
 static struct fake_nl *kernel;
+/* Its family has no multicast group "events" (an older module). */
+static bool no_events_group;
 
 int __real_hnv_open(struct hnv *h, struct nlerr *err);
 int __wrap_hnv_open(struct hnv *h, struct nlerr *err);
@@ -47,10 +56,18 @@ int __wrap_hnv_open(struct hnv *h, struct nlerr *err)
 {
 	if (!kernel)
 		return __real_hnv_open(h, err);
+	memset(&h->family, 0, sizeof(h->family));
 	h->sk = NULL;
 	h->family.id = FAMILY;
 	h->family.version = HNV_GENL_VERSION;
 	strcpy(h->family.name, HNV_GENL_NAME);
+	if (!no_events_group) {
+		h->family.nmcgrps = 2;
+		strcpy(h->family.mcgrps[0].name, "other");
+		h->family.mcgrps[0].id = EVENTS_GROUP + 1;
+		strcpy(h->family.mcgrps[1].name, HNV_MCGRP_EVENTS);
+		h->family.mcgrps[1].id = EVENTS_GROUP;
+	}
 	return 0;
 }
 
@@ -515,6 +532,8 @@ static struct {
 	uint8_t strict;
 	int flowid_len;		/* -1: no HNV_A_SWITCH_NVGRE_FLOWID */
 	uint8_t flowid;
+	int router_mac_len;	/* -1: no HNV_A_SWITCH_ROUTER_MAC */
+	uint8_t router_mac[ETH_ALEN];
 	bool by_name, pas_empty;
 } set_req;
 
@@ -549,6 +568,11 @@ static struct nl_msg *const *switch_replies(const struct nlreq *r)
 			     nla_len(tb[HNV_A_SWITCH_NVGRE_FLOWID]) : -1;
 	set_req.flowid = set_req.flowid_len == 1 ?
 			 nla_get_u8(tb[HNV_A_SWITCH_NVGRE_FLOWID]) : 0xff;
+	set_req.router_mac_len = tb[HNV_A_SWITCH_ROUTER_MAC] ?
+				 nla_len(tb[HNV_A_SWITCH_ROUTER_MAC]) : -1;
+	if (set_req.router_mac_len == ETH_ALEN)
+		memcpy(set_req.router_mac,
+		       nla_data(tb[HNV_A_SWITCH_ROUTER_MAC]), ETH_ALEN);
 	set_req.by_name = tb[HNV_A_SWITCH_IFNAME] &&
 			  !strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0");
 	set_req.pas_empty = tb[HNV_A_SWITCH_PAS] &&
@@ -705,6 +729,604 @@ static void nvgre_flowid_tests(void)
 	fake_nl_free(&k);
 }
 
+/* "switch set ... router-mac" and "switch show" end to end. */
+static void router_mac_tests(void)
+{
+	static const uint8_t mac[ETH_ALEN] = { 2, 0, 0x5e, 0, 0, 0x0a };
+	static const uint8_t dflt[ETH_ALEN] = { 2, 0x48, 0x4e, 0x56, 0, 1 };
+	struct fake_nl k = { 0 };
+	struct result *r;
+
+	world.replies = switch_replies;
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "router-mac",
+		"02:00:5E:00:00:0a");
+	check(r->status == 0 && !r->out[0] && !r->err[0] && set_req.seen &&
+	      set_req.nattrs == 2 && set_req.by_name &&
+	      set_req.router_mac_len == ETH_ALEN &&
+	      !memcmp(set_req.router_mac, mac, ETH_ALEN),
+	      "switch set dev hnv0 router-mac 02:00:5E:00:00:0a: SWITCH_SET "
+	      "of the switch name and HNV_A_SWITCH_ROUTER_MAC, its 6 bytes");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "sw", "se", "d", "hnv0", "r", "02:48:4e:56:00:01", "st",
+		"on");
+	check(r->status == 0 && !r->err[0] && set_req.seen &&
+	      set_req.nattrs == 3 && set_req.router_mac_len == ETH_ALEN &&
+	      !memcmp(set_req.router_mac, dflt, ETH_ALEN) &&
+	      set_req.strict_len == 1 && set_req.strict == 1,
+	      "sw se d hnv0 r MAC st on: HNV_A_SWITCH_ROUTER_MAC beside "
+	      "HNV_A_SWITCH_STRICT");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "strict", "off");
+	check(r->status == 0 && set_req.seen && set_req.nattrs == 2 &&
+	      set_req.router_mac_len == -1,
+	      "switch set without router-mac: no HNV_A_SWITCH_ROUTER_MAC");
+
+	memset(&set_req, 0, sizeof(set_req));
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "router-mac",
+		"03:00:00:00:00:01");
+	check(r->status == 1 && !set_req.seen && !strcmp(world.log, "") &&
+	      strstr(r->err, "Error: argument \"03:00:00:00:00:01\" is "
+			     "wrong: router-mac must be a unicast MAC, not "
+			     "zero, as in 02:48:4e:56:00:01\n") == r->err,
+	      "switch set router-mac of a multicast MAC: an error, nothing "
+	      "sent");
+
+	shown_switch[0] = switch_msg("hnv0", 7);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NPORTS, 2);
+	nla_put_u16(shown_switch[0], HNV_A_SWITCH_VXLAN_PORT, 4789);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NMAPS, 2);
+	nla_put_u8(shown_switch[0], HNV_A_SWITCH_STRICT, 0);
+	nla_put_u8(shown_switch[0], HNV_A_SWITCH_NVGRE_FLOWID, 1);
+	nla_put(shown_switch[0], HNV_A_SWITCH_ROUTER_MAC, ETH_ALEN, dflt);
+	r = RUN(&k, "switch", "show", "dev", "hnv0");
+	check_str(r->out,
+		  "switch hnv0 ifindex 7 ports 2\n"
+		  "    pa none vxlan-port 4789 maps 2 strict off "
+		  "nvgre-flowid on router-mac 02:48:4e:56:00:01\n"
+		  "    RX: packets bytes\n"
+		  "              0     0\n"
+		  "    TX: packets bytes\n"
+		  "              0     0\n"
+		  "    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+		  "    drops: 0\n",
+		  "switch show dev hnv0: router-mac at the end of the pa line");
+	r = RUN(&k, "-j", "switch", "show", "dev", "hnv0");
+	check(r->status == 0 &&
+	      strstr(r->out, "\"strict\":false,\"nvgre_flowid\":true,"
+			     "\"router_mac\":\"02:48:4e:56:00:01\","
+			     "\"stats\":{") != NULL,
+	      "switch show -j: \"router_mac\" after \"nvgre_flowid\"");
+
+	world.replies = NULL;
+	nlmsg_free(shown_switch[0]);
+	shown_switch[0] = NULL;
+	fake_nl_free(&k);
+}
+
+int __real_nlmon_init(struct nlmon *m, struct nl_sock *sk, uint32_t group,
+		      struct nlerr *err);
+int __wrap_nlmon_init(struct nlmon *m, struct nl_sock *sk, uint32_t group,
+		      struct nlerr *err);
+
+/* A datagram of the kernel to the listener. */
+struct datagram {
+	unsigned char buf[1024];
+	int len;
+};
+
+/*
+ * What the fake kernel sends to "monitor": datagrams[0 .. n - 1] (an error
+ * instead where len is negative: -errno), then the signal sig comes, as in
+ * ppoll(): blocked until the wait, delivered while waiting.
+ */
+static struct {
+	struct datagram d[8];
+	size_t n, next;
+	int sig;
+	uint32_t group;			/* the group joined */
+	/* the signal came while blocked, and was delivered in the wait */
+	bool blocked, delivered;
+	off_t printed[8];		/* stdout's size at each wait */
+} events;
+
+static int events_recv(void *ctx, void *buf, size_t len,
+		       const sigset_t *sigmask)
+{
+	struct datagram *d;
+	sigset_t old, pending;
+	struct stat st;
+
+	(void)ctx;
+	fflush(NULL);
+	if (events.next < ARRAY_SIZE(events.printed) && !fstat(1, &st))
+		events.printed[events.next] = st.st_size;
+	if (events.next < events.n) {
+		d = &events.d[events.next++];
+		if (d->len < 0)
+			return d->len;
+		memcpy(buf, d->buf, d->len < (int)len ? d->len : (int)len);
+		return d->len;
+	}
+	events.next++;
+	raise(events.sig);
+	sigpending(&pending);
+	events.blocked = sigismember(&pending, events.sig);
+	sigprocmask(SIG_SETMASK, sigmask, &old);
+	sigpending(&pending);
+	events.delivered = !sigismember(&pending, events.sig);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return -EINTR;
+}
+
+static const struct nlmon_io events_io = { .recv = events_recv };
+
+int __wrap_nlmon_init(struct nlmon *m, struct nl_sock *sk, uint32_t group,
+		      struct nlerr *err)
+{
+	int ret = __real_nlmon_init(m, sk, group, err);
+
+	if (!ret && kernel) {
+		log_letter('J');
+		events.group = group;
+		m->io = &events_io;
+		m->io_ctx = &events;
+	}
+	return ret;
+}
+
+/* Appends msg to the datagram d, and frees it. */
+static void add_msg(struct datagram *d, struct nl_msg *msg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+
+	memcpy(d->buf + d->len, nlh, nlh->nlmsg_len);
+	d->len += NLMSG_ALIGN(nlh->nlmsg_len);
+	nlmsg_free(msg);
+}
+
+/*
+ * A HNV_CMD_NEIGH_MISS of port of switch sw in VSID 5001 for addr, as the
+ * kernel sends it; without HNV_A_MISS_ADDR if addr is NULL.
+ */
+static struct nl_msg *miss(uint32_t sw, uint32_t port, const char *addr)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	uint8_t a[16];
+
+	genlmsg_put(msg, 0, 0, FAMILY, 0, 0, HNV_CMD_NEIGH_MISS,
+		    HNV_GENL_VERSION);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, sw);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, port);
+	nla_put_u32(msg, HNV_A_VSID, 5001);
+	if (addr && strchr(addr, ':')) {
+		inet_pton(AF_INET6, addr, a);
+		nla_put(msg, HNV_A_MISS_ADDR, 16, a);
+	} else if (addr) {
+		inet_pton(AF_INET, addr, a);
+		nla_put(msg, HNV_A_MISS_ADDR, 4, a);
+	}
+	return msg;
+}
+
+/* A notification of cmd, of family (no attributes). */
+static struct nl_msg *notification(uint16_t family, uint8_t cmd)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	genlmsg_put(msg, 0, 0, family, 0, 0, cmd, 1);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, 1);
+	return msg;
+}
+
+/* The switch "monitor switch hnv0" asks for. */
+static struct nl_msg *monitored_switch[2];
+
+static struct nl_msg *const *monitor_replies(const struct nlreq *r)
+{
+	return r->cmd == HNV_CMD_SWITCH_GET && !r->dump ?
+	       monitored_switch : NULL;
+}
+
+/*
+ * "monitor" end to end: the events of a fake kernel, one a line, flushed
+ * at once; those of another switch left out with "switch"; an unknown
+ * event, a message of another family skipped; a malformed one reported;
+ * SIGTERM and SIGINT end it, exit 0.  Switches and ports are named in
+ * hnvctl's namespace: lo is there, ifindex 1000007 and 1000011 are not.
+ */
+static void monitor_tests(void)
+{
+	unsigned int lo = if_nametoindex("lo");
+	struct sigaction sa;
+	struct fake_nl k = { 0 };
+	struct result *r;
+	sigset_t mask;
+	char want[1024];
+
+	if (!lo) {
+		skip("no device lo", "monitor tests");
+		return;
+	}
+	memset(&events, 0, sizeof(events));
+	add_msg(&events.d[0], miss(lo, 1000011, "10.1.1.99"));
+	/* another switch's, one of a newer kernel, one of another family */
+	add_msg(&events.d[1], miss(1000007, lo, "fd00:1::99"));
+	add_msg(&events.d[1], notification(FAMILY, __HNV_CMD_MAX + 3));
+	add_msg(&events.d[1], notification(GENL_ID_CTRL, HNV_CMD_NEIGH_MISS));
+	add_msg(&events.d[2], miss(lo, 1000011, NULL));
+	events.d[3].len = -ENOBUFS;
+	add_msg(&events.d[4], miss(lo, lo, "10.1.1.100"));
+	events.n = 5;
+	events.sig = SIGTERM;
+	r = RUN(&k, "monitor");
+	snprintf(want, sizeof(want),
+		 "neigh-miss switch lo port if1000011 vsid 5001 addr "
+		 "10.1.1.99\n"
+		 "neigh-miss switch if1000007 port lo vsid 5001 addr "
+		 "fd00:1::99\n"
+		 "neigh-miss switch lo port lo vsid 5001 addr 10.1.1.100\n");
+	check_str(r->out, want,
+		  "monitor: each event on a line, names in hnvctl's namespace "
+		  "or ifN; unknown events and other families skipped");
+	check_str(r->err,
+		  "Error: a malformed neigh-miss event from the kernel was "
+		  "skipped.\n"
+		  "Error: messages from the kernel were lost (netlink receive "
+		  "buffer overrun)\n",
+		  "monitor: a malformed event and lost messages reported, the "
+		  "monitor goes on");
+	check(r->status == 0 && events.blocked && events.delivered &&
+	      events.next == 6,
+	      "monitor: SIGTERM, blocked until it waits, ends it with exit "
+	      "status 0");
+	check(events.group == EVENTS_GROUP && !strcmp(world.log, "J"),
+	      "monitor: joins the family's group \"events\", asks for nothing");
+	check(events.printed[0] == 0 &&
+	      events.printed[1] == (off_t)strlen(line_of(want, 0)) + 1 &&
+	      events.printed[5] == (off_t)strlen(want),
+	      "monitor: every line is flushed before the next wait");
+	sigaction(SIGTERM, NULL, &sa);
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	check(sa.sa_handler == SIG_DFL && !sigismember(&mask, SIGTERM) &&
+	      !sigismember(&mask, SIGINT),
+	      "monitor: SIGTERM and SIGINT as they were, once it is over");
+
+	monitored_switch[0] = switch_msg("hnv0", lo);
+	world.replies = monitor_replies;
+	events.next = 0;
+	events.sig = SIGINT;
+	r = RUN(&k, "-j", "monitor", "switch", "hnv0");
+	check_str(r->out,
+		  "{\"event\":\"neigh-miss\",\"switch\":\"lo\","
+		  "\"port\":\"if1000011\",\"vsid\":5001,"
+		  "\"addr\":\"10.1.1.99\"}\n"
+		  "{\"event\":\"neigh-miss\",\"switch\":\"lo\","
+		  "\"port\":\"lo\",\"vsid\":5001,"
+		  "\"addr\":\"10.1.1.100\"}\n",
+		  "-j monitor switch hnv0: that switch's events only, one JSON "
+		  "object a line");
+	check(r->status == 0 && !strcmp(world.log, "SJ") && events.delivered,
+	      "monitor switch hnv0: the switch asked for before joining; "
+	      "SIGINT ends it, exit 0");
+
+	events.next = 0;
+	r = RUN(&k, "-p", "mo", "sw", "hnv0");
+	check(r->status == 0 && line_of(r->out, 0)[0] == '{' &&
+	      strstr(r->out, "\"addr\":\"10.1.1.100\"}\n") &&
+	      !line_of(r->out, 2)[0],
+	      "-p mo sw hnv0: JSON lines all the same, never indented");
+
+	no_events_group = true;
+	events.next = 0;
+	r = RUN(&k, "monitor");
+	check(r->status == 1 && !r->out[0] && !events.next &&
+	      !strcmp(r->err, "Error: the hnv kernel module sends no events "
+			      "(genl family \"hnv\" has no multicast group "
+			      "\"events\")\n"),
+	      "monitor of a module without the group \"events\": an error, "
+	      "exit 1");
+	no_events_group = false;
+
+	world.replies = NULL;
+	nlmsg_free(monitored_switch[0]);
+	monitored_switch[0] = NULL;
+	fake_nl_free(&k);
+}
+
+static struct nl_msg *subnet_msg(const char *sw, uint32_t ifindex,
+				 uint32_t vsid, uint32_t rdid)
+{
+	struct nl_msg *msg = message(HNV_CMD_SUBNET_GET);
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, ifindex);
+	nla_put_string(msg, HNV_A_SWITCH_IFNAME, sw);
+	nla_put_u32(msg, HNV_A_VSID, vsid);
+	nla_put_u32(msg, HNV_A_RDID, rdid);
+	nla_put_u8(msg, HNV_A_ENCAP, HNV_ENCAP_VXLAN);
+	return msg;
+}
+
+/*
+ * What the kernel dumps for "vnet show" and "subnet show": the subnets of
+ * three switches, jumbled, or those of hnv1 when it is selected.
+ */
+static struct nl_msg *subnets[10], *subnets_hnv1[4];
+
+/* The SUBNET_GET dump request of the last "vnet show". */
+static struct {
+	int nattrs;
+	char ifname[IFNAMSIZ];		/* "" if none */
+} subnet_req;
+
+static struct nl_msg *const *vnet_replies(const struct nlreq *r)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *a;
+	struct nlmsghdr *nlh;
+	struct nl_msg *req;
+	int rem;
+
+	if (r->cmd != HNV_CMD_SUBNET_GET || !r->dump)
+		return NULL;
+	req = message(r->cmd);
+	r->put(req, r->put_arg);
+	nlh = nlmsg_hdr(req);
+	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
+	subnet_req.nattrs = 0;
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
+			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
+		subnet_req.nattrs++;
+	snprintf(subnet_req.ifname, sizeof(subnet_req.ifname), "%s",
+		 tb[HNV_A_SWITCH_IFNAME] ?
+		 (char *)nla_data(tb[HNV_A_SWITCH_IFNAME]) : "");
+	nlmsg_free(req);
+	return tb[HNV_A_SWITCH_IFNAME] ? subnets_hnv1 : subnets;
+}
+
+static const char all_vnets[] =
+	"vnet rdid 1 switch hnv-a subnets 9000\n"
+	"vnet rdid 1 switch hnv0 subnets 5001 5002 5004\n"
+	"vnet rdid 2 switch hnv0 subnets 5003\n"
+	"vnet rdid 10 switch hnv0 subnets 7000\n"
+	"vnet rdid 1 switch hnv1 subnets 6002\n"
+	"vnet rdid 2 switch hnv1 subnets 6000 6001\n";
+
+/*
+ * "vnet show" end to end: one SUBNET_GET dump, grouped by switch and RDID,
+ * the groups by switch name and RDID, the VSIDs ascending.
+ */
+static void vnet_show_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+	size_t i;
+
+	subnets[0] = subnet_msg("hnv1", 8, 6001, 2);
+	subnets[1] = subnet_msg("hnv0", 7, 5002, 1);
+	subnets[2] = subnet_msg("hnv0", 7, 7000, 10);
+	subnets[3] = subnet_msg("hnv1", 8, 6000, 2);
+	subnets[4] = subnet_msg("hnv-a", 9, 9000, 1);
+	subnets[5] = subnet_msg("hnv0", 7, 5003, 2);
+	subnets[6] = subnet_msg("hnv1", 8, 6002, 1);
+	subnets[7] = subnet_msg("hnv0", 7, 5004, 1);
+	subnets[8] = subnet_msg("hnv0", 7, 5001, 1);
+	subnets_hnv1[0] = subnet_msg("hnv1", 8, 6001, 2);
+	subnets_hnv1[1] = subnet_msg("hnv1", 8, 6002, 1);
+	subnets_hnv1[2] = subnet_msg("hnv1", 8, 6000, 2);
+	world.replies = vnet_replies;
+
+	memset(&subnet_req, 0, sizeof(subnet_req));
+	r = RUN(&k, "vnet", "show");
+	check_str(r->out, all_vnets,
+		  "vnet show: a line per switch and RDID, by switch name "
+		  "(hnv-a before hnv0, whatever the ifindex) then RDID (10 "
+		  "after 2), VSIDs ascending");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "S") &&
+	      !subnet_req.nattrs,
+	      "vnet show: one SUBNET_GET dump of every switch, no attribute");
+
+	r = RUN(&k, "vnet");
+	check(r->status == 0 && !strcmp(r->out, all_vnets),
+	      "vnet: show is the default command");
+
+	r = RUN(&k, "vnet", "list", "rdid", "1");
+	check_str(r->out,
+		  "vnet rdid 1 switch hnv-a subnets 9000\n"
+		  "vnet rdid 1 switch hnv0 subnets 5001 5002 5004\n"
+		  "vnet rdid 1 switch hnv1 subnets 6002\n",
+		  "vnet list rdid 1: the virtual networks of RDID 1 only, of "
+		  "every switch");
+
+	memset(&subnet_req, 0, sizeof(subnet_req));
+	r = RUN(&k, "-j", "vnet", "show", "switch", "hnv1");
+	check_str(r->out,
+		  "[{\"rdid\":1,\"switch\":\"hnv1\",\"subnets\":[6002]},"
+		  "{\"rdid\":2,\"switch\":\"hnv1\",\"subnets\":[6000,6001]}]\n",
+		  "vnet show switch hnv1 -j: its virtual networks, JSON");
+	check(r->status == 0 && subnet_req.nattrs == 1 &&
+	      !strcmp(subnet_req.ifname, "hnv1") && !strcmp(world.log, "S"),
+	      "vnet show switch hnv1: the switch's name in the dump request, "
+	      "nothing else");
+
+	r = RUN(&k, "vn", "s", "r", "2", "s", "hnv1");
+	check(r->status == 0 &&
+	      !strcmp(r->out, "vnet rdid 2 switch hnv1 subnets 6000 6001\n"),
+	      "vn s r 2 s hnv1: abbreviated, both selectors");
+
+	r = RUN(&k, "vnet", "show", "rdid", "99");
+	check(r->status == 0 && !r->out[0] && !r->err[0],
+	      "vnet show of an RDID without subnets: nothing");
+	r = RUN(&k, "-j", "vnet", "show", "rdid", "99");
+	check_str(r->out, "[]\n", "vnet show -j of nothing: an empty array");
+
+	write_file("vnet show rdid 2\n"
+		   "subnet show switch hnv1\n"
+		   "vnet show rdid 10\n");
+	r = RUN(&k, "-batch", file);
+	check_str(r->out,
+		  "vnet rdid 2 switch hnv0 subnets 5003\n"
+		  "vnet rdid 2 switch hnv1 subnets 6000 6001\n"
+		  "subnet 6000 rdid 2 encap vxlan switch hnv1\n"
+		  "subnet 6001 rdid 2 encap vxlan switch hnv1\n"
+		  "subnet 6002 rdid 1 encap vxlan switch hnv1\n"
+		  "vnet rdid 10 switch hnv0 subnets 7000\n",
+		  "vnet show in a batch, between subnet show lines");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "SSS"),
+	      "batch of vnet and subnet lines: one dump each, exit 0");
+
+	world.replies = NULL;
+	for (i = 0; i < ARRAY_SIZE(subnets); i++)
+		nlmsg_free(subnets[i]);
+	for (i = 0; i < ARRAY_SIZE(subnets_hnv1); i++)
+		nlmsg_free(subnets_hnv1[i]);
+	fake_nl_free(&k);
+}
+
+/* The last request that waited and wants no reply, as the kernel got it. */
+static struct nl_msg *acked;
+
+/* What the kernel answers for "subnet show switch hnv0 vsid 5001". */
+static struct nl_msg *shown_subnet[2];
+
+static struct nl_msg *const *bind_replies(const struct nlreq *r)
+{
+	if (r->parse)
+		return shown_subnet;
+	nlmsg_free(acked);
+	acked = message(r->cmd);
+	r->put(acked, r->put_arg);
+	return NULL;
+}
+
+/* The top-level attributes of acked, and how many. */
+static int acked_attrs(struct nlattr **tb)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(acked);
+	struct nlattr *a;
+	int rem, n = 0;
+
+	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
+			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
+		n++;
+	return n;
+}
+
+/* Nest a holds, in order, the n attributes of types and bytes want. */
+static bool nest_is(struct nlattr *a, const int *types,
+		    const char *const *want, const int *lens, int n)
+{
+	struct nlattr *x;
+	int rem, i = 0;
+
+	if (!a || !(a->nla_type & NLA_F_NESTED))
+		return false;
+	nla_for_each_nested(x, a, rem) {
+		if (i == n || nla_type(x) != types[i] ||
+		    nla_len(x) != lens[i] || memcmp(nla_data(x), want[i],
+						    lens[i]))
+			return false;
+		i++;
+	}
+	return i == n && !rem;
+}
+
+/*
+ * "subnet add" with prefixes, "port set" with CAs and "subnet show" end to
+ * end: the requests the command lines make, the subnet as shown.
+ */
+static void prefix_cas_tests(void)
+{
+	static const int prefix_types[] = {
+		HNV_PREFIX_A_ADDR, HNV_PREFIX_A_LEN, HNV_PREFIX_A_GATEWAY,
+	};
+	static const char *const prefix4[] = {
+		"\x0a\x01\x01\x00", "\x18", "\x0a\x01\x01\xfe",
+	};
+	static const char *const prefix6[] = {
+		"\xfd\x00\x00\x01\0\0\0\0\0\0\0\0\0\0\0\0", "\x40",
+	};
+	static const int prefix4_lens[] = { 4, 1, 4 };
+	static const int prefix6_lens[] = { 16, 1 };
+	static const int ca_types[] = { 1, 1, 1 };
+	static const char *const cas[] = {
+		"\x0a\x01\x01\x0b",
+		"\xfd\x00\x00\x01\0\0\0\0\0\0\0\0\0\0\0\x0b",
+		"\x0a\x01\x01\x0c",
+	};
+	static const int ca_lens[] = { 4, 16, 4 };
+	struct nlattr *tb[HNV_A_MAX + 1], *nest;
+	struct fake_nl k = { 0 };
+	struct result *r;
+	int n;
+
+	world.replies = bind_replies;
+
+	r = RUN(&k, "subnet", "add", "vsid", "5001", "rdid", "1", "prefix",
+		"fd00:1::/64", "prefix", "10.1.1.0/24", "gateway", "10.1.1.254",
+		"switch", "hnv0");
+	n = acked ? acked_attrs(tb) : 0;
+	check(r->status == 0 && !r->out[0] && !r->err[0] && n == 6 &&
+	      genlmsg_hdr(nlmsg_hdr(acked))->cmd == HNV_CMD_SUBNET_NEW &&
+	      tb[HNV_A_SWITCH_IFNAME] && tb[HNV_A_VSID] && tb[HNV_A_RDID] &&
+	      tb[HNV_A_ENCAP],
+	      "subnet add with two prefixes: one SUBNET_NEW of the switch, "
+	      "VSID, RDID, encap and two prefixes");
+	check(n == 6 &&
+	      nest_is(tb[HNV_A_SUBNET_PREFIX4], prefix_types, prefix4,
+		      prefix4_lens, 3) &&
+	      nest_is(tb[HNV_A_SUBNET_PREFIX6], prefix_types, prefix6,
+		      prefix6_lens, 2),
+	      "subnet add: the gateway goes with the IPv4 prefix before it, "
+	      "the IPv6 prefix has none");
+
+	r = RUN(&k, "port", "set", "dev", "v1", "vsid", "5001", "mac",
+		MAC(1), "ca", "10.1.1.11", "ca", "fd00:1::b", "ca",
+		"10.1.1.12");
+	n = acked_attrs(tb);
+	check(r->status == 0 && !r->err[0] && n == 4 &&
+	      genlmsg_hdr(nlmsg_hdr(acked))->cmd == HNV_CMD_PORT_SET &&
+	      tb[HNV_A_PORT_MAC] &&
+	      nest_is(tb[HNV_A_PORT_CAS], ca_types, cas, ca_lens, 3),
+	      "port set with three CAs: PORT_SET with HNV_A_PORT_CAS, the "
+	      "CAs in the order given");
+
+	r = RUN(&k, "port", "set", "dev", "v1", "vsid", "none");
+	n = acked_attrs(tb);
+	check(r->status == 0 && n == 2 && !tb[HNV_A_PORT_CAS] &&
+	      !tb[HNV_A_PORT_MAC],
+	      "port set vsid none: no HNV_A_PORT_CAS");
+
+	shown_subnet[0] = subnet_msg("hnv0", 7, 5001, 1);
+	nest = nla_nest_start(shown_subnet[0], HNV_A_SUBNET_PREFIX4);
+	nest->nla_type |= NLA_F_NESTED;
+	nla_put(shown_subnet[0], HNV_PREFIX_A_ADDR, 4, prefix4[0]);
+	nla_put_u8(shown_subnet[0], HNV_PREFIX_A_LEN, 24);
+	nla_put(shown_subnet[0], HNV_PREFIX_A_GATEWAY, 4, prefix4[2]);
+	nla_nest_end(shown_subnet[0], nest);
+	r = RUN(&k, "subnet", "show", "switch", "hnv0", "vsid", "5001");
+	check_str(r->out,
+		  "subnet 5001 rdid 1 encap vxlan prefix 10.1.1.0/24 gateway "
+		  "10.1.1.254 switch hnv0\n",
+		  "subnet show switch hnv0 vsid 5001: its prefix and gateway");
+	r = RUN(&k, "-j", "subnet", "show", "switch", "hnv0", "vsid", "5001");
+	check_str(r->out,
+		  "[{\"vsid\":5001,\"rdid\":1,\"encap\":\"vxlan\","
+		  "\"prefix\":\"10.1.1.0/24\",\"gateway\":\"10.1.1.254\","
+		  "\"switch\":\"hnv0\"}]\n",
+		  "subnet show -j: \"prefix\" and \"gateway\", no \"prefix6\"");
+
+	world.replies = NULL;
+	nlmsg_free(shown_subnet[0]);
+	shown_subnet[0] = NULL;
+	nlmsg_free(acked);
+	acked = NULL;
+	fake_nl_free(&k);
+}
+
 static double now(void)
 {
 	struct timespec t;
@@ -802,8 +1424,12 @@ void pipelined_batch_tests(void)
 	}
 	close(fd);
 	show_tests();
+	vnet_show_tests();
+	prefix_cas_tests();
 	strict_tests();
 	nvgre_flowid_tests();
+	router_mac_tests();
+	monitor_tests();
 	single_tests();
 	order_tests();
 	bench_tests();

@@ -125,6 +125,23 @@ static void help_tests(void)
 		{ { "m", "l", "h" }, "Usage: hnvctl map add" },
 		{ { "sw", "set", "dev", "hnv0", "pa", "10.0.0.1", "h" },
 		  "Usage: hnvctl switch show" },
+		{ { "vnet", "help" }, "Usage: hnvctl vnet show" },
+		{ { "vn", "h" }, "Usage: hnvctl vnet show" },
+		{ { "vnet", "show", "help" }, "Usage: hnvctl vnet show" },
+		{ { "vnet", "list", "rdid", "1", "help" },
+		  "Usage: hnvctl vnet show" },
+		{ { "subnet", "add", "prefix", "10.1.1.0/24", "help" },
+		  "Usage: hnvctl subnet add" },
+		{ { "port", "set", "dev", "v1", "ca", "10.1.1.11", "help" },
+		  "Usage: hnvctl port show" },
+		{ { "monitor", "help" }, "Usage: hnvctl monitor" },
+		{ { "ma", "h" }, "Usage: hnvctl map add" },
+		{ { "mo", "h" }, "Usage: hnvctl monitor" },
+		{ { "monitor", "switch", "hnv0", "help" },
+		  "Usage: hnvctl monitor" },
+		{ { "sw", "set", "dev", "hnv0", "router-mac",
+		    "02:00:00:00:00:01", "help" },
+		  "Usage: hnvctl switch show" },
 	};
 	struct result *r;
 	size_t i;
@@ -140,19 +157,51 @@ static void help_tests(void)
 		      a[0], a[1] ? a[1] : "", a[2] ? a[2] : "");
 	}
 	r = RUN("", "help");
-	check(strstr(r->out, "OBJECT := { switch | port | subnet | map | flow | "
-			     "stats | version | help }\n") &&
-	      strstr(r->out, "\n  subnet ") && strstr(r->out, "\n  flow "),
-	      "hnvctl help lists subnet and flow");
+	check(strstr(r->out, "OBJECT := { switch | port | subnet | vnet | "
+			     "map | flow | stats |\n"
+			     "                  monitor | version | help }\n") &&
+	      strstr(r->out, "\n  subnet ") && strstr(r->out, "\n  flow ") &&
+	      strstr(r->out, "\n  vnet ") && strstr(r->out, "\n  monitor "),
+	      "hnvctl help lists subnet, vnet, flow and monitor");
+	r = RUN("", "monitor", "help");
+	check(r->status == 0 &&
+	      starts(r->out, "Usage: hnvctl monitor [ switch NAME ]\n"
+			     "       hnvctl monitor help\n") &&
+	      strstr(r->out, "(SIGINT or SIGTERM, exit status 0)") &&
+	      strstr(r->out, "\n  neigh-miss  a port asked (ARP request or "
+			     "IPv6 neighbour solicitation)") &&
+	      strstr(r->out, "(neigh-unknown)") &&
+	      strstr(r->out, "At most one event per\n"
+			     "              VSID and address a second, and "
+			     "100 a second per switch.\n"),
+	      "monitor help: the switch selector, how it ends, the event, "
+	      "its rate limits");
+	r = RUN("", "vnet", "help");
+	check(r->status == 0 &&
+	      starts(r->out, "Usage: hnvctl vnet show [ rdid RDID ] "
+			     "[ switch NAME ]\n"
+			     "       hnvctl vnet help\n"
+			     "where  RDID := 1..4294967295\n") &&
+	      strstr(r->out, "the same RDID"),
+	      "vnet help: show, its selectors, the RDID range, what a vnet is");
 	r = RUN("", "subnet", "help");
 	check(strstr(r->out, "hnvctl subnet add vsid VSID rdid RDID "
-			     "[ encap ENCAP ] switch NAME\n") &&
+			     "[ encap ENCAP ]\n"
+			     "                         [ prefix PREFIX "
+			     "[ gateway ADDR ] ]... switch NAME\n") &&
 	      strstr(r->out, "hnvctl subnet del vsid VSID switch NAME\n") &&
 	      strstr(r->out, "hnvctl subnet show [ switch NAME ] "
 			     "[ vsid VSID ]\n") &&
 	      strstr(r->out, "VSID := 4096..16777214\n") &&
 	      strstr(r->out, "ENCAP := { vxlan | nvgre }"),
 	      "subnet help: every command, the VSID range, the encaps");
+	check(strstr(r->out, "PREFIX := an IPv4 prefix of length 8..30, as "
+			     "10.1.1.0/24,\n") &&
+	      strstr(r->out, "or an IPv6 prefix of length 16..126, as "
+			     "fd00:1::/64\n") &&
+	      strstr(r->out, "ADDR := an address of the PREFIX before it") &&
+	      strstr(r->out, "\n  prefix ") && strstr(r->out, "\n  gateway "),
+	      "subnet help: the prefix lengths, the gateway and its default");
 	r = RUN("", "switch", "help");
 	check(strstr(r->out, "hnvctl switch show [ dev NAME | ifindex INDEX ]\n") &&
 	      strstr(r->out, "hnvctl switch set dev NAME [ uft-max FLOWS ] "
@@ -185,6 +234,14 @@ static void help_tests(void)
 	      strstr(r->out, "; on by default\n"),
 	      "switch help: nvgre-flowid on and off, what each sends, the "
 	      "default");
+	check(strstr(r->out, "[ nvgre-flowid { on | off } ]\n"
+			     "                                  "
+			     "[ router-mac MAC ]\n") &&
+	      strstr(r->out, "MAC := a unicast MAC, as 02:48:4e:56:00:01\n") &&
+	      strstr(r->out, "\n  router-mac    the MAC of the switch's "
+			     "distributed router") &&
+	      strstr(r->out, "02:48:4e:56:00:01 by default\n"),
+	      "switch help: router-mac, what it is, its default");
 	r = RUN("", "map", "help");
 	check(strstr(r->out, "hnvctl map add vsid VSID mac MAC pa PA "
 			     "[ ca CA ] switch NAME\n") &&
@@ -200,9 +257,12 @@ static void help_tests(void)
 	check(strstr(r->out, "\n  map ") && strstr(r->out, "pipelined"),
 	      "hnvctl help: the map object and the pipelined batch");
 	r = RUN("", "port", "help");
-	check(strstr(r->out, "hnvctl port set dev NAME vsid VSID mac MAC\n") &&
-	      strstr(r->out, "hnvctl port set dev NAME vsid none\n"),
-	      "port help: bind and unbind");
+	check(strstr(r->out, "hnvctl port set dev NAME vsid VSID mac MAC "
+			     "[ ca CA ]...\n") &&
+	      strstr(r->out, "hnvctl port set dev NAME vsid none\n") &&
+	      strstr(r->out, "CA := an IPv4 or IPv6 address of the VM") &&
+	      strstr(r->out, "; up to 8\n"),
+	      "port help: bind with CAs, and unbind");
 	r = RUN("", "flow", "help");
 	check(strstr(r->out, "hnvctl flow show [ dev NAME | ifindex INDEX ] "
 			     "[ switch NAME ]\n") &&
@@ -218,18 +278,31 @@ static void help_tests(void)
 }
 
 #define SUBNET_USAGE "Usage: hnvctl subnet add"
+#define VNET_USAGE "Usage: hnvctl vnet show"
+#define PORT_USAGE "Usage: hnvctl port show"
+#define SUBNET_ADD "subnet", "add", "vsid", "5001", "rdid", "1"
+#define PREFIX_FORMAT \
+	"prefix must be an IPv4 or IPv6 address and a length, as in " \
+	"10.1.1.0/24 or fd00:1::/64"
+#define PREFIX_NO_LEN \
+	"prefix needs a length, as in 10.1.1.0/24 or fd00:1::/64"
+#define GATEWAY_AFTER "gateway must come right after the prefix it belongs to"
+#define PORT_BIND "port", "set", "dev", "v1", "vsid", "5001", "mac", MAP_MAC
 #define MAP_USAGE "Usage: hnvctl map add"
 #define MAP_MAC "02:00:00:00:00:02"
 #define PA_UNICAST "; a PA must be a unicast address"
 #define SWITCH_USAGE "Usage: hnvctl switch show"
 #define NOTHING_TO_SET \
 	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa, " \
-	"vxlan-port, strict or nvgre-flowid."
+	"vxlan-port, strict, nvgre-flowid or router-mac."
+#define MONITOR_USAGE "Usage: hnvctl monitor"
+#define ROUTER_MAC_WRONG \
+	"router-mac must be a unicast MAC, not zero, as in 02:48:4e:56:00:01"
 
 static void error_tests(void)
 {
 	static const struct {
-		const char *args[24];
+		const char *args[28];
 		const char *error;	/* first line on stderr */
 		const char *usage;	/* follows on stderr, or NULL */
 	} cases[] = {
@@ -350,6 +423,165 @@ static void error_tests(void)
 		  SUBNET_USAGE },
 		{ { "subnet", "frob" }, "Error: command \"frob\" is unknown.",
 		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1/24", "switch", "hnv0" },
+		  "Error: argument \"10.1.1/24\" is wrong: " PREFIX_FORMAT,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24/8", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.0/24/8\" is wrong: " PREFIX_FORMAT,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "vxlan", "switch", "hnv0" },
+		  "Error: argument \"vxlan\" is wrong: " PREFIX_FORMAT,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.0\" is wrong: " PREFIX_NO_LEN,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "fd00:1::", "switch", "hnv0" },
+		  "Error: argument \"fd00:1::\" is wrong: " PREFIX_NO_LEN,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/33", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.0/33\" is wrong: prefix length must be a number, at most 32 for IPv4",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.0/\" is wrong: prefix length must be a number, at most 32 for IPv4",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "fd00:1::/129", "switch", "hnv0" },
+		  "Error: argument \"fd00:1::/129\" is wrong: prefix length must be a number, at most 128 for IPv6",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/31", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.0/31\" is wrong: the length of an IPv4 prefix must be 8..30",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.0.0.0/7", "switch", "hnv0" },
+		  "Error: argument \"10.0.0.0/7\" is wrong: the length of an IPv4 prefix must be 8..30",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "fd00:1::/127", "switch", "hnv0" },
+		  "Error: argument \"fd00:1::/127\" is wrong: the length of an IPv6 prefix must be 16..126",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "fd00::/15", "switch", "hnv0" },
+		  "Error: argument \"fd00::/15\" is wrong: the length of an IPv6 prefix must be 16..126",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "prefix",
+		    "10.2.0.0/16", "switch", "hnv0" },
+		  "Error: argument \"10.2.0.0/16\" is wrong: an IPv4 prefix was already given",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "fd00:1::/64", "gateway", "fd00:1::9",
+		    "prefix", "10.1.1.0/24", "prefix", "fd00:2::/64", "switch",
+		    "hnv0" },
+		  "Error: argument \"fd00:2::/64\" is wrong: a subnet has at most two prefixes, an IPv4 and an IPv6 one",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "fd00:1::/64", "prefix",
+		    "fd00:2::/64", "switch", "hnv0" },
+		  "Error: argument \"fd00:2::/64\" is wrong: an IPv6 prefix was already given",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "gateway", "10.1.1.1", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.1\" is wrong: " GATEWAY_AFTER,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "gateway", "10.1.1.1", "prefix", "10.1.1.0/24",
+		    "switch", "hnv0" },
+		  "Error: argument \"10.1.1.1\" is wrong: " GATEWAY_AFTER,
+		  SUBNET_USAGE },
+		{ { "subnet", "add", "vsid", "5001", "prefix", "10.1.1.0/24",
+		    "rdid", "1", "gateway", "10.1.1.1", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.1\" is wrong: " GATEWAY_AFTER,
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway", "10.1.1.1",
+		    "gateway", "10.1.1.2", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.2\" is wrong: the prefix before it has a gateway already",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway", "10.1.1.1",
+		    "prefix", "fd00:1::/64", "gateway", "fd00:1::1", "gateway",
+		    "fd00:1::2", "switch", "hnv0" },
+		  "Error: argument \"fd00:1::2\" is wrong: a subnet has at most two gateways, one for each prefix",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway", "fd00:1::1",
+		    "switch", "hnv0" },
+		  "Error: argument \"fd00:1::1\" is wrong: the gateway of an IPv4 prefix must be an IPv4 address",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway", "10.1.1.1",
+		    "prefix", "fd00:1::/64", "gateway", "10.1.1.2", "switch",
+		    "hnv0" },
+		  "Error: argument \"10.1.1.2\" is wrong: the gateway of an IPv6 prefix must be an IPv6 address",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway", "10.1.1",
+		    "switch", "hnv0" },
+		  "Error: argument \"10.1.1\" is wrong: gateway must be an IPv4 or IPv6 address, as in 10.1.1.1 or fd00:1::1",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway",
+		    "10.1.1.1/24", "switch", "hnv0" },
+		  "Error: argument \"10.1.1.1/24\" is wrong: gateway must be an IPv4 or IPv6 address, as in 10.1.1.1 or fd00:1::1",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "switch", "hnv0", "prefix" },
+		  "Error: argument \"prefix\" is wrong: a value must follow it",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24", "gateway" },
+		  "Error: argument \"gateway\" is wrong: a value must follow it",
+		  SUBNET_USAGE },
+		{ { SUBNET_ADD, "prefix", "10.1.1.0/24" },
+		  "Error: argument \"switch\" is required.", SUBNET_USAGE },
+		{ { "subnet", "del", "vsid", "5001", "prefix", "10.1.1.0/24",
+		    "switch", "hnv0" },
+		  "Error: argument \"prefix\" is wrong: unknown keyword",
+		  SUBNET_USAGE },
+		{ { "subnet", "show", "gateway", "10.1.1.1" },
+		  "Error: argument \"gateway\" is wrong: unknown keyword",
+		  SUBNET_USAGE },
+		{ { PORT_BIND, "ca", "10.1.1" },
+		  "Error: argument \"10.1.1\" is wrong: CA must be an IPv4 or IPv6 address, as in 10.1.1.12 or 2001:db8::12",
+		  PORT_USAGE },
+		{ { PORT_BIND, "ca", "10.1.1.11/24" },
+		  "Error: argument \"10.1.1.11/24\" is wrong: CA must be an IPv4 or IPv6 address, as in 10.1.1.12 or 2001:db8::12",
+		  PORT_USAGE },
+		{ { PORT_BIND, "ca", "10.1.1.1", "ca", "10.1.1.2", "ca",
+		    "10.1.1.3", "ca", "10.1.1.4", "ca", "10.1.1.5", "ca",
+		    "10.1.1.6", "ca", "10.1.1.7", "ca", "10.1.1.8", "ca",
+		    "10.1.1.9" },
+		  "Error: argument \"10.1.1.9\" is wrong: a port has at most 8 CAs",
+		  PORT_USAGE },
+		{ { "port", "set", "dev", "v1", "vsid", "none", "ca",
+		    "10.1.1.11" },
+		  "Error: argument \"10.1.1.11\" is wrong: \"vsid none\" unbinds the port and takes no CA",
+		  PORT_USAGE },
+		{ { "port", "set", "dev", "v1", "ca", "10.1.1.11", "vsid",
+		    "none" },
+		  "Error: argument \"10.1.1.11\" is wrong: \"vsid none\" unbinds the port and takes no CA",
+		  PORT_USAGE },
+		{ { "port", "set", "dev", "v1", "vsid", "5001", "ca",
+		    "10.1.1.11" },
+		  "Error: argument \"mac\" is required to bind a port.",
+		  PORT_USAGE },
+		{ { PORT_BIND, "ca" },
+		  "Error: argument \"ca\" is wrong: a value must follow it",
+		  PORT_USAGE },
+		{ { "vnet", "show", "rdid", "0" },
+		  "Error: argument \"0\" is wrong: RDID must be 1..4294967295",
+		  VNET_USAGE },
+		{ { "vnet", "show", "rdid", "4294967296" },
+		  "Error: argument \"4294967296\" is wrong: RDID must be 1..4294967295",
+		  VNET_USAGE },
+		{ { "vnet", "show", "rdid", "one" },
+		  "Error: argument \"one\" is wrong: RDID must be 1..4294967295",
+		  VNET_USAGE },
+		{ { "vnet", "show", "rdid", "1", "rdid", "2" },
+		  "Error: argument \"2\" is wrong: an RDID was already given",
+		  VNET_USAGE },
+		{ { "vnet", "show", "rdid" },
+		  "Error: argument \"rdid\" is wrong: a value must follow it",
+		  VNET_USAGE },
+		{ { "vnet", "show", "switch", "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  VNET_USAGE },
+		{ { "vnet", "show", "switch", "a", "switch", "b" },
+		  "Error: argument \"b\" is wrong: a switch was already given",
+		  VNET_USAGE },
+		{ { "vnet", "show", "vsid", "5001" },
+		  "Error: argument \"vsid\" is wrong: unknown keyword",
+		  VNET_USAGE },
+		{ { "vnet", "show", "hnv0" },
+		  "Error: argument \"hnv0\" is wrong: unknown keyword",
+		  VNET_USAGE },
+		{ { "vnet", "add" }, "Error: command \"add\" is unknown.",
+		  VNET_USAGE },
+		{ { "v" }, "Error: object \"v\" is ambiguous: vnet, version.",
+		  "Usage: hnvctl [ OPTIONS ]" },
 		{ { "port", "set", "dev", "v1", "vsid", "5001" },
 		  "Error: argument \"mac\" is required to bind a port.",
 		  "Usage: hnvctl port show" },
@@ -642,6 +874,56 @@ static void error_tests(void)
 		  "Error: argument \"mac\" is wrong: unknown keyword", MAP_USAGE },
 		{ { "map", "frob" }, "Error: command \"frob\" is unknown.",
 		  MAP_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac",
+		    "01:00:5e:00:00:01" },
+		  "Error: argument \"01:00:5e:00:00:01\" is wrong: "
+		  ROUTER_MAC_WRONG, SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac",
+		    "ff:ff:ff:ff:ff:ff" },
+		  "Error: argument \"ff:ff:ff:ff:ff:ff\" is wrong: "
+		  ROUTER_MAC_WRONG, SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac",
+		    "00:00:00:00:00:00" },
+		  "Error: argument \"00:00:00:00:00:00\" is wrong: "
+		  ROUTER_MAC_WRONG, SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac",
+		    "02:48:4e:56:00" },
+		  "Error: argument \"02:48:4e:56:00\" is wrong: "
+		  ROUTER_MAC_WRONG, SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac",
+		    "02-48-4e-56-00-01" },
+		  "Error: argument \"02-48-4e-56-00-01\" is wrong: "
+		  ROUTER_MAC_WRONG, SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac" },
+		  "Error: argument \"router-mac\" is wrong: a value must "
+		  "follow it", SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "router-mac",
+		    "02:00:00:00:00:01", "r", "02:00:00:00:00:02" },
+		  "Error: argument \"02:00:00:00:00:02\" is wrong: router-mac "
+		  "was already given", SWITCH_USAGE },
+		{ { "switch", "set", "router-mac", "02:00:00:00:00:01" },
+		  "Error: argument \"dev\" is required.", SWITCH_USAGE },
+		{ { "monitor", "frob" },
+		  "Error: argument \"frob\" is wrong: unknown keyword",
+		  MONITOR_USAGE },
+		{ { "monitor", "hnv0" },
+		  "Error: argument \"hnv0\" is wrong: unknown keyword",
+		  MONITOR_USAGE },
+		{ { "monitor", "switch" },
+		  "Error: argument \"switch\" is wrong: a value must follow it",
+		  MONITOR_USAGE },
+		{ { "monitor", "switch", "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  MONITOR_USAGE },
+		{ { "monitor", "switch", "hnv0", "switch", "hnv1" },
+		  "Error: argument \"hnv1\" is wrong: a switch was already "
+		  "given", MONITOR_USAGE },
+		{ { "monitor", "show" },
+		  "Error: argument \"show\" is wrong: unknown keyword",
+		  MONITOR_USAGE },
+		{ { "mon", "dev", "hnv0" },
+		  "Error: argument \"dev\" is wrong: unknown keyword",
+		  MONITOR_USAGE },
 	};
 	struct result *r;
 	size_t i;
@@ -673,10 +955,33 @@ static void error_tests(void)
 static void range_tests(void)
 {
 	static const struct {
-		const char *args[16];
+		const char *args[28];
 	} cases[] = {
 		{ { "subnet", "add", "vsid", "4096", "rdid", "1", "switch",
 		    "hnvctl-none0" } },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1", "prefix",
+		    "10.0.0.0/8", "gateway", "10.255.255.254", "prefix",
+		    "fd00::/16", "gateway", "fd00::1", "switch",
+		    "hnvctl-none0" } },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1", "prefix",
+		    "fd00:1::/126", "prefix", "10.1.1.0/30", "encap", "nvgre",
+		    "switch", "hnvctl-none0" } },
+		{ { "subnet", "add", "vsid", "5001", "rdid", "1", "prefix",
+		    "10.1.1.1/24", "switch", "hnvctl-none0" } },
+		{ { "su", "a", "v", "5001", "r", "1", "p", "10.1.1.0/24", "g",
+		    "10.1.1.1", "s", "hnvctl-none0" } },
+		{ { "port", "set", "dev", "hnvctl-none0", "vsid", "5001", "mac",
+		    MAP_MAC, "ca", "10.1.1.1", "ca", "fd00:1::2", "ca",
+		    "10.1.1.3", "ca", "fd00:1::4", "ca", "10.1.1.5", "ca",
+		    "fd00:1::6", "ca", "10.1.1.7", "ca", "fd00:1::8" } },
+		{ { "port", "set", "hnvctl-none0", "c", "10.1.1.11", "v",
+		    "5001", "m", MAP_MAC } },
+		{ { "port", "set", "dev", "hnvctl-none0", "vsid", "5001", "mac",
+		    MAP_MAC, "ca", "fd00:1::11", "ca", "FD00:1:0::11" } },
+		{ { "vnet", "show", "switch", "hnvctl-none0" } },
+		{ { "vnet", "show", "rdid", "4294967295", "switch",
+		    "hnvctl-none0" } },
+		{ { "vn", "l", "r", "0x1", "s", "hnvctl-none0" } },
 		{ { "subnet", "add", "vsid", "16777214", "rdid", "4294967295",
 		    "encap", "nvgre", "switch", "hnvctl-none0" } },
 		{ { "su", "a", "s", "hnvctl-none0", "r", "0x1", "v", "0x1000",
@@ -731,6 +1036,12 @@ static void range_tests(void)
 		{ { "map", "show", "switch", "hnvctl-none0", "vsid",
 		    "5001" } },
 		{ { "m", "l", "s", "hnvctl-none0" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "router-mac",
+		    "02:48:4E:56:00:01" } },
+		{ { "sw", "se", "d", "hnvctl-none0", "r", "fe:ff:ff:ff:ff:ff",
+		    "n", "on" } },
+		{ { "monitor", "switch", "hnvctl-none0" } },
+		{ { "mo", "s", "hnvctl-none0" } },
 	};
 	struct result *r;
 	size_t i;

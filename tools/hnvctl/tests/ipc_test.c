@@ -376,6 +376,14 @@ void ipc_tests(void)
 		.has = HNV_UFT_SET_PORT_MAX | HNV_UFT_SET_IDLE_MS,
 		.max = 5, .port_max = 100, .idle_ms = 600,
 	} };
+	struct hnv_subnet prefixed = {
+		.vsid = 5002, .rdid = 1,
+		.prefix4 = { .has = true, .len = 24, .addr = { 10, 1, 1 } },
+	};
+	struct hnv_cas cas = {
+		.n = 2, .len = { 4, 16 },
+		.addr = { { 10, 1, 1, 11 }, { 0xfd, 0, 0, 1 } },
+	};
 	struct hnv_subnet_list subnets = { 0 };
 	struct hnv_flow_list flows = { 0 };
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -390,6 +398,14 @@ void ipc_tests(void)
 	check(!ret && was(HNV_CMD_SUBNET_NEW, false, false) && n == 4 &&
 	      tb[HNV_A_ENCAP] && nla_get_u8(tb[HNV_A_ENCAP]) == HNV_ENCAP_VXLAN,
 	      "hnv_subnet_new: SUBNET_NEW, no dump, ACK only, 4 attributes");
+	clear(&k);
+
+	ret = hnv_subnet_new(&h, &hnv0, &prefixed, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_SUBNET_NEW, false, false) && n == 4 &&
+	      tb[HNV_A_SUBNET_PREFIX4] && !tb[HNV_A_SUBNET_PREFIX6] &&
+	      !tb[HNV_A_ENCAP],
+	      "hnv_subnet_new with an IPv4 prefix: HNV_A_SUBNET_PREFIX4 too");
 	clear(&k);
 
 	ret = hnv_subnet_del(&h, &hnv0, 5001, &err);
@@ -425,14 +441,23 @@ void ipc_tests(void)
 	      "hnv_subnet_dump of a switch: its name only, no subnet");
 	clear(&k);
 
-	ret = hnv_port_set(&h, &v1, 5001, mac, &err);
+	ret = hnv_port_set(&h, &v1, 5001, mac, NULL, &err);
 	n = request_attrs(tb);
 	check(!ret && was(HNV_CMD_PORT_SET, false, false) && n == 3 &&
 	      tb[HNV_A_PORT_MAC],
 	      "hnv_port_set: PORT_SET, no dump, ACK only, port, VSID, MAC");
 	clear(&k);
 
-	ret = hnv_port_set(&h, &v1, 0, NULL, &err);
+	ret = hnv_port_set(&h, &v1, 5001, mac, &cas, &err);
+	n = request_attrs(tb);
+	check(!ret && was(HNV_CMD_PORT_SET, false, false) && n == 4 &&
+	      tb[HNV_A_PORT_MAC] && tb[HNV_A_PORT_CAS] &&
+	      nla_len(tb[HNV_A_PORT_CAS]) == 2 * NLA_HDRLEN + 4 + 16,
+	      "hnv_port_set with two CAs: port, VSID, MAC, HNV_A_PORT_CAS "
+	      "of an IPv4 and an IPv6 address");
+	clear(&k);
+
+	ret = hnv_port_set(&h, &v1, 0, NULL, NULL, &err);
 	n = request_attrs(tb);
 	check(!ret && was(HNV_CMD_PORT_SET, false, false) && n == 2 &&
 	      tb[HNV_A_VSID] && !nla_get_u32(tb[HNV_A_VSID]) &&

@@ -134,6 +134,8 @@ int main(int argc, char **argv)
 	msg_tests();
 	vnet_tests();
 	map_tests();
+	neigh_tests();
+	route_tests();
 	ipc_tests();
 	netlink_tests();
 	pipe_tests();

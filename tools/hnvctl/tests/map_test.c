@@ -577,7 +577,8 @@ static const char human_overlay[] =
 	"\"port-unbound\":0,\"switch-xmit\":0,\"no-subnet\":0," \
 	"\"src-mac\":0,\"no-dest\":0,\"malformed\":0,\"no-pa\":0," \
 	"\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0," \
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0," \
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}"
 
 #define UFT0 \
 	"\"flows\":0,\"uft_max\":262144,\"uft_port_max\":16384," \
@@ -667,12 +668,14 @@ static struct nl_msg *map_reply(uint32_t ifindex, uint32_t vsid, uint8_t last,
 				const char *ca, int ca_len, int pa_len)
 {
 	uint8_t mac[ETH_ALEN] = { 2, 0, 0, 0, 0, last }, addr[16] = { 0 };
+	uint8_t pa[16] = { 0 };	/* a defective reply may claim 16 bytes */
 	struct nl_msg *msg = message(HNV_CMD_MAP_GET);
 
+	memcpy(pa, pa20, sizeof(pa20));
 	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, ifindex);
 	nla_put_u32(msg, HNV_A_VSID, vsid);
 	nla_put(msg, HNV_A_MAP_MAC, ETH_ALEN, mac);
-	nla_put(msg, HNV_A_MAP_PA, pa_len, pa20);
+	nla_put(msg, HNV_A_MAP_PA, pa_len, pa);
 	if (ca_len) {
 		inet_pton(strchr(ca, ':') ? AF_INET6 : AF_INET, ca, addr);
 		nla_put(msg, HNV_A_MAP_CA, ca_len, addr);

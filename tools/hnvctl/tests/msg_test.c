@@ -106,6 +106,13 @@ static const struct counters mtu_counters = {
 	true, { 1, 0, 0, 0 },
 };
 
+/* a routing port: routed packets dropped */
+static const struct counters ttl_counters = {
+	9, 882, 3, 294,
+	{ { HNV_DROP_NO_ROUTE, 4 }, { HNV_DROP_TTL, 2 } },
+	true, { 2, 0, 0, 0 },
+};
+
 /* from a kernel without flow counters */
 static const struct counters veth0_counters = { 5, 300, 0, 0, { { 0 } },
 						false, { 0 } };
@@ -564,7 +571,8 @@ static const char json_switches[] =
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
 	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
 	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
 	"\"tx_bytes\":4294967296,\"flows_new\":18446744073709551615,"
@@ -574,6 +582,7 @@ static const char json_switches[] =
 	"\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,"
 	"\"reason-40\":5}}}]\n";
 
 static const char pretty_switch[] =
@@ -608,7 +617,11 @@ static const char pretty_switch[] =
 	"                \"unknown-vni\": 0,\n"
 	"                \"pa-mismatch\": 0,\n"
 	"                \"too-big\": 0,\n"
-	"                \"bad-nvgre\": 0\n"
+	"                \"bad-nvgre\": 0,\n"
+	"                \"spoof\": 0,\n"
+	"                \"neigh-unknown\": 0,\n"
+	"                \"neigh-self\": 0,\n"
+	"                \"ttl\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -643,7 +656,11 @@ static const char pretty_port[] =
 	"                \"unknown-vni\": 0,\n"
 	"                \"pa-mismatch\": 0,\n"
 	"                \"too-big\": 0,\n"
-	"                \"bad-nvgre\": 0\n"
+	"                \"bad-nvgre\": 0,\n"
+	"                \"spoof\": 0,\n"
+	"                \"neigh-unknown\": 0,\n"
+	"                \"neigh-self\": 0,\n"
+	"                \"ttl\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -695,7 +712,8 @@ static const char json_counters[] =
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
 	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
 	"\"flows_new\":0,\"flows_aged\":0,\"flows_uncached\":0,"
@@ -703,7 +721,8 @@ static const char json_counters[] =
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
 	"{\"ifname\":\"veth1\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
@@ -711,7 +730,8 @@ static const char json_counters[] =
 	"\"drops\":{\"port-unbound\":3,\"switch-xmit\":1,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}}]\n";
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}}]\n";
 
 static void output_tests(void)
 {
@@ -812,7 +832,8 @@ static const char json_too_big[] =
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":1,\"too-big\":2,\"bad-nvgre\":0}}}]\n";
+	"\"pa-mismatch\":1,\"too-big\":2,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}}]\n";
 
 /* The drops of HNV_DROP_TOO_BIG, by their name. */
 static void too_big_tests(void)
@@ -843,6 +864,57 @@ static void too_big_tests(void)
 	free(c.buf);
 }
 
+static const char human_ttl[] =
+	"port veth3\n"
+	"    RX: packets bytes\n"
+	"              9   882\n"
+	"    TX: packets bytes\n"
+	"              3   294\n"
+	"    flows: new 2 aged 0 uncached 0 recomposed 0\n"
+	"    drops: 6\n"
+	"        no-route 4\n"
+	"        ttl      2\n";
+
+static const char json_ttl[] =
+	"[{\"ifname\":\"veth3\",\"kind\":\"port\",\"stats\":{"
+	"\"rx_packets\":9,\"rx_bytes\":882,\"tx_packets\":3,"
+	"\"tx_bytes\":294,\"flows_new\":2,\"flows_aged\":0,"
+	"\"flows_uncached\":0,\"flows_recomposed\":0,"
+	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
+	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
+	"\"no-pa\":0,\"no-route\":4,\"bad-vxlan\":0,\"unknown-vni\":0,"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":2}}}]\n";
+
+/* The drops of HNV_DROP_TTL, by their name. */
+static void ttl_tests(void)
+{
+	struct hnv_port port;
+	struct nl_msg *msg;
+	struct capture c;
+	struct out o;
+
+	msg = port_reply("veth3", 12, 7, &ttl_counters);
+	check(!hnv_parse_port(nlmsg_hdr(msg), &port) &&
+	      port.stats.drops[HNV_DROP_TTL] == 2 &&
+	      port.stats.drops[HNV_DROP_NO_ROUTE] == 4 &&
+	      hnv_stats_drops(&port.stats) == 6,
+	      "port reply: HNV_DROP_TTL drops counted");
+	nlmsg_free(msg);
+
+	out_open(&o, &c, false, false);
+	out_counters(&o, "port", port.ifname, &port.stats);
+	check_str(out_close(&o, &c), human_ttl,
+		  "stats show: ttl drops by name, aligned; human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_counters(&o, "port", port.ifname, &port.stats);
+	check_str(out_close(&o, &c), json_ttl,
+		  "stats show: \"ttl\" last, after \"neigh-self\"; JSON");
+	free(c.buf);
+}
+
 void msg_tests(void)
 {
 	request_tests();
@@ -851,4 +923,5 @@ void msg_tests(void)
 	parse_bad_tests();
 	output_tests();
 	too_big_tests();
+	ttl_tests();
 }

@@ -24,6 +24,22 @@ static bool key_safe(const char *s)
 	return true;
 }
 
+static void event_tests(void)
+{
+	unsigned int cmd;
+	bool ok = true;
+
+	check_str(event_name(HNV_CMD_NEIGH_MISS), "neigh-miss",
+		  "event_name HNV_CMD_NEIGH_MISS");
+	for (cmd = 0; cmd < __HNV_CMD_MAX; cmd++)
+		if (cmd != HNV_CMD_NEIGH_MISS && event_name(cmd))
+			ok = false;
+	check(ok && !event_name(__HNV_CMD_MAX) && !event_name(4294967295u),
+	      "event_name: NULL for requests and unknown commands");
+	check(key_safe(event_name(HNV_CMD_NEIGH_MISS)),
+	      "an event's name is JSON-safe");
+}
+
 static void encap_tests(void)
 {
 	static const struct {
@@ -112,6 +128,15 @@ void names_tests(void)
 		  "pa-mismatch", "drop reason HNV_DROP_PA_MISMATCH");
 	check_str(drop_reason_name(HNV_DROP_TOO_BIG, buf, sizeof(buf)),
 		  "too-big", "drop reason HNV_DROP_TOO_BIG");
+	check(!strcmp(drop_reason_name(HNV_DROP_SPOOF, buf, sizeof(buf)),
+		      "spoof") &&
+	      !strcmp(drop_reason_name(HNV_DROP_NEIGH_UNKNOWN, buf,
+				       sizeof(buf)), "neigh-unknown") &&
+	      !strcmp(drop_reason_name(HNV_DROP_NEIGH_SELF, buf, sizeof(buf)),
+		      "neigh-self"),
+	      "drop reasons spoof, neigh-unknown, neigh-self");
+	check_str(drop_reason_name(HNV_DROP_TTL, buf, sizeof(buf)),
+		  "ttl", "drop reason HNV_DROP_TTL");
 	check_str(drop_reason_name(HNV_DROP_UNSPEC, buf, sizeof(buf)),
 		  "reason-0", "drop reason HNV_DROP_UNSPEC is unnamed");
 	snprintf(other, sizeof(other), "reason-%u",
@@ -166,10 +191,21 @@ void names_tests(void)
 	check_str(hnv_attr_name(HNV_A_SWITCH_NVGRE_FLOWID),
 		  "HNV_A_SWITCH_NVGRE_FLOWID",
 		  "hnv_attr_name HNV_A_SWITCH_NVGRE_FLOWID");
+	check(!strcmp(hnv_attr_name(HNV_A_SUBNET_PREFIX4),
+		      "HNV_A_SUBNET_PREFIX4") &&
+	      !strcmp(hnv_attr_name(HNV_A_SUBNET_PREFIX6),
+		      "HNV_A_SUBNET_PREFIX6") &&
+	      !strcmp(hnv_attr_name(HNV_A_PORT_CAS), "HNV_A_PORT_CAS"),
+	      "hnv_attr_name of the prefix and CA attributes");
+	check(!strcmp(hnv_attr_name(HNV_A_SWITCH_ROUTER_MAC),
+		      "HNV_A_SWITCH_ROUTER_MAC") &&
+	      !strcmp(hnv_attr_name(HNV_A_MISS_ADDR), "HNV_A_MISS_ADDR"),
+	      "hnv_attr_name of the router MAC and neigh-miss attributes");
 	for (r = 1, ok = true; r <= HNV_A_MAX; r++)
 		if (!hnv_attr_name(r))
 			ok = false;
 	check(ok, "every hnv attribute has a name");
+	event_tests();
 	encap_tests();
 	flow_name_tests();
 }

@@ -6,9 +6,11 @@
  * errors with and without extended acks, dumps, interrupted dumps.  Then
  * against the running kernel's generic netlink controller ("nlctrl"),
  * which every kernel has: a request, a dump, an error with an extended
- * ack.  The live tests are skipped where no netlink socket can be opened.
+ * ack, its multicast group "notify" joined and waited on until a signal.
+ * The live tests are skipped where no netlink socket can be opened.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,6 +336,132 @@ static int put_name(struct nl_msg *msg, const void *name)
 	return nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, name);
 }
 
+/*
+ * The controller's answer about family "hnv": id 0x22, version 1, the
+ * multicast groups of names[0 .. n - 1], of ids 0x17, 0x18, ...; a group
+ * without its id if broken.
+ */
+static struct nl_msg *family_reply(const char *const *names, int n,
+				   bool broken)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	struct nlattr *groups, *g;
+	int i;
+
+	genlmsg_put(msg, 0, 1, GENL_ID_CTRL, 0, 0, CTRL_CMD_NEWFAMILY, 2);
+	nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, "hnv");
+	nla_put_u16(msg, CTRL_ATTR_FAMILY_ID, FAMILY);
+	nla_put_u32(msg, CTRL_ATTR_VERSION, 1);
+	if (!n)
+		return msg;
+	groups = nla_nest_start(msg, CTRL_ATTR_MCAST_GROUPS);
+	for (i = 0; i < n; i++) {
+		g = nla_nest_start(msg, i + 1);
+		nla_put_string(msg, CTRL_ATTR_MCAST_GRP_NAME, names[i]);
+		if (!broken)
+			nla_put_u32(msg, CTRL_ATTR_MCAST_GRP_ID, 0x17 + i);
+		nla_nest_end(msg, g);
+	}
+	nla_nest_end(msg, groups);
+	return msg;
+}
+
+/* The multicast groups of a family, from the controller's answer. */
+static void mcgrp_tests(void)
+{
+	static const char *const names[] = {
+		"events", "a-group-name-longer-than-GENL_NAMSIZ", "g2", "g3",
+		"g4", "g5", "g6", "g7", "g8",
+	};
+	struct family_info fi;
+	struct nl_msg *msg;
+	int ret;
+
+	msg = family_reply(names, 1, false);
+	ret = ctrl_parse_family(nlmsg_hdr(msg), &fi);
+	check(!ret && fi.id == FAMILY && fi.version == 1 &&
+	      !strcmp(fi.name, "hnv") && fi.nmcgrps == 1 &&
+	      !strcmp(fi.mcgrps[0].name, "events") &&
+	      family_mcgrp(&fi, HNV_MCGRP_EVENTS) == 0x17 &&
+	      !family_mcgrp(&fi, "event") && !family_mcgrp(&fi, ""),
+	      "family: its multicast group and the group's id");
+	nlmsg_free(msg);
+
+	msg = family_reply(names, 9, false);
+	ret = ctrl_parse_family(nlmsg_hdr(msg), &fi);
+	check(!ret && fi.nmcgrps == FAMILY_MCGRPS &&
+	      family_mcgrp(&fi, "g7") == 0x17 + 7 && !family_mcgrp(&fi, "g8") &&
+	      strlen(fi.mcgrps[1].name) == GENL_NAMSIZ - 1,
+	      "family: %d groups kept of 9, names cut to fit",
+	      FAMILY_MCGRPS);
+	nlmsg_free(msg);
+
+	msg = family_reply(names, 0, false);
+	ret = ctrl_parse_family(nlmsg_hdr(msg), &fi);
+	check(!ret && !fi.nmcgrps && !family_mcgrp(&fi, HNV_MCGRP_EVENTS),
+	      "family without multicast groups: none, no events group");
+	nlmsg_free(msg);
+
+	msg = family_reply(names, 1, true);
+	check_int(ctrl_parse_family(nlmsg_hdr(msg), &fi), -EBADMSG,
+		  "family: a multicast group without its id is malformed");
+	nlmsg_free(msg);
+}
+
+static void on_sigusr1(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * The controller's group "notify", joined with nlmon; SIGUSR1, blocked,
+ * raised before the wait, ends the wait that lets it through.
+ */
+static void live_mon_tests(struct nl_sock *sk)
+{
+	struct sigaction sa = { .sa_handler = on_sigusr1 }, old_sa;
+	sigset_t block, old, wait_mask;
+	struct family_info fi;
+	struct nlerr err;
+	struct nlmon m;
+	uint32_t group;
+	int ret;
+
+	if (ctrl_getfamily(sk, "nlctrl", &fi, &err)) {
+		check(false, "live: the controller describes nlctrl");
+		return;
+	}
+	group = family_mcgrp(&fi, "notify");
+	check(group != 0, "live: nlctrl has the multicast group \"notify\" "
+			  "(id %u)", group);
+	ret = nlmon_init(&m, sk, group, &err);
+	check(!ret && m.group == group && m.buf,
+	      "live: nlmon joins nlctrl's group \"notify\"");
+	if (ret) {
+		diag("live: %s", err.msg);
+		return;
+	}
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, &old_sa);
+	wait_mask = old;
+	sigdelset(&wait_mask, SIGUSR1);
+	m.sigmask = &wait_mask;
+	raise(SIGUSR1);
+	ret = nlmon_recv(&m, &err);
+	check(ret == -1 && err.code == EINTR && !err.msg[0],
+	      "live: nlmon_recv: a signal that came before the wait ends it, "
+	      "EINTR");
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigaction(SIGUSR1, &old_sa, NULL);
+	nlmon_free(&m);
+	check(!m.buf && !m.group, "live: nlmon leaves the group");
+	ret = ctrl_getfamily(sk, "nlctrl", &fi, &err);
+	check(!ret, "live: the socket still takes requests after nlmon");
+}
+
 static void live_tests(void)
 {
 	struct nlreq dump = {
@@ -397,6 +525,7 @@ static void live_tests(void)
 	ret = nlreq_run(sk, &ack_only, &err);
 	check(!ret, "live: a request without a parser takes its ACK, "
 		    "ignoring the reply");
+	live_mon_tests(sk);
 	nl_socket_free(sk);
 
 	if (!hnv_open(&h, &err)) {
@@ -416,5 +545,6 @@ void netlink_tests(void)
 {
 	scan_tests();
 	deliver_tests();
+	mcgrp_tests();
 	live_tests();
 }

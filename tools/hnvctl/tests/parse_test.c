@@ -326,6 +326,80 @@ static void address_tests(void)
 	      "parse_ca refuses what is no address");
 }
 
+#define PREFIX_FORMAT \
+	"prefix must be an IPv4 or IPv6 address and a length, as in " \
+	"10.1.1.0/24 or fd00:1::/64"
+#define PREFIX_NO_LEN \
+	"prefix needs a length, as in 10.1.1.0/24 or fd00:1::/64"
+#define PREFIX4_LEN "prefix length must be a number, at most 32 for IPv4"
+#define PREFIX6_LEN "prefix length must be a number, at most 128 for IPv6"
+
+static void prefix_tests(void)
+{
+	static const struct {
+		const char *s;
+		const char *why;	/* NULL: accepted */
+		const char *addr;	/* as written, for a good one */
+		uint8_t len;
+	} cases[] = {
+		{ "10.1.1.0/24", NULL, "10.1.1.0", 24 },
+		{ "10.1.1.0/0", NULL, "10.1.1.0", 0 },
+		{ "10.1.1.7/32", NULL, "10.1.1.7", 32 },
+		{ "10.1.1.0/024", NULL, "10.1.1.0", 24 },
+		{ "10.1.1.1/24", NULL, "10.1.1.1", 24 },
+		{ "fd00:1::/64", NULL, "fd00:1::", 64 },
+		{ "FD00:1::/126", NULL, "fd00:1::", 126 },
+		{ "::/0", NULL, "::", 0 },
+		{ "fd00:1::1/128", NULL, "fd00:1::1", 128 },
+		{ "::ffff:10.1.1.0/120", NULL, "::ffff:10.1.1.0", 120 },
+		{ "10.1.1.0", PREFIX_NO_LEN, NULL, 0 },
+		{ "fd00:1::", PREFIX_NO_LEN, NULL, 0 },
+		{ "", PREFIX_FORMAT, NULL, 0 },
+		{ "/24", PREFIX_FORMAT, NULL, 0 },
+		{ "10.1.1/24", PREFIX_FORMAT, NULL, 0 },
+		{ "10.1.1.256/24", PREFIX_FORMAT, NULL, 0 },
+		{ "fd00:::1/64", PREFIX_FORMAT, NULL, 0 },
+		{ "net/24", PREFIX_FORMAT, NULL, 0 },
+		{ "10.1.1.0/24/8", PREFIX_FORMAT, NULL, 0 },
+		{ " 10.1.1.0/24", PREFIX_FORMAT, NULL, 0 },
+		{ "0123456789012345678901234567890123456789012345/8",
+		  PREFIX_FORMAT, NULL, 0 },
+		{ "10.1.1.0/", PREFIX4_LEN, NULL, 0 },
+		{ "10.1.1.0/33", PREFIX4_LEN, NULL, 0 },
+		{ "10.1.1.0/-1", PREFIX4_LEN, NULL, 0 },
+		{ "10.1.1.0/24 ", PREFIX4_LEN, NULL, 0 },
+		{ "10.1.1.0/255.255.255.0", PREFIX4_LEN, NULL, 0 },
+		{ "10.1.1.0/4294967320", PREFIX4_LEN, NULL, 0 },
+		{ "fd00:1::/129", PREFIX6_LEN, NULL, 0 },
+		{ "fd00:1::/sixty", PREFIX6_LEN, NULL, 0 },
+	};
+	uint8_t addr[16], want[16], alen, plen;
+	const char *why;
+	size_t i;
+	int n;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		memset(addr, 0xee, sizeof(addr));
+		alen = plen = 7;
+		why = parse_prefix(cases[i].s, addr, &alen, &plen);
+		if (cases[i].why) {
+			check(why && !strcmp(why, cases[i].why) &&
+			      addr[0] == 0xee && alen == 7 && plen == 7,
+			      "parse_prefix \"%s\" refuses: %s", cases[i].s,
+			      cases[i].why);
+			if (why && strcmp(why, cases[i].why))
+				diag("got: %s", why);
+			continue;
+		}
+		n = strchr(cases[i].addr, ':') ? 16 : 4;
+		inet_pton(n == 4 ? AF_INET : AF_INET6, cases[i].addr, want);
+		check(!why && alen == n && plen == cases[i].len &&
+		      !memcmp(addr, want, n),
+		      "parse_prefix \"%s\" accepts: %d bytes, /%u", cases[i].s,
+		      n, cases[i].len);
+	}
+}
+
 void parse_tests(void)
 {
 	keyword_tests();
@@ -333,5 +407,6 @@ void parse_tests(void)
 	u32_tests();
 	mac_tests();
 	address_tests();
+	prefix_tests();
 	split_tests();
 }

@@ -52,8 +52,10 @@ void ipc_tests(void);
 void json_tests(void);
 void msg_tests(void);
 void names_tests(void);
+void neigh_tests(void);
 void netlink_tests(void);
 void parse_tests(void);
+void route_tests(void);
 void vnet_tests(void);
 
 #endif

@@ -2,8 +2,9 @@
 /*
  * Copyright (C) 2026 The hnv authors.
  *
- * Tests of the virtual-network half of msg.c and output.c: subnets, the
- * binding of ports to subnets, flows (those of the uplink included).
+ * Tests of the virtual-network half of msg.c and output.c: subnets and
+ * their prefixes, the binding of ports to subnets with their customer
+ * addresses, virtual networks, flows (those of the uplink included).
  * Requests are built and checked attribute by attribute; replies are made
  * up as the kernel would send them, parsed into the model and printed, in
  * both formats.
@@ -75,6 +76,71 @@ static bool is_string(const struct nlattr *a, const char *val)
 	       !strcmp(nla_data(a), val);
 }
 
+static bool is_u8(const struct nlattr *a, uint8_t val)
+{
+	return a && nla_len(a) == 1 && nla_get_u8(a) == val;
+}
+
+/* a is the address text: 4 bytes for IPv4, 16 for IPv6. */
+static bool is_ip(const struct nlattr *a, const char *text)
+{
+	int len = strchr(text, ':') ? 16 : 4;
+	uint8_t addr[16];
+
+	inet_pton(len == 4 ? AF_INET : AF_INET6, text, addr);
+	return a && nla_len(a) == len && !memcmp(nla_data(a), addr, len);
+}
+
+/* How many attributes the nest a holds, duplicates included. */
+static int nested_count(const struct nlattr *a)
+{
+	const struct nlattr *x;
+	int rem, n = 0;
+
+	nla_for_each_nested(x, a, rem)
+		n++;
+	return n;
+}
+
+/*
+ * The nest a has NLA_F_NESTED and holds exactly HNV_PREFIX_A_ADDR addr,
+ * the u8 HNV_PREFIX_A_LEN len and, if gw is not NULL, HNV_PREFIX_A_GATEWAY
+ * gw (4-byte addresses for IPv4, 16-byte for IPv6).
+ */
+static bool is_prefix(struct nlattr *a, const char *addr, uint8_t len,
+		      const char *gw)
+{
+	struct nlattr *tb[HNV_PREFIX_A_MAX + 1];
+
+	if (!a || !(a->nla_type & NLA_F_NESTED) ||
+	    nla_parse_nested(tb, HNV_PREFIX_A_MAX, a, NULL) < 0 ||
+	    nested_count(a) != (gw ? 3 : 2))
+		return false;
+	return is_ip(tb[HNV_PREFIX_A_ADDR], addr) &&
+	       is_u8(tb[HNV_PREFIX_A_LEN], len) &&
+	       (gw ? is_ip(tb[HNV_PREFIX_A_GATEWAY], gw) :
+		!tb[HNV_PREFIX_A_GATEWAY]);
+}
+
+/*
+ * The nest a has NLA_F_NESTED and holds exactly the n addresses of want,
+ * in order, each an attribute of type 1.
+ */
+static bool is_cas(const struct nlattr *a, const char *const *want, int n)
+{
+	const struct nlattr *x;
+	int rem, i = 0;
+
+	if (!a || !(a->nla_type & NLA_F_NESTED))
+		return false;
+	nla_for_each_nested(x, a, rem) {
+		if (i == n || nla_type(x) != 1 || !is_ip(x, want[i]))
+			return false;
+		i++;
+	}
+	return i == n && !rem;
+}
+
 static void request_tests(void)
 {
 	struct hnv_subnet subnet = {
@@ -133,7 +199,7 @@ static void request_tests(void)
 	nlmsg_free(msg);
 
 	msg = message(HNV_CMD_PORT_SET);
-	check_int(hnv_put_port_set(msg, &v1, 5001, mac1), 0,
+	check_int(hnv_put_port_set(msg, &v1, 5001, mac1, NULL), 0,
 		  "PORT_SET bind: put");
 	n = attrs_of(msg, tb);
 	check(n == 3 && is_string(tb[HNV_A_PORT_IFNAME], "v1") &&
@@ -144,7 +210,7 @@ static void request_tests(void)
 	nlmsg_free(msg);
 
 	msg = message(HNV_CMD_PORT_SET);
-	hnv_put_port_set(msg, &v1, 0, NULL);
+	hnv_put_port_set(msg, &v1, 0, NULL, NULL);
 	n = attrs_of(msg, tb);
 	check(n == 2 && is_string(tb[HNV_A_PORT_IFNAME], "v1") &&
 	      is_u32(tb[HNV_A_VSID], 0) && !tb[HNV_A_PORT_MAC],
@@ -318,7 +384,8 @@ static const char json_bound[] =
 	"\"port-unbound\":0,\"switch-xmit\":0,\"no-subnet\":0,\"src-mac\":0,"
 	"\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}},"
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
 	"{\"ifname\":\"v1\",\"ifindex\":9,\"switch\":\"hnv0\",\"vsid\":0,"
 	"\"stats\":{\"rx_packets\":2,\"rx_bytes\":0,\"tx_packets\":0,"
 	"\"tx_bytes\":0,\"flows_new\":0,\"flows_aged\":0,"
@@ -326,7 +393,8 @@ static const char json_bound[] =
 	"\"drops\":{\"port-unbound\":0,\"switch-xmit\":0,"
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
-	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0}}}]\n";
+	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}}]\n";
 
 static void port_tests(void)
 {
@@ -963,6 +1031,522 @@ static void uplink_tests(void)
 	nlmsg_free(msg);
 }
 
+/* Sets p to the prefix addr/len, with the gateway gw unless NULL. */
+static void set_prefix(struct hnv_prefix *p, const char *addr, uint8_t len,
+		       const char *gw)
+{
+	int af = strchr(addr, ':') ? AF_INET6 : AF_INET;
+
+	memset(p, 0, sizeof(*p));
+	p->has = true;
+	p->len = len;
+	inet_pton(af, addr, p->addr);
+	if (gw) {
+		inet_pton(af, gw, p->gateway);
+		p->has_gateway = true;
+	}
+}
+
+/* Sets cas to the n addresses of text. */
+static void set_cas(struct hnv_cas *cas, const char *const *text, int n)
+{
+	int i;
+
+	memset(cas, 0, sizeof(*cas));
+	cas->n = n;
+	for (i = 0; i < n; i++) {
+		cas->len[i] = strchr(text[i], ':') ? 16 : 4;
+		inet_pton(cas->len[i] == 4 ? AF_INET : AF_INET6, text[i],
+			  cas->addr[i]);
+	}
+}
+
+static const char *const three_cas[] = {
+	"10.1.1.11", "fd00:1::11", "10.1.1.12",
+};
+
+static const char *const max_cas[HNV_PORT_CAS_MAX] = {
+	"10.1.1.1", "10.1.1.2", "10.1.1.3", "10.1.1.4", "fd00:1::5",
+	"fd00:1::6", "fd00:1::7", "255.255.255.255",
+};
+
+static void prefix_request_tests(void)
+{
+	struct hnv_subnet subnet = { .vsid = 5001, .rdid = 1 };
+	struct hnv_sel hnv0 = { .ifname = "hnv0" }, v1 = { .ifname = "v1" };
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct hnv_cas cas = { 0 };
+	struct nl_msg *msg;
+	int n;
+
+	set_prefix(&subnet.prefix4, "10.1.1.0", 24, "10.1.1.254");
+	set_prefix(&subnet.prefix6, "fd00:1::", 64, NULL);
+	msg = message(HNV_CMD_SUBNET_NEW);
+	check_int(hnv_put_subnet_new(msg, &hnv0, &subnet), 0,
+		  "SUBNET_NEW with two prefixes: put");
+	n = attrs_of(msg, tb);
+	check(n == 5 && is_string(tb[HNV_A_SWITCH_IFNAME], "hnv0") &&
+	      is_u32(tb[HNV_A_VSID], 5001) && is_u32(tb[HNV_A_RDID], 1) &&
+	      !tb[HNV_A_ENCAP] && tb[HNV_A_SUBNET_PREFIX4] &&
+	      tb[HNV_A_SUBNET_PREFIX6],
+	      "SUBNET_NEW with two prefixes: switch name, VSID, RDID, "
+	      "PREFIX4, PREFIX6, nothing else");
+	check(is_prefix(tb[HNV_A_SUBNET_PREFIX4], "10.1.1.0", 24, "10.1.1.254"),
+	      "SUBNET_NEW: HNV_A_SUBNET_PREFIX4 is a nest (NLA_F_NESTED) of "
+	      "a 4-byte address, a u8 length and the 4-byte gateway given");
+	check(is_prefix(tb[HNV_A_SUBNET_PREFIX6], "fd00:1::", 64, NULL),
+	      "SUBNET_NEW: HNV_A_SUBNET_PREFIX6 is a nest (NLA_F_NESTED) of "
+	      "a 16-byte address and a u8 length, no gateway if none is given");
+	nlmsg_free(msg);
+
+	memset(&subnet.prefix4, 0, sizeof(subnet.prefix4));
+	set_prefix(&subnet.prefix6, "fd00:1::", 126, "fd00:1::2");
+	subnet.encap = HNV_ENCAP_NVGRE;
+	msg = message(HNV_CMD_SUBNET_NEW);
+	hnv_put_subnet_new(msg, &hnv0, &subnet);
+	n = attrs_of(msg, tb);
+	check(n == 5 && !tb[HNV_A_SUBNET_PREFIX4] &&
+	      nla_get_u8(tb[HNV_A_ENCAP]) == HNV_ENCAP_NVGRE &&
+	      is_prefix(tb[HNV_A_SUBNET_PREFIX6], "fd00:1::", 126, "fd00:1::2"),
+	      "SUBNET_NEW with an IPv6 prefix only: no HNV_A_SUBNET_PREFIX4; "
+	      "the prefix with its 16-byte gateway");
+	nlmsg_free(msg);
+
+	memset(&subnet.prefix6, 0, sizeof(subnet.prefix6));
+	set_prefix(&subnet.prefix4, "10.0.0.0", 8, NULL);
+	msg = message(HNV_CMD_SUBNET_NEW);
+	hnv_put_subnet_new(msg, &hnv0, &subnet);
+	n = attrs_of(msg, tb);
+	check(n == 5 && !tb[HNV_A_SUBNET_PREFIX6] &&
+	      is_prefix(tb[HNV_A_SUBNET_PREFIX4], "10.0.0.0", 8, NULL),
+	      "SUBNET_NEW with an IPv4 prefix only, without a gateway");
+	nlmsg_free(msg);
+
+	set_cas(&cas, three_cas, 3);
+	msg = message(HNV_CMD_PORT_SET);
+	check_int(hnv_put_port_set(msg, &v1, 5001, mac1, &cas), 0,
+		  "PORT_SET bind with CAs: put");
+	n = attrs_of(msg, tb);
+	check(n == 4 && is_string(tb[HNV_A_PORT_IFNAME], "v1") &&
+	      is_u32(tb[HNV_A_VSID], 5001) && tb[HNV_A_PORT_MAC] &&
+	      nla_len(tb[HNV_A_PORT_MAC]) == ETH_ALEN,
+	      "PORT_SET bind with CAs: port name, VSID, MAC, CAS, nothing "
+	      "else");
+	check(is_cas(tb[HNV_A_PORT_CAS], three_cas, 3),
+	      "PORT_SET: HNV_A_PORT_CAS is a nest (NLA_F_NESTED) of type-1 "
+	      "attributes of 4 and 16 bytes, IPv4 and IPv6 mixed, in order");
+	nlmsg_free(msg);
+
+	cas.n = 0;
+	msg = message(HNV_CMD_PORT_SET);
+	hnv_put_port_set(msg, &v1, 5001, mac1, &cas);
+	n = attrs_of(msg, tb);
+	check(n == 3 && !tb[HNV_A_PORT_CAS],
+	      "PORT_SET with an empty CA list: no HNV_A_PORT_CAS, which the "
+	      "kernel would refuse empty");
+	nlmsg_free(msg);
+
+	set_cas(&cas, max_cas, HNV_PORT_CAS_MAX);
+	msg = message(HNV_CMD_PORT_SET);
+	hnv_put_port_set(msg, &v1, 5001, mac1, &cas);
+	attrs_of(msg, tb);
+	check(is_cas(tb[HNV_A_PORT_CAS], max_cas, HNV_PORT_CAS_MAX),
+	      "PORT_SET with HNV_PORT_CAS_MAX CAs: every one, in order");
+	nlmsg_free(msg);
+}
+
+/*
+ * Puts the nest of a prefix as the kernel does: the address (4 or 16
+ * bytes, as it is written), the length and the gateway, unless NULL.
+ */
+static void put_prefix(struct nl_msg *msg, int type, const char *addr,
+		       uint8_t len, const char *gw)
+{
+	int alen = strchr(addr, ':') ? 16 : 4;
+	struct nlattr *nest = nest_start(msg, type);
+
+	put_ip(msg, HNV_PREFIX_A_ADDR, alen, addr);
+	nla_put_u8(msg, HNV_PREFIX_A_LEN, len);
+	if (gw)
+		put_ip(msg, HNV_PREFIX_A_GATEWAY, alen, gw);
+	nla_nest_end(msg, nest);
+}
+
+/* A prefix reply parsed: addr/len, gateway gw (NULL: none reported). */
+static bool prefix_is(const struct hnv_prefix *p, const char *addr,
+		      uint8_t len, const char *gw)
+{
+	struct hnv_prefix want;
+
+	set_prefix(&want, addr, len, gw);
+	return p->has && p->len == len && !memcmp(p->addr, want.addr, 16) &&
+	       p->has_gateway == (gw != NULL) &&
+	       !memcmp(p->gateway, want.gateway, 16);
+}
+
+static const char human_prefixes[] =
+	"subnet 5001 rdid 1 encap vxlan prefix 10.1.1.0/24 gateway 10.1.1.1 "
+	"prefix fd00:1::/64 gateway fd00:1::1 switch hnv0\n"
+	"subnet 5002 rdid 1 encap nvgre prefix 10.2.0.0/16 gateway "
+	"10.2.255.254 switch hnv0\n"
+	"subnet 5003 rdid 2 encap vxlan prefix fd00:2::/126 gateway fd00:2::2 "
+	"switch hnv-b\n"
+	"subnet 5004 rdid 2 encap vxlan switch hnv-b\n"
+	"subnet 5005 rdid 3 encap vxlan prefix 10.3.0.0/30 switch hnv0\n";
+
+static const char json_prefixes[] =
+	"[{\"vsid\":5001,\"rdid\":1,\"encap\":\"vxlan\","
+	"\"prefix\":\"10.1.1.0/24\",\"gateway\":\"10.1.1.1\","
+	"\"prefix6\":\"fd00:1::/64\",\"gateway6\":\"fd00:1::1\","
+	"\"switch\":\"hnv0\"},"
+	"{\"vsid\":5002,\"rdid\":1,\"encap\":\"nvgre\","
+	"\"prefix\":\"10.2.0.0/16\",\"gateway\":\"10.2.255.254\","
+	"\"switch\":\"hnv0\"},"
+	"{\"vsid\":5003,\"rdid\":2,\"encap\":\"vxlan\","
+	"\"prefix6\":\"fd00:2::/126\",\"gateway6\":\"fd00:2::2\","
+	"\"switch\":\"hnv-b\"},"
+	"{\"vsid\":5004,\"rdid\":2,\"encap\":\"vxlan\",\"switch\":\"hnv-b\"},"
+	"{\"vsid\":5005,\"rdid\":3,\"encap\":\"vxlan\","
+	"\"prefix\":\"10.3.0.0/30\",\"switch\":\"hnv0\"}]\n";
+
+static const char pretty_prefixes[] =
+	"[\n"
+	"    {\n"
+	"        \"vsid\": 5001,\n"
+	"        \"rdid\": 1,\n"
+	"        \"encap\": \"vxlan\",\n"
+	"        \"prefix\": \"10.1.1.0/24\",\n"
+	"        \"gateway\": \"10.1.1.1\",\n"
+	"        \"prefix6\": \"fd00:1::/64\",\n"
+	"        \"gateway6\": \"fd00:1::1\",\n"
+	"        \"switch\": \"hnv0\"\n"
+	"    }\n"
+	"]\n";
+
+static void prefix_reply_tests(void)
+{
+	struct hnv_subnet s[5];
+	struct nl_msg *msg;
+	struct capture c;
+	struct out o;
+	size_t i;
+
+	/* IPv6 first, as a kernel may put them: shown IPv4 first */
+	msg = subnet_reply("hnv0", 5001, 1, HNV_ENCAP_VXLAN);
+	put_prefix(msg, HNV_A_SUBNET_PREFIX6, "fd00:1::", 64, "fd00:1::1");
+	put_prefix(msg, HNV_A_SUBNET_PREFIX4, "10.1.1.0", 24, "10.1.1.1");
+	check_int(hnv_parse_subnet(nlmsg_hdr(msg), &s[0]), 0,
+		  "parse a subnet with both prefixes");
+	check(prefix_is(&s[0].prefix4, "10.1.1.0", 24, "10.1.1.1") &&
+	      prefix_is(&s[0].prefix6, "fd00:1::", 64, "fd00:1::1") &&
+	      s[0].vsid == 5001 && s[0].rdid == 1,
+	      "subnet with both prefixes: addresses, lengths, gateways");
+	nlmsg_free(msg);
+
+	msg = subnet_reply("hnv0", 5002, 1, HNV_ENCAP_NVGRE);
+	put_prefix(msg, HNV_A_SUBNET_PREFIX4, "10.2.0.0", 16, "10.2.255.254");
+	check(!hnv_parse_subnet(nlmsg_hdr(msg), &s[1]) &&
+	      prefix_is(&s[1].prefix4, "10.2.0.0", 16, "10.2.255.254") &&
+	      !s[1].prefix6.has,
+	      "subnet with an IPv4 prefix only");
+	nlmsg_free(msg);
+
+	msg = subnet_reply("hnv-b", 5003, 2, HNV_ENCAP_VXLAN);
+	put_prefix(msg, HNV_A_SUBNET_PREFIX6, "fd00:2::", 126, "fd00:2::2");
+	check(!hnv_parse_subnet(nlmsg_hdr(msg), &s[2]) && !s[2].prefix4.has &&
+	      prefix_is(&s[2].prefix6, "fd00:2::", 126, "fd00:2::2"),
+	      "subnet with an IPv6 prefix only");
+	nlmsg_free(msg);
+
+	msg = subnet_reply("hnv-b", 5004, 2, HNV_ENCAP_VXLAN);
+	check(!hnv_parse_subnet(nlmsg_hdr(msg), &s[3]) && !s[3].prefix4.has &&
+	      !s[3].prefix6.has,
+	      "subnet without prefixes (or of an older kernel): none");
+	nlmsg_free(msg);
+
+	msg = subnet_reply("hnv0", 5005, 3, HNV_ENCAP_VXLAN);
+	put_prefix(msg, HNV_A_SUBNET_PREFIX4, "10.3.0.0", 30, NULL);
+	check(!hnv_parse_subnet(nlmsg_hdr(msg), &s[4]) &&
+	      prefix_is(&s[4].prefix4, "10.3.0.0", 30, NULL),
+	      "a prefix without HNV_PREFIX_A_GATEWAY is taken, without one");
+	nlmsg_free(msg);
+
+	out_open(&o, &c, false, false);
+	for (i = 0; i < ARRAY_SIZE(s); i++)
+		out_subnet(&o, &s[i]);
+	check_str(out_close(&o, &c), human_prefixes,
+		  "subnet show: \"prefix P gateway G\" after the encap, IPv4 "
+		  "first, only those the subnet has; human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	for (i = 0; i < ARRAY_SIZE(s); i++)
+		out_subnet(&o, &s[i]);
+	check_str(out_close(&o, &c), json_prefixes,
+		  "subnet show: \"prefix\", \"gateway\", \"prefix6\", "
+		  "\"gateway6\" after \"encap\", each only if sent; JSON");
+	free(c.buf);
+
+	out_open(&o, &c, true, true);
+	out_subnet(&o, &s[0]);
+	check_str(out_close(&o, &c), pretty_prefixes,
+		  "subnet show: both prefixes, pretty JSON");
+	free(c.buf);
+}
+
+/* A subnet reply of hnv0 whose nest HNV_A_SUBNET_PREFIX4 or 6 is bad. */
+struct bad_prefix {
+	const char *what;
+	int type;			/* HNV_A_SUBNET_PREFIX4 or 6 */
+	int addr_len;			/* -1: no HNV_PREFIX_A_ADDR */
+	int len_size;			/* of HNV_PREFIX_A_LEN: 1, 4, 0: none */
+	uint32_t len;
+	int gw_len;			/* -1: no HNV_PREFIX_A_GATEWAY */
+};
+
+static void prefix_bad_tests(void)
+{
+	static const struct bad_prefix cases[] = {
+		{ "an HNV_A_SUBNET_PREFIX4 with a 16-byte address",
+		  HNV_A_SUBNET_PREFIX4, 16, 1, 24, 4 },
+		{ "an HNV_A_SUBNET_PREFIX6 with a 4-byte address",
+		  HNV_A_SUBNET_PREFIX6, 4, 1, 24, 16 },
+		{ "a prefix without HNV_PREFIX_A_ADDR",
+		  HNV_A_SUBNET_PREFIX4, -1, 1, 24, 4 },
+		{ "a prefix without HNV_PREFIX_A_LEN",
+		  HNV_A_SUBNET_PREFIX4, 4, 0, 0, 4 },
+		{ "a 32-bit HNV_PREFIX_A_LEN",
+		  HNV_A_SUBNET_PREFIX4, 4, 4, 24, 4 },
+		{ "an IPv4 prefix of length 33",
+		  HNV_A_SUBNET_PREFIX4, 4, 1, 33, 4 },
+		{ "an IPv6 prefix of length 129",
+		  HNV_A_SUBNET_PREFIX6, 16, 1, 129, 16 },
+		{ "an IPv6 prefix with a 4-byte gateway",
+		  HNV_A_SUBNET_PREFIX6, 16, 1, 64, 4 },
+		{ "an IPv4 prefix with a 16-byte gateway",
+		  HNV_A_SUBNET_PREFIX4, 4, 1, 24, 16 },
+	};
+	static const uint8_t bytes[16] = { 10, 1, 1, 0 };
+	struct nlattr *nest;
+	struct hnv_subnet s;
+	struct nl_msg *msg;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct bad_prefix *b = &cases[i];
+
+		msg = subnet_reply("hnv0", 5001, 1, HNV_ENCAP_VXLAN);
+		nest = nest_start(msg, b->type);
+		if (b->addr_len >= 0)
+			nla_put(msg, HNV_PREFIX_A_ADDR, b->addr_len, bytes);
+		if (b->len_size == 1)
+			nla_put_u8(msg, HNV_PREFIX_A_LEN, b->len);
+		else if (b->len_size)
+			nla_put_u32(msg, HNV_PREFIX_A_LEN, b->len);
+		if (b->gw_len >= 0)
+			nla_put(msg, HNV_PREFIX_A_GATEWAY, b->gw_len, bytes);
+		nla_nest_end(msg, nest);
+		check_int(hnv_parse_subnet(nlmsg_hdr(msg), &s), -EBADMSG,
+			  "%s is malformed", b->what);
+		nlmsg_free(msg);
+	}
+
+	msg = subnet_reply("hnv0", 5001, 1, HNV_ENCAP_VXLAN);
+	nest = nest_start(msg, HNV_A_SUBNET_PREFIX4);
+	put_ip(msg, HNV_PREFIX_A_ADDR, 4, "10.1.1.0");
+	nla_put_u8(msg, HNV_PREFIX_A_LEN, 24);
+	put_ip(msg, HNV_PREFIX_A_GATEWAY, 4, "10.1.1.1");
+	nla_put_u32(msg, HNV_PREFIX_A_MAX + 1, 7);
+	nla_nest_end(msg, nest);
+	check(!hnv_parse_subnet(nlmsg_hdr(msg), &s) &&
+	      prefix_is(&s.prefix4, "10.1.1.0", 24, "10.1.1.1"),
+	      "an unknown attribute in a prefix nest (a newer kernel) is "
+	      "skipped");
+	nlmsg_free(msg);
+}
+
+/* A bound port's reply with the nest HNV_A_PORT_CAS of the n of text. */
+static struct nl_msg *cas_reply(const char *const *text, int n)
+{
+	struct nl_msg *msg = port_reply(5001, mac1, ETH_ALEN);
+	struct nlattr *nest = nest_start(msg, HNV_A_PORT_CAS);
+	int i;
+
+	for (i = 0; i < n; i++)
+		put_ip(msg, 1, strchr(text[i], ':') ? 16 : 4, text[i]);
+	nla_nest_end(msg, nest);
+	return msg;
+}
+
+static const char json_cas_head[] =
+	"[{\"ifname\":\"v1\",\"ifindex\":9,\"switch\":\"hnv0\",\"vsid\":5001,"
+	"\"mac\":\"02:00:00:00:00:01\",\"cas\":[\"10.1.1.11\",\"fd00:1::11\","
+	"\"10.1.1.12\"],\"stats\":{\"rx_packets\":2,";
+
+static void cas_reply_tests(void)
+{
+	struct hnv_cas want;
+	struct nlattr *nest;
+	struct hnv_port p;
+	struct nl_msg *msg;
+	struct capture c;
+	struct out o;
+	char *text;
+	int i;
+
+	msg = cas_reply(three_cas, 3);
+	set_cas(&want, three_cas, 3);
+	check_int(hnv_parse_port(nlmsg_hdr(msg), &p), 0,
+		  "parse a port with three CAs");
+	check(p.cas.n == 3 && !memcmp(p.cas.len, want.len, 3) &&
+	      !memcmp(p.cas.addr, want.addr, 3 * 16) && p.has_mac &&
+	      p.vsid == 5001,
+	      "port with CAs: IPv4 and IPv6, 4 and 16 bytes, in order");
+
+	out_open(&o, &c, false, false);
+	out_port(&o, &p, "hnv0");
+	check_str(line_of(out_close(&o, &c), 0),
+		  "port v1 ifindex 9 switch hnv0 vsid 5001 mac "
+		  "02:00:00:00:00:01 ca 10.1.1.11 ca fd00:1::11 ca 10.1.1.12",
+		  "port show: \"ca A\" for each CA after the MAC, in the "
+		  "kernel's order; human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_port(&o, &p, "hnv0");
+	text = out_close(&o, &c);
+	check(!strncmp(text, json_cas_head, strlen(json_cas_head)),
+	      "port show: \"cas\", an array of strings after \"mac\"; JSON");
+	free(c.buf);
+
+	out_open(&o, &c, true, true);
+	out_port(&o, &p, "hnv0");
+	text = out_close(&o, &c);
+	check(strstr(text, "        \"mac\": \"02:00:00:00:00:01\",\n"
+			   "        \"cas\": [\n"
+			   "            \"10.1.1.11\",\n"
+			   "            \"fd00:1::11\",\n"
+			   "            \"10.1.1.12\"\n"
+			   "        ],\n"
+			   "        \"stats\": {\n") != NULL,
+	      "port show: the CAs in pretty JSON");
+	free(c.buf);
+	nlmsg_free(msg);
+
+	msg = cas_reply(max_cas, HNV_PORT_CAS_MAX);
+	set_cas(&want, max_cas, HNV_PORT_CAS_MAX);
+	check(!hnv_parse_port(nlmsg_hdr(msg), &p) &&
+	      p.cas.n == HNV_PORT_CAS_MAX &&
+	      !memcmp(p.cas.addr, want.addr, sizeof(want.addr[0]) *
+		      HNV_PORT_CAS_MAX),
+	      "port with HNV_PORT_CAS_MAX CAs");
+	nlmsg_free(msg);
+
+	msg = cas_reply(three_cas, 0);
+	check(!hnv_parse_port(nlmsg_hdr(msg), &p) && !p.cas.n,
+	      "an empty HNV_A_PORT_CAS: no CA");
+	out_open(&o, &c, false, false);
+	out_port(&o, &p, "hnv0");
+	check_str(line_of(out_close(&o, &c), 0),
+		  "port v1 ifindex 9 switch hnv0 vsid 5001 mac "
+		  "02:00:00:00:00:01",
+		  "port show without CAs: no \"ca\"");
+	free(c.buf);
+	nlmsg_free(msg);
+
+	msg = port_reply(5001, mac1, ETH_ALEN);
+	nest = nest_start(msg, HNV_A_PORT_CAS);
+	nla_put_u32(msg, 2, 1);
+	put_ip(msg, 1, 16, "fd00:1::11");
+	nla_nest_end(msg, nest);
+	check(!hnv_parse_port(nlmsg_hdr(msg), &p) && p.cas.n == 1 &&
+	      p.cas.len[0] == 16,
+	      "an attribute of another type in HNV_A_PORT_CAS is skipped");
+	nlmsg_free(msg);
+
+	msg = port_reply(5001, mac1, ETH_ALEN);
+	nest = nest_start(msg, HNV_A_PORT_CAS);
+	nla_put(msg, 1, 5, "\x0a\x01\x01\x0b\x00");
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_port(nlmsg_hdr(msg), &p), -EBADMSG,
+		  "a 5-byte CA is malformed");
+	nlmsg_free(msg);
+
+	msg = port_reply(5001, mac1, ETH_ALEN);
+	nest = nest_start(msg, HNV_A_PORT_CAS);
+	for (i = 0; i <= HNV_CAS; i++)
+		put_ip(msg, 1, 4, "10.1.1.11");
+	nla_nest_end(msg, nest);
+	check_int(hnv_parse_port(nlmsg_hdr(msg), &p), -EBADMSG,
+		  "more CAs than hnvctl holds is malformed");
+	nlmsg_free(msg);
+
+	msg = port_reply(0, NULL, 0);
+	nest = nest_start(msg, HNV_A_PORT_CAS);
+	put_ip(msg, 1, 4, "10.1.1.11");
+	nla_nest_end(msg, nest);
+	hnv_parse_port(nlmsg_hdr(msg), &p);
+	out_open(&o, &c, true, false);
+	out_port(&o, &p, "hnv0");
+	text = out_close(&o, &c);
+	check(!strstr(text, "\"cas\"") && !strstr(text, "\"mac\""),
+	      "an unbound port shows no CA, whatever the kernel sends");
+	free(c.buf);
+	nlmsg_free(msg);
+}
+
+static const char pretty_vnet[] =
+	"[\n"
+	"    {\n"
+	"        \"rdid\": 1,\n"
+	"        \"switch\": \"hnv0\",\n"
+	"        \"subnets\": [\n"
+	"            5001,\n"
+	"            5002\n"
+	"        ]\n"
+	"    }\n"
+	"]\n";
+
+static void vnet_output_tests(void)
+{
+	struct hnv_subnet v[3] = {
+		{ .switch_ifindex = 7, .switch_ifname = "hnv0", .vsid = 5001,
+		  .rdid = 1 },
+		{ .switch_ifindex = 7, .switch_ifname = "hnv0", .vsid = 5002,
+		  .rdid = 1 },
+		{ .switch_ifindex = 8, .switch_ifname = "hnv-b",
+		  .vsid = HNV_VSID_MAX, .rdid = UINT32_MAX },
+	};
+	struct capture c;
+	struct out o;
+
+	out_open(&o, &c, false, false);
+	out_vnet(&o, &v[0], 2);
+	out_vnet(&o, &v[2], 1);
+	check_str(out_close(&o, &c),
+		  "vnet rdid 1 switch hnv0 subnets 5001 5002\n"
+		  "vnet rdid 4294967295 switch hnv-b subnets 16777214\n",
+		  "vnet show: one line per virtual network, its VSIDs in the "
+		  "order given; human");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_vnet(&o, &v[0], 2);
+	out_vnet(&o, &v[2], 1);
+	check_str(out_close(&o, &c),
+		  "[{\"rdid\":1,\"switch\":\"hnv0\",\"subnets\":[5001,5002]},"
+		  "{\"rdid\":4294967295,\"switch\":\"hnv-b\","
+		  "\"subnets\":[16777214]}]\n",
+		  "vnet show: \"rdid\", \"switch\", \"subnets\" (numbers); "
+		  "JSON");
+	free(c.buf);
+
+	out_open(&o, &c, true, true);
+	out_vnet(&o, &v[0], 2);
+	check_str(out_close(&o, &c), pretty_vnet, "vnet show: pretty JSON");
+	free(c.buf);
+}
+
 static void list_tests(void)
 {
 	struct hnv_flow_list flows = { 0 };
@@ -1000,5 +1584,10 @@ void vnet_tests(void)
 	flow_bad_tests();
 	flow_output_tests();
 	uplink_tests();
+	prefix_request_tests();
+	prefix_reply_tests();
+	prefix_bad_tests();
+	cas_reply_tests();
+	vnet_output_tests();
 	list_tests();
 }
