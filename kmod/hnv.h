@@ -38,11 +38,20 @@
  * ports: it detaches them all in ndo_uninit before it is freed.
  *
  * Policy (virtual subnets, port bindings, CA->PA mappings, provider
- * addresses) also changes only under RTNL.  Every change bumps sw->gen.
- * The packet path reads policy under RCU: subnets live in an RCU hash
- * table, ports and each subnet's remote PAs on RCU lists, mappings in an
- * rhashtable, the PA list and the VXLAN socket behind RCU pointers that
- * are replaced whole (old copies freed after a grace period).
+ * addresses, the router MAC) also changes only under RTNL.  Every change
+ * bumps sw->gen.  The packet path reads policy under RCU: subnets live in
+ * an RCU hash table, ports and each subnet's remote PAs on RCU lists,
+ * mappings in two rhashtables (by MAC, by CA), the PA list, a port's
+ * customer addresses and the VXLAN socket behind RCU pointers that are
+ * replaced whole (old copies freed after a grace period).  Small fields
+ * rewritten in place (a port's MAC, the router MAC, a mapping's CA) are
+ * read by the slow path only: a torn read there composes a flow stamped
+ * with the generation from before the change, recomposed on its next
+ * packet.
+ *
+ * The neighbour-miss rate limits (struct hnv_miss_limit) are updated
+ * locklessly with cmpxchg(); a lost race only lets one extra event
+ * through or holds one back.
  *
  * Each port has a unified flow table (UFT, an rhashtable of struct
  * hnv_flow).  Packets look their flow up under RCU; a flow composed under

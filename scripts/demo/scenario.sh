@@ -35,6 +35,7 @@ trap cleanup EXIT
 say "Topology: two hosts in different physical subnets, joined by a router"
 cat <<'EOF'
   Contoso:  SQL 10.1.1.11 on host1, Web 10.1.1.12 on host2   (VSID 5001, VXLAN)
+            Report 10.1.2.12 on host2                        (VSID 5002, routed)
   Fabrikam: SQL 10.1.1.11 on host1, Web 10.1.1.12 on host2   (VSID 6001, NVGRE)
   host1 PA 192.168.1.10/24 --- router --- 192.168.2.20/24 PA host2
 EOF
@@ -65,8 +66,9 @@ on router sysctl -qw net.ipv4.ip_forward=1
 for n in host1 host2; do
 	on "$n" ip link add hnv0 type hnv
 	on "$n" ip link set hnv0 up
-	on "$n" "$hnvctl" subnet add vsid 5001 rdid 1 switch hnv0
-	on "$n" "$hnvctl" subnet add vsid 6001 rdid 2 encap nvgre switch hnv0
+	on "$n" "$hnvctl" subnet add vsid 5001 rdid 1 prefix 10.1.1.0/24 switch hnv0
+	on "$n" "$hnvctl" subnet add vsid 5002 rdid 1 prefix 10.1.2.0/24 switch hnv0
+	on "$n" "$hnvctl" subnet add vsid 6001 rdid 2 encap nvgre prefix 10.1.1.0/24 switch hnv0
 done
 on host1 "$hnvctl" switch set dev hnv0 pa 192.168.1.10
 on host2 "$hnvctl" switch set dev hnv0 pa 192.168.2.20
@@ -78,10 +80,11 @@ plug() { # VM HOST CA VSID
 	ip -n "$(ns "$2")" link add "$1" type veth peer name eth0 netns "$(ns "$1")"
 	on "$1" ip link set eth0 address "$mac"
 	on "$2" ip link set "$1" master hnv0
-	on "$2" "$hnvctl" port set dev "$1" vsid "$4" mac "$mac"
+	on "$2" "$hnvctl" port set dev "$1" vsid "$4" mac "$mac" ca "$3"
 	on "$2" ip link set "$1" up
 	on "$1" ip addr add "$3/24" dev eth0
 	on "$1" ip link set eth0 up
+	on "$1" ip route add default via "${3%.*}.1"
 }
 plug contoso-sql host1 10.1.1.11 5001
 plug fabrikam-sql host1 10.1.1.11 6001
@@ -95,6 +98,11 @@ for t in contoso fabrikam; do
 done
 plug contoso-app host1 10.1.1.13 5001
 plug fabrikam-app host1 10.1.1.13 6001
+# Contoso's second subnet, routed to by the distributed router.
+vms="$vms contoso-report"
+ip netns add "$(ns contoso-report)"
+on contoso-report sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+plug contoso-report host2 10.1.2.12 5002
 
 # The CA->PA mappings: each host learns where the other host's VMs live.
 mapvm() { # ON-HOST VM VSID CA PA
@@ -107,10 +115,12 @@ mapvm host2 contoso-sql 5001 10.1.1.11 192.168.1.10
 mapvm host2 fabrikam-sql 6001 10.1.1.11 192.168.1.10
 mapvm host2 contoso-app 5001 10.1.1.13 192.168.1.10
 mapvm host2 fabrikam-app 6001 10.1.1.13 192.168.1.10
+mapvm host1 contoso-report 5002 10.1.2.12 192.168.2.20
 
 say "What hnvctl shows on host2"
 show host2 "$hnvctl" switch show
 show host2 "$hnvctl" subnet show
+show host2 "$hnvctl" vnet show
 show host2 "$hnvctl" port show
 show host2 "$hnvctl" map show
 
@@ -158,6 +168,28 @@ rm -f "$cap"
 
 say "The flows host2's switch composed and cached (one lookup per packet after the first)"
 show host2 "$hnvctl" flow show
+
+say "Routing: Contoso SQL (10.1.1.0/24, host1) reaches Contoso Report (10.1.2.0/24, host2)"
+show contoso-sql ping -c 2 -i 0.3 -W 1 10.1.2.12
+echo "    (ttl 63: routed once, on host1, and sent straight to host2 in VSID 5002)"
+show host1 "$hnvctl" flow show dev contoso-sql
+show fabrikam-sql ping -c 1 -W 1 10.1.2.12
+echo "    (Fabrikam's RDID has no 10.1.2.0/24: its gateway answers unreachable)"
+
+say "ARP is answered by the switch; an unknown address gets no answer and one event"
+# Not through on(): $! must be hnvctl itself (ip netns exec execs it).
+ip netns exec "$(ns host1)" "$hnvctl" monitor switch hnv0 \
+	> "/tmp/hnv-demo-events.$sfx" 2>&1 &
+monitor_pid=$!
+sleep 0.5
+show contoso-app ping -c 2 -i 0.3 -W 1 10.1.1.99
+sleep 0.5
+kill "$monitor_pid"
+wait "$monitor_pid" 2>/dev/null
+printf 'host1# %s monitor switch hnv0\n' "$hnvctl"
+sed 's/^/    /' "/tmp/hnv-demo-events.$sfx"
+rm -f "/tmp/hnv-demo-events.$sfx"
+show host1 "$hnvctl" flow show dev contoso-app
 
 say "Isolation: a Fabrikam VM cannot reach Contoso (same address space, other VSID)"
 on fabrikam-web ip neigh replace 10.1.1.99 lladdr \
