@@ -42,6 +42,7 @@ static int hnv_dev_init(struct net_device *dev)
 		return -ENOMEM;
 	sw->dev = dev;
 	INIT_LIST_HEAD(&sw->ports);
+	INIT_LIST_HEAD(&sw->routes);
 	hash_init(sw->subnets);
 	err = hnv_map_init(sw);
 	if (err) {
@@ -78,6 +79,7 @@ static void hnv_dev_uninit(struct net_device *dev)
 	/* No packet path is left: ports, socket and their readers are gone. */
 	hnv_map_destroy(sw);
 	hnv_subnet_del_all(sw);
+	hnv_route_del_all(sw);
 	kfree_rcu(rtnl_dereference(sw->pas), rcu);
 	list_del(&sw->net_list);
 	hn->gen++;

@@ -157,6 +157,8 @@ struct hnv_miss_limit {
  * @router_mac: the distributed router's MAC (RTNL writers; read on the
  *	slow path, which a torn read only affects until the generation bump)
  * @miss: the rate limits of HNV_CMD_NEIGH_MISS events
+ * @routes: the static routes (RCU readers, RTNL writers)
+ * @nroutes: entries in @routes
  * @uplink: the physical network as a port: frames decapsulated from it go
  *	through the engine with their own flow table.  Its @dev is the switch
  *	device (no reference of its own) and its counters are @stats.
@@ -189,6 +191,8 @@ struct hnv_switch {
 	struct hnv_port *uplink;
 	u8 router_mac[ETH_ALEN];
 	struct hnv_miss_limit miss;
+	struct list_head routes;
+	u32 nroutes;
 };
 
 /**
@@ -272,6 +276,24 @@ struct hnv_port_cas {
 	struct rcu_head rcu;
 	u8 n;
 	struct hnv_ca ca[];
+};
+
+/**
+ * struct hnv_route - a static route of the distributed router
+ * @list: entry in hnv_switch.routes (RCU readers, RTNL writers)
+ * @rdid: the virtual network it belongs to
+ * @v6: an IPv6 route (else IPv4)
+ * @p: the prefix (@p.gw unused)
+ * @via: the next hop, an address in a subnet of @rdid
+ * @rcu: deferred free
+ */
+struct hnv_route {
+	struct list_head list;
+	u32 rdid;
+	bool v6;
+	struct hnv_prefix p;
+	union hnv_addr via;
+	struct rcu_head rcu;
 };
 
 /**
@@ -634,6 +656,13 @@ static inline void hnv_policy_changed(struct hnv_switch *sw)
 
 /* selftest.c, built with HNV_SELFTEST=1 */
 int hnv_selftest(void);
+
+/* route.c */
+int hnv_route_add(struct hnv_switch *sw, const struct hnv_route *tmpl,
+		  bool replace, struct netlink_ext_ack *extack);
+int hnv_route_del(struct hnv_switch *sw, const struct hnv_route *tmpl,
+		  struct netlink_ext_ack *extack);
+void hnv_route_del_all(struct hnv_switch *sw);
 
 /* netlink.c */
 int hnv_genl_init(void);

@@ -497,6 +497,27 @@ static const struct genl_ops hnv_genl_ops[] = {
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
+		.cmd		= HNV_CMD_ROUTE_NEW,
+		.doit		= hnv_nl_route_new_doit,
+		.policy		= hnv_route_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_ROUTE_DEL,
+		.doit		= hnv_nl_route_del_doit,
+		.policy		= hnv_route_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_ROUTE_GET,
+		.dumpit		= hnv_nl_route_get_dumpit,
+		.policy		= hnv_route_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
 		.cmd		= HNV_CMD_PORT_SET,
 		.doit		= hnv_nl_port_set_doit,
 		.policy		= hnv_port_set_policy,

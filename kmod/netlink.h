@@ -16,6 +16,7 @@ extern const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_port_set_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_subnet_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_map_policy[HNV_A_MAX + 1];
+extern const struct nla_policy hnv_route_policy[HNV_A_MAX + 1];
 
 /* netlink.c: selectors (under RTNL) and message headers */
 struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
@@ -46,5 +47,10 @@ int hnv_nl_fill_pas(struct sk_buff *skb, struct hnv_switch *sw);
 int hnv_nl_map_new_doit(struct sk_buff *skb, struct genl_info *info);
 int hnv_nl_map_del_doit(struct sk_buff *skb, struct genl_info *info);
 int hnv_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* netlink_route.c: static routes */
+int hnv_nl_route_new_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_route_del_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_route_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _HNV_NETLINK_H */

@@ -17,8 +17,13 @@
  * with a time exceeded, decided per packet when "route" is applied.  The
  * gateways answer ping.
  *
- * The prefix search is a scan of the switch's subnets: it runs on the
- * slow path only, once per flow.
+ * Static routes send a prefix through a next hop, an address in a subnet
+ * of the RDID: the longest prefix among subnets and routes wins (a subnet
+ * wins a tie), and the packet goes to the next hop's VM, keeping its
+ * destination address.
+ *
+ * The prefix search is a scan of the switch's subnets and routes: it runs
+ * on the slow path only, once per flow.
  */
 
 #include <linux/etherdevice.h>
@@ -30,6 +35,129 @@
 #include <net/ipv6.h>
 
 #include "engine.h"
+
+static bool hnv_addr_eq(bool v6, const union hnv_addr *a,
+			const union hnv_addr *b);
+
+static struct hnv_route *hnv_route_find(struct hnv_switch *sw,
+					const struct hnv_route *tmpl)
+{
+	struct hnv_route *rt;
+
+	list_for_each_entry(rt, &sw->routes, list)
+		if (rt->rdid == tmpl->rdid && rt->v6 == tmpl->v6 &&
+		    rt->p.len == tmpl->p.len &&
+		    hnv_addr_eq(rt->v6, &rt->p.addr, &tmpl->p.addr))
+			return rt;
+	return NULL;
+}
+
+/*
+ * The subnet of @rdid that holds @a (not as its gateway, nor for IPv4
+ * as its own or broadcast address): where a next hop may be.
+ */
+static const struct hnv_subnet *hnv_route_via_subnet(struct hnv_switch *sw,
+						     u32 rdid, bool v6,
+						     const union hnv_addr *a)
+{
+	const struct hnv_subnet *sn;
+	const struct hnv_prefix *p;
+	int bkt;
+
+	hash_for_each_rcu(sw->subnets, bkt, sn, node) {
+		if (sn->rdid != rdid)
+			continue;
+		p = v6 ? &sn->p6 : &sn->p4;
+		if (hnv_prefix_contains(p, v6, a) &&
+		    !hnv_addr_eq(v6, &p->gw, a))
+			return sn;
+	}
+	return NULL;
+}
+
+/* Add (or with @replace, re-point) a static route.  Under RTNL. */
+int hnv_route_add(struct hnv_switch *sw, const struct hnv_route *tmpl,
+		  bool replace, struct netlink_ext_ack *extack)
+{
+	struct hnv_route *rt;
+
+	ASSERT_RTNL();
+	if (!hnv_route_via_subnet(sw, tmpl->rdid, tmpl->v6, &tmpl->via)) {
+		NL_SET_ERR_MSG(extack, "HNV_A_ROUTE_VIA: the next hop is in no subnet of the RDID (or is its gateway)");
+		return -EINVAL;
+	}
+	rt = hnv_route_find(sw, tmpl);
+	if (rt) {
+		if (!replace) {
+			NL_SET_ERR_MSG(extack, "HNV_A_ROUTE_PREFIX: the RDID has this route (HNV_A_REPLACE changes it)");
+			return -EEXIST;
+		}
+		/* Read by the slow path only; recomposed after the bump. */
+		rt->via = tmpl->via;
+		hnv_policy_changed(sw);
+		return 0;
+	}
+	if (sw->nroutes >= HNV_ROUTES_MAX) {
+		NL_SET_ERR_MSG(extack, "the switch has HNV_ROUTES_MAX routes");
+		return -ENOSPC;
+	}
+	rt = kmemdup(tmpl, sizeof(*tmpl), GFP_KERNEL);
+	if (!rt)
+		return -ENOMEM;
+	list_add_tail_rcu(&rt->list, &sw->routes);
+	sw->nroutes++;
+	hnv_policy_changed(sw);
+	return 0;
+}
+
+int hnv_route_del(struct hnv_switch *sw, const struct hnv_route *tmpl,
+		  struct netlink_ext_ack *extack)
+{
+	struct hnv_route *rt;
+
+	ASSERT_RTNL();
+	rt = hnv_route_find(sw, tmpl);
+	if (!rt) {
+		NL_SET_ERR_MSG(extack, "HNV_A_ROUTE_PREFIX: no such route in the RDID");
+		return -ENOENT;
+	}
+	list_del_rcu(&rt->list);
+	sw->nroutes--;
+	kfree_rcu(rt, rcu);
+	hnv_policy_changed(sw);
+	return 0;
+}
+
+void hnv_route_del_all(struct hnv_switch *sw)
+{
+	struct hnv_route *rt, *tmp;
+
+	ASSERT_RTNL();
+	list_for_each_entry_safe(rt, tmp, &sw->routes, list) {
+		list_del_rcu(&rt->list);
+		kfree_rcu(rt, rcu);
+	}
+	sw->nroutes = 0;
+}
+
+/* The static route of @rdid whose prefix holds @dst most specifically. */
+static const struct hnv_route *hnv_route_static(struct hnv_switch *sw,
+						u32 rdid, bool v6,
+						const union hnv_addr *dst)
+{
+	const struct hnv_route *rt, *best = NULL;
+
+	list_for_each_entry_rcu(rt, &sw->routes, list) {
+		if (rt->rdid != rdid || rt->v6 != v6)
+			continue;
+		/* A /0 holds everything: hnv_prefix_contains() says "unset". */
+		if (rt->p.len && !hnv_prefix_contains(&rt->p, v6, dst))
+			continue;
+		if (!best || rt->p.len > best->p.len)
+			best = rt;
+	}
+	return best;
+}
 
 /* The subnet of @rdid whose prefix holds @dst most specifically. */
 static const struct hnv_subnet *hnv_route_lookup(struct hnv_switch *sw,
@@ -95,7 +223,8 @@ void hnv_layer_route(struct hnv_compose *c)
 	const struct hnv_flow_key *k = c->key;
 	struct hnv_switch *sw = c->port->sw;
 	const struct hnv_subnet *from = c->sn, *to;
-	union hnv_addr dst, *gw;
+	const struct hnv_route *rt;
+	union hnv_addr dst, hop, *gw;
 	const struct hnv_map *map;
 	struct hnv_port *p;
 	bool v6;
@@ -112,8 +241,15 @@ void hnv_layer_route(struct hnv_compose *c)
 		dst.v6 = k->addr.v6[1];
 	else
 		dst.v4 = k->addr.v4[1];
+	hop = dst;
 
 	to = hnv_route_lookup(sw, from->rdid, v6, &dst);
+	rt = hnv_route_static(sw, from->rdid, v6, &dst);
+	if (rt && (!to || rt->p.len > (v6 ? to->p6.len : to->p4.len))) {
+		/* Through a static route: to its next hop's VM. */
+		hop = rt->via;
+		to = hnv_route_via_subnet(sw, from->rdid, v6, &hop);
+	}
 	if (!to)
 		return hnv_compose_icmp(c, v6, v6 ? ICMPV6_DEST_UNREACH : ICMP_DEST_UNREACH,
 					v6 ? ICMPV6_NOROUTE : ICMP_NET_UNREACH, gw);
@@ -133,14 +269,14 @@ void hnv_layer_route(struct hnv_compose *c)
 
 	list_for_each_entry_rcu(p, &sw->ports, list) {
 		if (p == c->port || READ_ONCE(p->vsid) != to->vsid ||
-		    !hnv_cas_has(rcu_dereference(p->cas), v6, &dst))
+		    !hnv_cas_has(rcu_dereference(p->cas), v6, &hop))
 			continue;
 		hnv_compose_route(c, v6, p->mac, gw);
 		hnv_compose_output(c, p);
 		c->done = true;
 		return;
 	}
-	map = hnv_map_find_ca(sw, to->vsid, v6, &dst);
+	map = hnv_map_find_ca(sw, to->vsid, v6, &hop);
 	if (map) {
 		if (!rcu_access_pointer(sw->pas))
 			return hnv_compose_drop(c, HNV_DROP_NO_PA);

@@ -131,6 +131,58 @@ ok_test "counted as a ttl drop" test "$(port_stat h1 pa ttl)" -gt "$t0"
 expect_match "IPv6, hop limit 1: time exceeded" \
 	"From fd00:1::1 .*Time exceeded: Hop limit" "$(n a ping -6 -t 1 -c 1 -W 2 fd00:2::12)"
 
+# --- static routes ----------------------------------------------------------------------
+# g, on h2 in 5002, is an appliance with 10.9.0.1/16 behind it (on its
+# loopback).  Its port has no CA, so that it may answer from 10.9.0.1.
+vm_new g h2 02:00:00:00:03:08 10.1.2.50/24
+nip g addr add 10.9.0.1/16 dev lo
+nip g route add default via 10.1.2.1
+n h2 hnvctl port set dev pg vsid 5002 mac 02:00:00:00:03:08
+n h1 hnvctl map add vsid 5002 mac 02:00:00:00:03:08 ca 10.1.2.50 pa 192.168.2.20 switch hnv0
+fail_test "without a route, 10.9.0.1 is unreachable" n a ping -c 1 -W 1 10.9.0.1
+ok_test "h1: route 10.9.0.0/16 via 10.1.2.50 in RDID 1" \
+	n h1 hnvctl route add rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0
+ok_test "and a default route via b" \
+	n h1 hnvctl route add rdid 1 prefix 0.0.0.0/0 via 10.1.2.12 switch hnv0
+expect_eq "route show lists both" "0.0.0.0/0>10.1.2.12 10.9.0.0/16>10.1.2.50" \
+	"$(n h1 hnvctl -j route show rdid 1 switch hnv0 | python3 -c 'import json,sys; print(" ".join(sorted("%s>%s" % (r["prefix"], r["via"]) for r in json.load(sys.stdin))))')"
+expect_eq "a reaches 10.9.0.1 through g: the longer prefix wins over the default" 63 \
+	"$(ttl a 10.9.0.1)"
+expect_match "h1's flow: routed to g's MAC, in g's VSID, to h2" \
+	"10\.1\.1\.11 > 10\.9\.0\.1 icmp .*actions route 02:00:00:00:03:08, encap vxlan vni 5002" \
+	"$(n h1 hnvctl flow show dev pa)"
+n a ping -c 1 -W 1 10.8.0.1 >/dev/null 2>&1
+expect_match "10.8.0.1 takes the default route, to b" \
+	"10\.1\.1\.11 > 10\.8\.0\.1 icmp .*actions route ${mac[b]}, output pb" \
+	"$(n h1 hnvctl flow show dev pa)"
+out=$(n h1 hnvctl route add rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0 2>&1)
+expect_match "the same route twice is refused" "the RDID has this route" "$out"
+out=$(n h1 hnvctl route add rdid 1 prefix 10.7.0.0/16 via 10.5.5.5 switch hnv0 2>&1)
+expect_match "a next hop outside the RDID's subnets is refused" "in no subnet of the RDID" "$out"
+out=$(n h1 hnvctl route del rdid 1 prefix 10.6.0.0/16 switch hnv0 2>&1)
+expect_match "deleting a route that is not there is refused" "no such route" "$out"
+
+# A route change under traffic: 10.9.0.0/16 moves to b (who does not
+# answer for it) and back; established flows follow on their next packet.
+n a sh -c 'ping -i 0.2 -c 25 -W 1 10.9.0.1 > /tmp/route.ping' &
+pinger=$!
+sleep 1.5
+ok_test "re-point 10.9.0.0/16 to b under traffic" \
+	n h1 hnvctl route replace rdid 1 prefix 10.9.0.0/16 via 10.1.2.12 switch hnv0
+sleep 1.5
+ok_test "and back to g" \
+	n h1 hnvctl route replace rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0
+wait "$pinger"
+got=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/route.ping)
+rm -f /tmp/route.ping
+ok_test "the ping stopped while the route pointed to b, and went on after ($got of 25)" \
+	test "${got:-0}" -ge 10 -a "${got:-25}" -le 21
+ok_test "route del" n h1 hnvctl route del rdid 1 prefix 10.9.0.0/16 switch hnv0
+fail_test "10.9.0.1 now takes the default route to b, which does not answer" \
+	n a ping -c 1 -W 1 10.9.0.1
+expect_match "tenant 2 never sees RDID 1's routes" "unreachable|Unreachable" \
+	"$(n x ping -c 1 -W 1 10.9.0.1)"
+
 # --- strict mode ---------------------------------------------------------------------
 ok_test "h2: strict mode on" n h2 hnvctl switch set dev hnv0 strict on
 ok_test "routed frames from h1 still reach c (their source CA is mapped to h1)" \

@@ -7,17 +7,17 @@
  *   hnvctl [ OPTIONS ] OBJECT { COMMAND | help } [ ARGS ]
  *
  * main() reads the global options and runs one command, or a batch of
- * them; the objects (switch.c, port.c, subnet.c, vnet.c, map.c, flow.c,
- * stats.c, monitor.c, version.c) dispatch their commands with
+ * them; the objects (switch.c, port.c, subnet.c, vnet.c, map.c, route.c,
+ * flow.c, stats.c, monitor.c, version.c) dispatch their commands with
  * cmd_dispatch().  Objects, commands and keywords can be abbreviated to
  * any unambiguous prefix ("m" stays "map", as it was before "monitor").
  * Every command returns the exit status instead of exiting, so that a
  * batch can go on.
  *
- * A batch pipelines its "map add", "map replace" and "map del" lines (see
- * batch()): their requests go through an nlpipe (netlink.c) without
- * waiting for each ACK, and a failure the kernel reports later is printed
- * with the line it belongs to.
+ * A batch pipelines its "map add", "map replace" and "map del" lines, and
+ * those of "route" (see batch()): their requests go through an nlpipe
+ * (netlink.c) without waiting for each ACK, and a failure the kernel
+ * reports later is printed with the line it belongs to.
  *
  * A new object takes: its model in model.h, its request builders and reply
  * parsers in msg.c, one function per request in ipc.c, its printer in
@@ -43,17 +43,18 @@ struct batch {
 	const char *file;
 	bool force;
 	struct nlpipe pipe;		/* ctl->hnv.pipe points here if set up */
-	unsigned long failed_line;	/* first map line the kernel refused */
-	unsigned long failures;		/* map lines the kernel refused */
+	/* first map or route line the kernel refused */
+	unsigned long failed_line;
+	unsigned long failures;		/* map/route lines refused */
 };
 
 static void usage(FILE *fp)
 {
 	fputs("Usage: hnvctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "       hnvctl [ OPTIONS ] [ -force ] -batch FILE\n"
-	      "where  OBJECT := { switch | port | subnet | vnet | map | flow | "
-	      "stats |\n"
-	      "                  monitor | version | help }\n"
+	      "where  OBJECT := { switch | port | subnet | vnet | map | "
+	      "route | flow |\n"
+	      "                  stats | monitor | version | help }\n"
 	      "       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n"
 	      "\n"
 	      "  switch   hnv switches, their flow-table settings, provider\n"
@@ -63,6 +64,9 @@ static void usage(FILE *fp)
 	      "  vnet     the virtual networks: the subnets of a switch by "
 	      "RDID\n"
 	      "  map      the CA->PA mappings: which host each VM lives behind\n"
+	      "  route    the static routes of the distributed routers: which "
+	      "VM a prefix\n"
+	      "           of a virtual network is reached through\n"
 	      "  flow     the flows cached in the switches' unified flow tables\n"
 	      "  stats    the counters of a switch or port\n"
 	      "  monitor  the events of the switches, as they come\n"
@@ -71,7 +75,8 @@ static void usage(FILE *fp)
 	      "  -json    print JSON; -pretty indents it\n"
 	      "  -batch   run the commands of FILE (\"-\": standard input), one a\n"
 	      "           line; stop at the first that fails unless -force.\n"
-	      "           Consecutive map add/replace/del lines are pipelined.\n",
+	      "           Consecutive map and route add/replace/del lines are\n"
+	      "           pipelined.\n",
 	      fp);
 }
 
@@ -89,7 +94,7 @@ void hnvctl_perror(const struct nlerr *err)
 	fprintf(stderr, "Error: %s\n", buf);
 }
 
-/* The kernel refused the request of a map line of the batch arg. */
+/* The kernel refused the request of a map or route line of the batch arg. */
 static void batch_refused(void *arg, unsigned long line,
 			  const struct nlerr *err)
 {
@@ -104,7 +109,7 @@ static void batch_refused(void *arg, unsigned long line,
 
 /*
  * Connects to the hnv family, once; in a batch, sets up the pipe of its
- * map lines too.
+ * map and route lines too.
  */
 int hnvctl_connect(struct hnvctl *ctl)
 {
@@ -389,6 +394,7 @@ static const struct cmd objects[] = {
 	{ "subnet", do_subnet },
 	{ "vnet", do_vnet },
 	{ "map", do_map },
+	{ "route", do_route },
 	{ "flow", do_flow },
 	{ "stats", do_stats },
 	{ "monitor", do_monitor },
@@ -407,22 +413,32 @@ static int run(struct hnvctl *ctl, int argc, char **argv)
 	return ret;
 }
 
-/* Is argv a line whose request a batch pipelines ("map add ...")? */
+/*
+ * Is argv a line whose request a batch pipelines ("map add ...", "route
+ * del ...")?
+ */
 static bool pipelined(int argc, char **argv)
 {
 	int i = argc > 0 ? KEYWORD_MATCH(argv[0], objects) : KW_NONE;
 
-	return i >= 0 && objects[i].fn == do_map &&
-	       map_pipelined(argc - 1, argv + 1);
+	if (i < 0)
+		return false;
+	if (objects[i].fn == do_map)
+		return map_pipelined(argc - 1, argv + 1);
+	return objects[i].fn == do_route &&
+	       route_pipelined(argc - 1, argv + 1);
 }
 
-/* Must the batch stop: has the kernel refused a map line, without -force? */
+/*
+ * Must the batch stop: has the kernel refused a map or route line, without
+ * -force?
+ */
 static bool batch_stops(const struct batch *b)
 {
 	return b->failed_line && !b->force;
 }
 
-/* Waits for the answers to the map lines sent (if any). */
+/* Waits for the answers to the map and route lines sent (if any). */
 static void batch_sync(struct hnvctl *ctl)
 {
 	if (ctl->hnv.pipe)
@@ -430,8 +446,8 @@ static void batch_sync(struct hnvctl *ctl)
 }
 
 /*
- * The end of a batch: the answers to its last map lines.  If it stops for
- * a map line the kernel refused, those not sent yet never are; those sent
+ * The end of a batch: the answers to its last map and route lines.  If it
+ * stops for one the kernel refused, those not sent yet never are; those sent
  * with it or after it, before its answer came, were carried out.
  */
 static void batch_end(struct hnvctl *ctl, struct batch *b)
@@ -443,7 +459,7 @@ static void batch_end(struct hnvctl *ctl, struct batch *b)
 	nlpipe_sync(&b->pipe);
 	if (batch_stops(b) && b->pipe.last_sent_tag > b->failed_line)
 		fprintf(stderr,
-			"Note: the map commands up to %s:%lu had been sent before the failure of %s:%lu was known; they were carried out.\n",
+			"Note: the map and route commands up to %s:%lu had been sent before the failure of %s:%lu was known; they were carried out.\n",
 			b->file, b->pipe.last_sent_tag, b->file,
 			b->failed_line);
 	nlpipe_free(&b->pipe);
@@ -452,14 +468,15 @@ static void batch_end(struct hnvctl *ctl, struct batch *b)
 
 /*
  * Runs the commands of file name, one a line, like "ip -batch".  The
- * requests of consecutive map add/replace/del lines are pipelined: each
- * such line only queues its request (a MAP_NEW, with the attribute
- * HNV_A_REPLACE for a replace, or a MAP_DEL, built as outside a batch) in
- * ctl->hnv.pipe, tagged with the line number, and the kernel's refusal of
- * one is reported with its line as it comes (batch_refused()).  Any other
- * line first waits for the answers to those before it, and so does a map
- * line that fails before its request is queued, so that the failures are
- * reported in the order of the lines.
+ * requests of consecutive map and route add/replace/del lines are
+ * pipelined: each such line only queues its request (a MAP_NEW or
+ * ROUTE_NEW, with the attribute HNV_A_REPLACE for a replace, or a MAP_DEL
+ * or ROUTE_DEL, built as outside a batch) in ctl->hnv.pipe, tagged with
+ * the line number, and the kernel's refusal of one is reported with its
+ * line as it comes (batch_refused()).  Any other line first waits for the
+ * answers to those before it, and so does a map or route line that fails
+ * before its request is queued, so that the failures are reported in the
+ * order of the lines.
  */
 static int batch(struct hnvctl *ctl, const char *name, bool force)
 {

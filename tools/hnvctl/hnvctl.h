@@ -91,8 +91,11 @@ int do_version(struct hnvctl *ctl, int argc, char **argv);
 int do_map(struct hnvctl *ctl, int argc, char **argv);
 int do_monitor(struct hnvctl *ctl, int argc, char **argv);
 int do_vnet(struct hnvctl *ctl, int argc, char **argv);
+int do_route(struct hnvctl *ctl, int argc, char **argv);
 
 /* map.c: is argv (after "map") a command whose request a batch pipelines? */
 bool map_pipelined(int argc, char **argv);
+/* route.c: the same for argv after "route" */
+bool route_pipelined(int argc, char **argv);
 
 #endif

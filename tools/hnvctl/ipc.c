@@ -395,6 +395,77 @@ int hnv_map_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
 		   parse_map_list, list, err);
 }
 
+struct route_req {
+	const struct hnv_sel *sw;
+	const struct hnv_route *route;	/* ROUTE_NEW, ROUTE_DEL */
+	bool replace;			/* ROUTE_NEW: HNV_A_REPLACE */
+	uint32_t rdid;			/* ROUTE_GET; 0: none */
+};
+
+static int put_route_new(struct nl_msg *msg, const void *arg)
+{
+	const struct route_req *req = arg;
+
+	return hnv_put_route_new(msg, req->sw, req->route, req->replace);
+}
+
+static int put_route_del(struct nl_msg *msg, const void *arg)
+{
+	const struct route_req *req = arg;
+
+	return hnv_put_route_del(msg, req->sw, req->route);
+}
+
+static int put_route_sel(struct nl_msg *msg, const void *arg)
+{
+	const struct route_req *req = arg;
+
+	return hnv_put_route_sel(msg, req->sw, req->rdid);
+}
+
+static int parse_route_list(struct nlmsghdr *nlh, void *list)
+{
+	struct hnv_route *route = hnv_route_list_add(list);
+
+	return route ? hnv_parse_route(nlh, route) : -ENOMEM;
+}
+
+/*
+ * Adds a static route to switch sw; with replace (HNV_A_REPLACE), creates
+ * it or changes the next hop of the existing route of its RDID and prefix.
+ */
+int hnv_route_new(struct hnv *h, const struct hnv_sel *sw,
+		  const struct hnv_route *route, bool replace,
+		  struct nlerr *err)
+{
+	struct route_req req = { .sw = sw, .route = route,
+				 .replace = replace };
+
+	return run_ack(h, HNV_CMD_ROUTE_NEW, put_route_new, &req, err);
+}
+
+/* Deletes the route of route->rdid and route's prefix from switch sw. */
+int hnv_route_del(struct hnv *h, const struct hnv_sel *sw,
+		  const struct hnv_route *route, struct nlerr *err)
+{
+	struct route_req req = { .sw = sw, .route = route };
+
+	return run_ack(h, HNV_CMD_ROUTE_DEL, put_route_del, &req, err);
+}
+
+/*
+ * Appends the static routes of switch sw (or of every switch), of RDID
+ * rdid (or of every RDID, 0), to list.
+ */
+int hnv_route_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t rdid,
+		   struct hnv_route_list *list, struct nlerr *err)
+{
+	struct route_req req = { .sw = sw, .rdid = rdid };
+
+	return run(h, HNV_CMD_ROUTE_GET, true, put_route_sel, &req,
+		   parse_route_list, list, err);
+}
+
 /*
  * Listens to the events of the namespace's switches with m: joins the
  * multicast group HNV_MCGRP_EVENTS of the family, whose id the controller

@@ -4,9 +4,10 @@
  *
  * Talking to the hnv family: one function per request, from model to model.
  * Each returns 0, or -1 with err set.  While h->pipe is set (a batch),
- * hnv_map_new() and hnv_map_del() queue their request in it, tagged with
- * h->tag, and return 0: the kernel's answer goes to the pipe's fail
- * callback; every other request waits for the pipe's answers first.
+ * hnv_map_new(), hnv_map_del(), hnv_route_new() and hnv_route_del() queue
+ * their request in it, tagged with h->tag, and return 0: the kernel's
+ * answer goes to the pipe's fail callback; every other request waits for
+ * the pipe's answers first.
  */
 #ifndef HNVCTL_IPC_H
 #define HNVCTL_IPC_H
@@ -58,6 +59,13 @@ int hnv_map_del(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
 		const uint8_t *mac, struct nlerr *err);
 int hnv_map_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t vsid,
 		 struct hnv_map_list *list, struct nlerr *err);
+int hnv_route_new(struct hnv *h, const struct hnv_sel *sw,
+		  const struct hnv_route *route, bool replace,
+		  struct nlerr *err);
+int hnv_route_del(struct hnv *h, const struct hnv_sel *sw,
+		  const struct hnv_route *route, struct nlerr *err);
+int hnv_route_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t rdid,
+		   struct hnv_route_list *list, struct nlerr *err);
 int hnv_events_open(struct hnv *h, struct nlmon *m, struct nlerr *err);
 
 #endif

@@ -183,3 +183,21 @@ void hnv_map_list_free(struct hnv_map_list *l)
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
+
+/* Appends a zeroed route to l; NULL if out of memory. */
+struct hnv_route *hnv_route_list_add(struct hnv_route_list *l)
+{
+	struct hnv_route *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_route_list_free(struct hnv_route_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

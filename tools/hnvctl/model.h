@@ -157,6 +157,20 @@ struct hnv_map {
 	uint8_t pa[4];			/* IPv4, network byte order */
 };
 
+/*
+ * A static route of a switch's distributed router: in RDID rdid, the
+ * prefix addr/len is reached through the VM at address via.  addr and via
+ * are both alen (4 or 16) bytes, in network byte order.
+ */
+struct hnv_route {
+	uint32_t switch_ifindex;	/* replies only */
+	uint32_t rdid;
+	uint8_t alen;			/* 4 or 16 */
+	uint8_t len;			/* prefix length, in bits */
+	uint8_t addr[16];
+	uint8_t via[16];
+};
+
 /* The encapsulation of an HNV_ACTION_A_ENCAP action. */
 struct hnv_encap_action {
 	uint8_t type;			/* enum hnv_encap */
@@ -255,6 +269,11 @@ struct hnv_map_list {
 	size_t n, cap;
 };
 
+struct hnv_route_list {
+	struct hnv_route *v;
+	size_t n, cap;
+};
+
 uint64_t hnv_stats_drops(const struct hnv_stats *st);
 struct hnv_switch *hnv_switch_list_add(struct hnv_switch_list *l);
 void hnv_switch_list_free(struct hnv_switch_list *l);
@@ -271,5 +290,7 @@ struct hnv_flow *hnv_flow_list_add(struct hnv_flow_list *l);
 void hnv_flow_list_free(struct hnv_flow_list *l);
 struct hnv_map *hnv_map_list_add(struct hnv_map_list *l);
 void hnv_map_list_free(struct hnv_map_list *l);
+struct hnv_route *hnv_route_list_add(struct hnv_route_list *l);
+void hnv_route_list_free(struct hnv_route_list *l);
 
 #endif

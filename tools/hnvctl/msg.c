@@ -241,6 +241,66 @@ int hnv_put_map_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 	return hnv_put_subnet_sel(msg, sw, vsid);
 }
 
+/*
+ * HNV_A_ROUTE_PREFIX: a nest (NLA_F_NESTED) of HNV_PREFIX_A_ADDR, alen
+ * bytes, and the u8 HNV_PREFIX_A_LEN.
+ */
+static int put_route_prefix(struct nl_msg *msg, const struct hnv_route *r)
+{
+	struct nlattr *nest = nla_nest_start(msg, HNV_A_ROUTE_PREFIX);
+
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	if (nla_put(msg, HNV_PREFIX_A_ADDR, r->alen, r->addr) ||
+	    nla_put_u8(msg, HNV_PREFIX_A_LEN, r->len))
+		return -EMSGSIZE;
+	return nla_nest_end(msg, nest) < 0 ? -EMSGSIZE : 0;
+}
+
+/*
+ * HNV_CMD_ROUTE_DEL: the switch and the key of a route, HNV_A_RDID and
+ * HNV_A_ROUTE_PREFIX.
+ */
+int hnv_put_route_del(struct nl_msg *msg, const struct hnv_sel *sw,
+		      const struct hnv_route *route)
+{
+	if (hnv_put_switch_sel(msg, sw) ||
+	    nla_put_u32(msg, HNV_A_RDID, route->rdid) ||
+	    put_route_prefix(msg, route))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_CMD_ROUTE_NEW: the switch, HNV_A_RDID, HNV_A_ROUTE_PREFIX,
+ * HNV_A_ROUTE_VIA (alen bytes, the prefix's family) and the flag
+ * HNV_A_REPLACE if replace: the next hop of an existing route is then
+ * changed rather than -EEXIST.
+ */
+int hnv_put_route_new(struct nl_msg *msg, const struct hnv_sel *sw,
+		      const struct hnv_route *route, bool replace)
+{
+	if (hnv_put_route_del(msg, sw, route) ||
+	    nla_put(msg, HNV_A_ROUTE_VIA, route->alen, route->via) ||
+	    (replace && nla_put_flag(msg, HNV_A_REPLACE)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_CMD_ROUTE_GET (a dump): the switch selector, if set, and HNV_A_RDID
+ * unless rdid is 0.
+ */
+int hnv_put_route_sel(struct nl_msg *msg, const struct hnv_sel *sw,
+		      uint32_t rdid)
+{
+	if (hnv_put_switch_sel(msg, sw) ||
+	    (rdid && nla_put_u32(msg, HNV_A_RDID, rdid)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 static int get_u8(const struct nlattr *a, uint8_t *val)
 {
 	if (!a || nla_len(a) != sizeof(*val))
@@ -739,6 +799,33 @@ int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map)
 	    get_in4(tb[HNV_A_MAP_PA], map->pa) ||
 	    (tb[HNV_A_MAP_CA] &&
 	     get_ip(tb[HNV_A_MAP_CA], map->ca, &map->ca_len)))
+		return -EBADMSG;
+	return 0;
+}
+
+/*
+ * A route of HNV_CMD_ROUTE_GET: HNV_A_SWITCH_IFINDEX, HNV_A_RDID,
+ * HNV_A_ROUTE_PREFIX (HNV_PREFIX_A_ADDR of 4 or 16 bytes and
+ * HNV_PREFIX_A_LEN of no more than 32 or 128) and HNV_A_ROUTE_VIA, of the
+ * prefix's family; all required.
+ */
+int hnv_parse_route(struct nlmsghdr *nlh, struct hnv_route *route)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *pb[HNV_PREFIX_A_MAX + 1];
+	uint8_t via_len;
+
+	memset(route, 0, sizeof(*route));
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &route->switch_ifindex) ||
+	    get_u32(tb[HNV_A_RDID], &route->rdid) ||
+	    !tb[HNV_A_ROUTE_PREFIX] ||
+	    nla_parse_nested(pb, HNV_PREFIX_A_MAX, tb[HNV_A_ROUTE_PREFIX],
+			     NULL) < 0 ||
+	    get_ip(pb[HNV_PREFIX_A_ADDR], route->addr, &route->alen) ||
+	    get_u8(pb[HNV_PREFIX_A_LEN], &route->len) ||
+	    route->len > route->alen * 8 ||
+	    get_ip(tb[HNV_A_ROUTE_VIA], route->via, &via_len) ||
+	    via_len != route->alen)
 		return -EBADMSG;
 	return 0;
 }

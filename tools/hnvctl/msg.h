@@ -32,6 +32,12 @@ int hnv_put_map_del(struct nl_msg *msg, const struct hnv_sel *sw,
 		    uint32_t vsid, const uint8_t *mac);
 int hnv_put_map_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 		    uint32_t vsid);
+int hnv_put_route_new(struct nl_msg *msg, const struct hnv_sel *sw,
+		      const struct hnv_route *route, bool replace);
+int hnv_put_route_del(struct nl_msg *msg, const struct hnv_sel *sw,
+		      const struct hnv_route *route);
+int hnv_put_route_sel(struct nl_msg *msg, const struct hnv_sel *sw,
+		      uint32_t rdid);
 
 int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw);
 int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port);
@@ -39,6 +45,7 @@ int hnv_parse_stats(struct nlattr *nest, struct hnv_stats *st);
 int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet);
 int hnv_parse_flow(struct nlmsghdr *nlh, struct hnv_flow *flow);
 int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map);
+int hnv_parse_route(struct nlmsghdr *nlh, struct hnv_route *route);
 int hnv_parse_event(struct nlmsghdr *nlh, struct hnv_event *ev);
 
 #endif

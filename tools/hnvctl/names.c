@@ -70,6 +70,8 @@ static const char *const attrs[] = {
 	[HNV_A_PORT_CAS]	= "HNV_A_PORT_CAS",
 	[HNV_A_SWITCH_ROUTER_MAC] = "HNV_A_SWITCH_ROUTER_MAC",
 	[HNV_A_MISS_ADDR]	= "HNV_A_MISS_ADDR",
+	[HNV_A_ROUTE_PREFIX]	= "HNV_A_ROUTE_PREFIX",
+	[HNV_A_ROUTE_VIA]	= "HNV_A_ROUTE_VIA",
 };
 
 static_assert(ARRAY_SIZE(attrs) == __HNV_A_MAX,

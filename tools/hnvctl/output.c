@@ -31,8 +31,8 @@
  * reason is a key, zero or not; a reason this hnvctl does not know appears
  * as "reason-N" when not zero.
  *
- * Subnets, virtual networks and flows take one line each, without empty
- * lines between them:
+ * Subnets, virtual networks, flows, mappings and routes take one line
+ * each, without empty lines between them:
  *
  *   subnet 5001 rdid 1 encap vxlan prefix 10.1.1.0/24 gateway 10.1.1.1
  *       prefix fd00:1::/64 gateway fd00:1::1 switch hnv0
@@ -44,14 +44,16 @@
  *       bytes 294 idle 120ms actions output v1
  *   map vsid 5001 mac 02:00:00:00:00:02 ca 10.1.1.12 pa 192.168.2.20
  *       switch hnv0
+ *   route rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0
  *
- * (the subnet, the flows and the mapping on one line each; a subnet's
- * prefixes only if it has them, IPv4 first; the second flow came from the
+ * (the subnet, the flows, the mapping and the route on one line each; a
+ * subnet's prefixes only if it has them, IPv4 first; the second flow came from the
  * physical network: its VSID and outer source stand for its port).  In
  * JSON, a subnet has "prefix" and "gateway" (IPv4), "prefix6" and
  * "gateway6" (IPv6) after "encap", each only if the kernel sent it; a
  * bound port with customer addresses has "cas" after "mac"; a virtual
- * network is {"rdid":1,"switch":"hnv0","subnets":[5001,5002]}.
+ * network is {"rdid":1,"switch":"hnv0","subnets":[5001,5002]}; a route
+ * {"rdid":1,"prefix":"10.9.0.0/16","via":"10.1.2.50","switch":"hnv0"}.
  * An encap action is "encap vxlan vni 5001 192.168.1.10 > 192.168.2.20",
  * in JSON {"encap":{"type":"vxlan","vni":5001,"src":"192.168.1.10",
  * "dst":"192.168.2.20"}}; a reply action "reply 02:48:4e:56:00:01", in
@@ -694,6 +696,32 @@ void out_map(struct out *o, const struct hnv_map *map,
 	if (map->ca_len)
 		fprintf(o->fp, " ca %s", ca);
 	fprintf(o->fp, " pa %s switch %s\n", pa, switch_name);
+}
+
+/*
+ * "route rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0"; in JSON
+ * {"rdid":1,"prefix":"10.9.0.0/16","via":"10.1.2.50","switch":"hnv0"}.
+ */
+void out_route(struct out *o, const struct hnv_route *route,
+	       const char *switch_name)
+{
+	struct hnv_prefix p = { .has = true, .len = route->len };
+	char prefix[INET6_ADDRSTRLEN + 4], via[INET6_ADDRSTRLEN];
+
+	memcpy(p.addr, route->addr, route->alen);
+	prefix_name(&p, route->alen, prefix);
+	ip_name(route->via, route->alen, via);
+	next_line(o);
+	if (o->json) {
+		json_u64(&o->j, "rdid", route->rdid);
+		json_string(&o->j, "prefix", prefix);
+		json_string(&o->j, "via", via);
+		json_string(&o->j, "switch", switch_name);
+		json_object_end(&o->j);
+		return;
+	}
+	fprintf(o->fp, "route rdid %" PRIu32 " prefix %s via %s switch %s\n",
+		route->rdid, prefix, via, switch_name);
 }
 
 /*

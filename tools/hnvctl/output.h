@@ -40,6 +40,8 @@ void out_vnet(struct out *o, const struct hnv_subnet *v, size_t n);
 void out_flow(struct out *o, const struct hnv_flow *flow);
 void out_map(struct out *o, const struct hnv_map *map,
 	     const char *switch_name);
+void out_route(struct out *o, const struct hnv_route *route,
+	       const char *switch_name);
 void out_event(struct out *o, const struct hnv_event *ev);
 
 #endif

@@ -277,6 +277,38 @@
  *    required), or of one port of it (port selector).  Later packets
  *    take the slow path again.
  *
+ * HNV_CMD_ROUTE_NEW
+ *    A static route of the distributed router: "in RDID r, prefix p is
+ *    reached through the VM at address v".  Switch selector and:
+ *
+ *    HNV_A_RDID: NLA_U32, required
+ *    HNV_A_ROUTE_PREFIX: NLA_NESTED, required: HNV_PREFIX_A_ADDR (4 or
+ *        16 bytes, no bits set past the length) and HNV_PREFIX_A_LEN
+ *        (0 .. 32 or 0 .. 128; 0 is a default route)
+ *    HNV_A_ROUTE_VIA: binary, 4 or 16 bytes (the prefix's family),
+ *        required: the next hop, an address in a subnet of the RDID
+ *        other than its gateway (-EINVAL otherwise)
+ *    HNV_A_REPLACE: NLA_FLAG, optional: change the next hop of an
+ *        existing route (else -EEXIST)
+ *
+ *    A routed packet goes to the longest prefix that holds its
+ *    destination, among the RDID's subnets and its static routes (a
+ *    subnet wins a tie).  Through a static route it keeps its destination
+ *    address and goes to the next hop's MAC, in the next hop's VSID; the
+ *    next hop is resolved when a flow is composed, like any address.  At
+ *    most HNV_ROUTES_MAX routes per switch (-ENOSPC).  Flows already
+ *    cached see the change on their next packet.
+ *
+ * HNV_CMD_ROUTE_DEL
+ *    Switch selector, HNV_A_RDID and HNV_A_ROUTE_PREFIX (-ENOENT if no
+ *    such route).
+ *
+ * HNV_CMD_ROUTE_GET
+ *    Dump only: the static routes of the selected switch (or of every
+ *    switch), of one RDID if HNV_A_RDID is given.  One message per
+ *    route: HNV_A_SWITCH_IFINDEX, HNV_A_RDID, HNV_A_ROUTE_PREFIX,
+ *    HNV_A_ROUTE_VIA.
+ *
  * Replies
  * -------
  * Commands that change something (*_NEW, *_DEL, *_SET, FLOW_FLUSH) answer
@@ -347,6 +379,9 @@ enum hnv_cmd {
 	HNV_CMD_MAP_DEL,
 	HNV_CMD_MAP_GET,
 	HNV_CMD_NEIGH_MISS,
+	HNV_CMD_ROUTE_NEW,
+	HNV_CMD_ROUTE_DEL,
+	HNV_CMD_ROUTE_GET,
 	__HNV_CMD_MAX
 };
 #define HNV_CMD_MAX (__HNV_CMD_MAX - 1)
@@ -383,6 +418,8 @@ enum hnv_attr {
 	HNV_A_PORT_CAS,
 	HNV_A_SWITCH_ROUTER_MAC,
 	HNV_A_MISS_ADDR,
+	HNV_A_ROUTE_PREFIX,
+	HNV_A_ROUTE_VIA,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -465,6 +502,9 @@ enum hnv_encap_attr {
 
 /* Most provider addresses a switch has. */
 #define HNV_PAS_MAX	8
+
+/* Most static routes a switch has. */
+#define HNV_ROUTES_MAX		65536
 
 /* Most customer addresses a port has. */
 #define HNV_PORT_CAS_MAX	8

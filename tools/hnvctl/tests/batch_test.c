@@ -88,12 +88,14 @@ int __wrap_nlpipe_init(struct nlpipe *p, struct nl_sock *sk,
  * R MAP_NEW with the flag HNV_A_REPLACE, D MAP_DEL (pipelined), S any
  * request that waited for its answer, after which no pipelined request
  * may be unanswered; a MAP_NEW or MAP_DEL that waited (a single command)
- * is S followed by its letter.
+ * is S followed by its letter.  Routes take lower case: n ROUTE_NEW, r
+ * ROUTE_NEW with HNV_A_REPLACE, d ROUTE_DEL.
  */
 struct world {
 	char log[64];
 	size_t n;
 	uint8_t refuse[ETH_ALEN];	/* the MAC of the mapping to refuse */
+	uint32_t refuse_rdid;		/* the RDID of routes to refuse */
 	bool late_sync;			/* S came with answers unread */
 	int waited_error;		/* judge() of a map request waited for */
 	/* the replies to the requests that wait, NULL: none */
@@ -106,6 +108,41 @@ static void log_letter(char c)
 {
 	if (world.n < sizeof(world.log) - 1)
 		world.log[world.n++] = c;
+}
+
+/*
+ * Judges a route request as hnv would: its RDID, its prefix nest
+ * (NLA_F_NESTED, ADDR of 4 or 16 bytes, LEN) and, for ROUTE_NEW, a next
+ * hop of the prefix's family; HNV_A_REPLACE only in ROUTE_NEW.
+ */
+static int judge_route(struct world *w, uint8_t cmd, struct nlattr **tb,
+		       bool replace, const char **msg, int *attr)
+{
+	struct nlattr *pb[HNV_PREFIX_A_MAX + 1];
+	struct nlattr *p = tb[HNV_A_ROUTE_PREFIX];
+	int alen;
+
+	log_letter(cmd == HNV_CMD_ROUTE_DEL ? 'd' : replace ? 'r' : 'n');
+	if ((tb[HNV_A_REPLACE] && (!replace || cmd != HNV_CMD_ROUTE_NEW)) ||
+	    !tb[HNV_A_RDID] || nla_len(tb[HNV_A_RDID]) != 4 || !p ||
+	    !(p->nla_type & NLA_F_NESTED) ||
+	    nla_parse_nested(pb, HNV_PREFIX_A_MAX, p, NULL) ||
+	    !pb[HNV_PREFIX_A_ADDR] || !pb[HNV_PREFIX_A_LEN] ||
+	    nla_len(pb[HNV_PREFIX_A_LEN]) != 1)
+		return EINVAL;
+	alen = nla_len(pb[HNV_PREFIX_A_ADDR]);
+	if ((alen != 4 && alen != 16) ||
+	    nla_get_u8(pb[HNV_PREFIX_A_LEN]) > alen * 8)
+		return EINVAL;
+	if (cmd == HNV_CMD_ROUTE_NEW ?
+	    !tb[HNV_A_ROUTE_VIA] || nla_len(tb[HNV_A_ROUTE_VIA]) != alen :
+	    tb[HNV_A_ROUTE_VIA] != NULL)
+		return EINVAL;
+	if (nla_get_u32(tb[HNV_A_RDID]) != w->refuse_rdid)
+		return 0;
+	*msg = "a route of this RDID and prefix exists";
+	*attr = HNV_A_ROUTE_PREFIX;
+	return EEXIST;
 }
 
 /*
@@ -124,11 +161,13 @@ static int judge(void *arg, const struct nlmsghdr *req, const char **msg,
 	if (genlmsg_parse((struct nlmsghdr *)req, 0, tb, HNV_A_MAX, NULL))
 		return EINVAL;
 	replace = tb[HNV_A_REPLACE] && !nla_len(tb[HNV_A_REPLACE]);
-	log_letter(g->cmd == HNV_CMD_MAP_DEL ? 'D' : replace ? 'R' : 'N');
 	if (req->nlmsg_flags & ~(NLM_F_REQUEST | NLM_F_ACK | NLM_F_ECHO)) {
 		*msg = "ambiguous or reserved bits set in nlmsg_flags";
 		return EINVAL;
 	}
+	if (g->cmd == HNV_CMD_ROUTE_NEW || g->cmd == HNV_CMD_ROUTE_DEL)
+		return judge_route(w, g->cmd, tb, replace, msg, attr);
+	log_letter(g->cmd == HNV_CMD_MAP_DEL ? 'D' : replace ? 'R' : 'N');
 	if ((tb[HNV_A_REPLACE] && (!replace || g->cmd != HNV_CMD_MAP_NEW)) ||
 	    !tb[HNV_A_MAP_MAC] || nla_len(tb[HNV_A_MAP_MAC]) != ETH_ALEN)
 		return EINVAL;
@@ -161,7 +200,8 @@ static struct nl_msg *const *waited(const struct nlreq *r)
 	log_letter('S');
 	if (fake_nl_unanswered(kernel))
 		world.late_sync = true;
-	if (r->cmd == HNV_CMD_MAP_NEW || r->cmd == HNV_CMD_MAP_DEL)
+	if (r->cmd == HNV_CMD_MAP_NEW || r->cmd == HNV_CMD_MAP_DEL ||
+	    r->cmd == HNV_CMD_ROUTE_NEW || r->cmd == HNV_CMD_ROUTE_DEL)
 		world.waited_error = judge_waited(r);
 	return world.replies ? world.replies(r) : NULL;
 }
@@ -293,8 +333,9 @@ static void order_tests(void)
 		 "Error: a mapping of this VSID and MAC exists "
 		 "(attribute HNV_A_MAP_MAC)\n"
 		 "Command failed %s:5\n"
-		 "Note: the map commands up to %s:6 had been sent before the "
-		 "failure of %s:5 was known; they were carried out.\n",
+		 "Note: the map and route commands up to %s:6 had been sent "
+		 "before the failure of %s:5 was known; they were carried "
+		 "out.\n",
 		 file, file, file);
 	check(r->status == 1 && !r->out[0],
 	      "batch without -force, a map line refused: exit 1");
@@ -1400,8 +1441,9 @@ static void bench_tests(void)
 		 "Error: a mapping of this VSID and MAC exists "
 		 "(attribute HNV_A_MAP_MAC)\n"
 		 "Command failed %s:60010\n"
-		 "Note: the map commands up to %s:60032 had been sent before "
-		 "the failure of %s:60010 was known; they were carried out.\n",
+		 "Note: the map and route commands up to %s:60032 had been "
+		 "sent before the failure of %s:60010 was known; they were "
+		 "carried out.\n",
 		 file, file, file);
 	check(r->status == 1 && k.requests == 60032 &&
 	      !strcmp(r->err, want),
@@ -1412,6 +1454,235 @@ static void bench_tests(void)
 		diag("stderr: %s", r->err);
 	fake_nl_free(&k);
 	memset(world.refuse, 0, ETH_ALEN);
+}
+
+/*
+ * Route lines in a batch: pipelined like map lines, in the same pipe,
+ * a refusal reported with its line.
+ */
+static const char route_input[] =
+	"route add rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0\n"
+	"map add vsid 5001 mac " MAC(1) " pa 192.168.2.20 switch hnv0\n"
+	"route replace rdid 1 prefix 10.9.0.0/16 via 10.1.2.51 switch hnv0\n"
+	"route add rdid 9 prefix fd00:9::/32 via fd00:1::50 switch hnv0\n"
+	"route del rdid 1 prefix 10.9.0.0/16 switch hnv0\n"
+	"subnet add vsid 5002 rdid 1 switch hnv0\n"
+	"r a r 2 p 0.0.0.0/0 v 10.1.2.50 s hnv0\n";
+
+static void route_order_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+	char want[1024];
+
+	memset(world.refuse, 0, ETH_ALEN);
+	write_file(route_input);
+	world.refuse_rdid = 9;
+	r = RUN(&k, "-force", "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: a route of this RDID and prefix exists "
+		 "(attribute HNV_A_ROUTE_PREFIX)\n"
+		 "Command failed %s:4\n", file);
+	check(r->status == 1 && !r->out[0],
+	      "batch -force with a route line the kernel refuses: exit 1");
+	check_str(r->err, want,
+		  "batch -force: the kernel's refusal of a route with its "
+		  "extack and its line, once");
+	check_str(world.log, "nNrndSn",
+		  "batch -force: route and map lines pipelined together, in "
+		  "order; those before the subnet line answered before it");
+	check(!world.late_sync && k.datagrams == 2,
+	      "batch: one datagram for the first five lines, one for the "
+	      "last");
+
+	reset(&k);
+	r = RUN(&k, "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: a route of this RDID and prefix exists "
+		 "(attribute HNV_A_ROUTE_PREFIX)\n"
+		 "Command failed %s:4\n"
+		 "Note: the map and route commands up to %s:5 had been sent "
+		 "before the failure of %s:4 was known; they were carried "
+		 "out.\n", file, file, file);
+	check(r->status == 1 && !r->out[0] && !strcmp(world.log, "nNrnd"),
+	      "batch without -force, a route line refused: exit 1, nothing "
+	      "after its answer runs");
+	check_str(r->err, want,
+		  "batch without -force: the failed route line, and the line "
+		  "sent with it, are named");
+
+	/* line 2 is wrong on the command line */
+	write_file("route add rdid 9 prefix 10.9.0.0/16 via 10.1.2.50 "
+		   "switch hnv0\n"
+		   "route add rdid 1 prefix 10.9.0.1/16 via 10.1.2.50 "
+		   "switch hnv0\n"
+		   "route add rdid 1 prefix 10.8.0.0/16 via 10.1.2.50 "
+		   "switch hnv0\n");
+	reset(&k);
+	r = RUN(&k, "-force", "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: a route of this RDID and prefix exists "
+		 "(attribute HNV_A_ROUTE_PREFIX)\n"
+		 "Command failed %s:1\n"
+		 "Command failed %s:2\n", file, file);
+	check(r->status == 1 &&
+	      !strncmp(r->err, "Error: argument \"10.9.0.1/16\" is wrong: "
+			       "prefix has bits set past its length", 70) &&
+	      strstr(r->err, want) && !strcmp(world.log, "nn"),
+	      "batch: a route line wrong on the command line first gets the "
+	      "answers of those before it; \"Command failed\" in line order");
+	world.refuse_rdid = 0;
+	fake_nl_free(&k);
+}
+
+/* route add, replace and del as single commands: waited for. */
+static void route_single_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+
+	r = RUN(&k, "route", "replace", "rdid", "1", "prefix", "fd00:9::/32",
+		"via", "fd00:1::50", "switch", "hnv0");
+	check(r->status == 0 && !r->out[0] && !r->err[0] &&
+	      !strcmp(world.log, "Sr") && !world.waited_error &&
+	      !k.requests,
+	      "route replace: one ROUTE_NEW with HNV_A_REPLACE and no "
+	      "NLM_F_REPLACE, waited for");
+	if (strcmp(world.log, "Sr") || world.waited_error)
+		diag("log \"%s\", error %d", world.log, world.waited_error);
+
+	reset(&k);
+	r = RUN(&k, "route", "add", "rdid", "1", "prefix", "0.0.0.0/0", "via",
+		"10.1.2.50", "switch", "hnv0");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "Sn") &&
+	      !world.waited_error && !k.requests,
+	      "route add: one ROUTE_NEW without HNV_A_REPLACE, waited for");
+
+	reset(&k);
+	r = RUN(&k, "route", "del", "rdid", "1", "prefix", "10.9.0.0/16",
+		"switch", "hnv0");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "Sd") &&
+	      !world.waited_error,
+	      "route del: one ROUTE_DEL, its key only, waited for");
+
+	reset(&k);
+	world.refuse_rdid = 1;
+	r = RUN(&k, "route", "add", "rdid", "1", "prefix", "10.9.0.0/16",
+		"via", "10.1.2.50", "switch", "hnv0");
+	check(world.waited_error == EEXIST && !strcmp(world.log, "Sn"),
+	      "route add refused: the request reached the kernel's judge");
+	world.refuse_rdid = 0;
+	fake_nl_free(&k);
+}
+
+static struct nl_msg *route_msg(uint32_t ifindex, uint32_t rdid,
+				const char *prefix, int len, const char *via)
+{
+	int family = strchr(prefix, ':') ? AF_INET6 : AF_INET;
+	int alen = family == AF_INET ? 4 : 16;
+	struct nl_msg *msg = message(HNV_CMD_ROUTE_GET);
+	struct nlattr *nest;
+	uint8_t addr[16];
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, ifindex);
+	nla_put_u32(msg, HNV_A_RDID, rdid);
+	nest = nla_nest_start(msg, HNV_A_ROUTE_PREFIX);
+	nest->nla_type |= NLA_F_NESTED;
+	inet_pton(family, prefix, addr);
+	nla_put(msg, HNV_PREFIX_A_ADDR, alen, addr);
+	nla_put_u8(msg, HNV_PREFIX_A_LEN, len);
+	nla_nest_end(msg, nest);
+	inet_pton(family, via, addr);
+	nla_put(msg, HNV_A_ROUTE_VIA, alen, addr);
+	return msg;
+}
+
+/* What the kernel dumps for "route show": jumbled routes. */
+static struct nl_msg *routes[8], *routes_hnv0[4];
+static bool route_sel_ok;	/* the ROUTE_GET of "switch hnv0 rdid 1" */
+
+static struct nl_msg *const *route_replies(const struct nlreq *r)
+{
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct nl_msg *req;
+
+	if (r->cmd == HNV_CMD_SWITCH_GET)
+		return r->dump ? switches : one_switch;
+	if (r->cmd != HNV_CMD_ROUTE_GET || !r->dump)
+		return NULL;
+	req = message(r->cmd);
+	r->put(req, r->put_arg);
+	genlmsg_parse(nlmsg_hdr(req), 0, tb, HNV_A_MAX, NULL);
+	route_sel_ok = tb[HNV_A_SWITCH_IFINDEX] &&
+		       nla_get_u32(tb[HNV_A_SWITCH_IFINDEX]) == 7 &&
+		       !tb[HNV_A_SWITCH_IFNAME] && tb[HNV_A_RDID] &&
+		       nla_get_u32(tb[HNV_A_RDID]) == 1;
+	nlmsg_free(req);
+	return tb[HNV_A_SWITCH_IFINDEX] ? routes_hnv0 : routes;
+}
+
+static void route_show_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+	size_t i;
+
+	switches[0] = switch_msg("hnv0", 7);
+	switches[1] = switch_msg("hnv1", 8);
+	one_switch[0] = switch_msg("hnv0", 7);
+	routes[0] = route_msg(8, 1, "10.9.0.0", 16, "10.1.2.50");
+	routes[1] = route_msg(7, 2, "10.9.0.0", 16, "10.2.2.50");
+	routes[2] = route_msg(7, 1, "fd00:9::", 32, "fd00:1::50");
+	routes[3] = route_msg(7, 1, "10.9.0.0", 24, "10.1.2.51");
+	routes[4] = route_msg(9, 1, "0.0.0.0", 0, "10.1.2.50");
+	routes[5] = route_msg(7, 1, "10.9.0.0", 16, "10.1.2.50");
+	routes[6] = route_msg(7, 1, "0.0.0.0", 0, "10.1.2.52");
+	routes_hnv0[0] = route_msg(7, 2, "10.9.0.0", 16, "10.2.2.50");
+	routes_hnv0[1] = route_msg(7, 1, "fd00:9::", 32, "fd00:1::50");
+	routes_hnv0[2] = route_msg(7, 1, "10.9.0.0", 16, "10.1.2.50");
+	world.replies = route_replies;
+
+	r = RUN(&k, "route", "show");
+	check_str(r->out,
+		  "route rdid 1 prefix 0.0.0.0/0 via 10.1.2.52 switch hnv0\n"
+		  "route rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0\n"
+		  "route rdid 1 prefix 10.9.0.0/24 via 10.1.2.51 switch hnv0\n"
+		  "route rdid 1 prefix fd00:9::/32 via fd00:1::50 switch hnv0\n"
+		  "route rdid 2 prefix 10.9.0.0/16 via 10.2.2.50 switch hnv0\n"
+		  "route rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv1\n"
+		  "route rdid 1 prefix 0.0.0.0/0 via 10.1.2.50 switch if9\n",
+		  "route show: by switch, RDID, family, prefix, length; "
+		  "switches by name, ifN without one");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "SS"),
+	      "route show: a switch dump, then a route dump");
+
+	r = RUN(&k, "-j", "route", "show", "switch", "hnv0", "rdid", "1");
+	check_str(r->out,
+		  "[{\"rdid\":1,\"prefix\":\"10.9.0.0/16\","
+		  "\"via\":\"10.1.2.50\",\"switch\":\"hnv0\"},"
+		  "{\"rdid\":1,\"prefix\":\"fd00:9::/32\","
+		  "\"via\":\"fd00:1::50\",\"switch\":\"hnv0\"}]\n",
+		  "route show switch hnv0 rdid 1 -j: only RDID 1 is kept "
+		  "(whatever the kernel sends), JSON");
+	check(route_sel_ok && r->status == 0,
+	      "route show switch hnv0 rdid 1: the switch's ifindex and "
+	      "HNV_A_RDID in the dump request");
+
+	r = RUN(&k, "route");
+	check(r->status == 0 && !strncmp(r->out, "route rdid 1 prefix "
+					       "0.0.0.0/0", 29),
+	      "route alone: show");
+
+	world.replies = NULL;
+	for (i = 0; i < ARRAY_SIZE(routes); i++)
+		nlmsg_free(routes[i]);
+	for (i = 0; i < ARRAY_SIZE(routes_hnv0); i++)
+		nlmsg_free(routes_hnv0[i]);
+	nlmsg_free(switches[0]);
+	nlmsg_free(switches[1]);
+	nlmsg_free(one_switch[0]);
+	switches[0] = switches[1] = one_switch[0] = NULL;
+	fake_nl_free(&k);
 }
 
 void pipelined_batch_tests(void)
@@ -1432,6 +1703,9 @@ void pipelined_batch_tests(void)
 	monitor_tests();
 	single_tests();
 	order_tests();
+	route_show_tests();
+	route_single_tests();
+	route_order_tests();
 	bench_tests();
 	unlink(file);
 }

@@ -142,6 +142,15 @@ static void help_tests(void)
 		{ { "sw", "set", "dev", "hnv0", "router-mac",
 		    "02:00:00:00:00:01", "help" },
 		  "Usage: hnvctl switch show" },
+		{ { "route", "help" }, "Usage: hnvctl route add" },
+		{ { "r", "h" }, "Usage: hnvctl route add" },
+		{ { "route", "add", "help" }, "Usage: hnvctl route add" },
+		{ { "route", "replace", "rdid", "1", "help" },
+		  "Usage: hnvctl route add" },
+		{ { "route", "del", "prefix", "10.9.0.0/16", "help" },
+		  "Usage: hnvctl route add" },
+		{ { "route", "show", "help" }, "Usage: hnvctl route add" },
+		{ { "r", "l", "h" }, "Usage: hnvctl route add" },
 	};
 	struct result *r;
 	size_t i;
@@ -158,8 +167,9 @@ static void help_tests(void)
 	}
 	r = RUN("", "help");
 	check(strstr(r->out, "OBJECT := { switch | port | subnet | vnet | "
-			     "map | flow | stats |\n"
-			     "                  monitor | version | help }\n") &&
+			     "map | route | flow |\n"
+			     "                  stats | monitor | version | "
+			     "help }\n") &&
 	      strstr(r->out, "\n  subnet ") && strstr(r->out, "\n  flow ") &&
 	      strstr(r->out, "\n  vnet ") && strstr(r->out, "\n  monitor "),
 	      "hnvctl help lists subnet, vnet, flow and monitor");
@@ -256,6 +266,32 @@ static void help_tests(void)
 	r = RUN("", "help");
 	check(strstr(r->out, "\n  map ") && strstr(r->out, "pipelined"),
 	      "hnvctl help: the map object and the pipelined batch");
+	check(strstr(r->out, "\n  route    the static routes of the "
+			     "distributed routers") &&
+	      strstr(r->out, "Consecutive map and route add/replace/del "
+			     "lines are\n"),
+	      "hnvctl help: the route object, its lines pipelined too");
+	r = RUN("", "route", "help");
+	check(r->status == 0 &&
+	      starts(r->out, "Usage: hnvctl route add rdid RDID prefix PREFIX "
+			     "via ADDR switch NAME\n"
+			     "       hnvctl route replace rdid RDID prefix "
+			     "PREFIX via ADDR switch NAME\n"
+			     "       hnvctl route del rdid RDID prefix PREFIX "
+			     "switch NAME\n"
+			     "       hnvctl route show [ rdid RDID ] "
+			     "[ switch NAME ]\n"
+			     "       hnvctl route help\n"
+			     "where  RDID := 1..4294967295, the virtual "
+			     "network\n"
+			     "       PREFIX := an IPv4 prefix of length 0..32, "
+			     "as 10.9.0.0/16 or 0.0.0.0/0,\n"
+			     "                 or an IPv6 prefix of length "
+			     "0..128, as fd00:9::/32\n") &&
+	      strstr(r->out, "a subnet wins a tie") &&
+	      strstr(r->out, "pipelined") && !r->err[0],
+	      "route help: every command, the RDID range, the prefix "
+	      "lengths, the pipelining");
 	r = RUN("", "port", "help");
 	check(strstr(r->out, "hnvctl port set dev NAME vsid VSID mac MAC "
 			     "[ ca CA ]...\n") &&
@@ -296,6 +332,8 @@ static void help_tests(void)
 	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa, " \
 	"vxlan-port, strict, nvgre-flowid or router-mac."
 #define MONITOR_USAGE "Usage: hnvctl monitor"
+#define ROUTE_USAGE "Usage: hnvctl route add"
+#define ROUTE_ADD_KEY "route", "add", "rdid", "1", "prefix", "10.9.0.0/16"
 #define ROUTER_MAC_WRONG \
 	"router-mac must be a unicast MAC, not zero, as in 02:48:4e:56:00:01"
 
@@ -924,6 +962,114 @@ static void error_tests(void)
 		{ { "mon", "dev", "hnv0" },
 		  "Error: argument \"dev\" is wrong: unknown keyword",
 		  MONITOR_USAGE },
+		{ { ROUTE_ADD_KEY, "via", "10.1.2.50" },
+		  "Error: argument \"switch\" is required.", ROUTE_USAGE },
+		{ { "route", "add", "prefix", "10.9.0.0/16", "via",
+		    "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"rdid\" is required.", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "via", "10.1.2.50", "switch",
+		    "hnv0" },
+		  "Error: argument \"prefix\" is required.", ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "switch", "hnv0" },
+		  "Error: argument \"via\" is required.", ROUTE_USAGE },
+		{ { "route", "replace", "rdid", "1", "prefix", "10.9.0.0/16",
+		    "switch", "hnv0" },
+		  "Error: argument \"via\" is required.", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "0", "prefix", "10.9.0.0/16",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"0\" is wrong: RDID must be 1..4294967295",
+		  ROUTE_USAGE },
+		{ { "route", "add", "rdid", "4294967296", "prefix",
+		    "10.9.0.0/16", "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"4294967296\" is wrong: RDID must be "
+		  "1..4294967295", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "one", "prefix", "10.9.0.0/16",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"one\" is wrong: RDID must be "
+		  "1..4294967295", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "10.9.0.0", "via",
+		    "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.9.0.0\" is wrong: " PREFIX_NO_LEN,
+		  ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "10.9.0/16", "via",
+		    "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.9.0/16\" is wrong: " PREFIX_FORMAT,
+		  ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "10.9.0.0/33",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.9.0.0/33\" is wrong: prefix length "
+		  "must be a number, at most 32 for IPv4", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "fd00:9::/129",
+		    "via", "fd00:1::50", "switch", "hnv0" },
+		  "Error: argument \"fd00:9::/129\" is wrong: prefix length "
+		  "must be a number, at most 128 for IPv6", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "10.9.0.0/-1",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.9.0.0/-1\" is wrong: prefix length "
+		  "must be a number, at most 32 for IPv4", ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "10.9.0.1/16",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.9.0.1/16\" is wrong: prefix has bits "
+		  "set past its length; did you mean 10.9.0.0/16?",
+		  ROUTE_USAGE },
+		{ { "route", "add", "rdid", "1", "prefix", "10.9.0.0/0", "via",
+		    "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.9.0.0/0\" is wrong: prefix has bits "
+		  "set past its length; did you mean 0.0.0.0/0?",
+		  ROUTE_USAGE },
+		{ { "route", "del", "rdid", "1", "prefix", "fd00:9::1/32",
+		    "switch", "hnv0" },
+		  "Error: argument \"fd00:9::1/32\" is wrong: prefix has bits "
+		  "set past its length; did you mean fd00:9::/32?",
+		  ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "via", "10.1.2", "switch", "hnv0" },
+		  "Error: argument \"10.1.2\" is wrong: via must be an IPv4 "
+		  "or IPv6 address, as in 10.1.2.50 or fd00:1::50",
+		  ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "via", "fd00:1::50", "switch", "hnv0" },
+		  "Error: argument \"fd00:1::50\" is wrong: the next hop of "
+		  "an IPv4 prefix must be an IPv4 address", ROUTE_USAGE },
+		{ { "route", "replace", "rdid", "1", "prefix", "fd00:9::/32",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"10.1.2.50\" is wrong: the next hop of "
+		  "an IPv6 prefix must be an IPv6 address", ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "via", "10.1.2.50", "via", "10.1.2.51" },
+		  "Error: argument \"10.1.2.51\" is wrong: a next hop was "
+		  "already given", ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "prefix", "10.8.0.0/16" },
+		  "Error: argument \"10.8.0.0/16\" is wrong: a prefix was "
+		  "already given", ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "via", "10.1.2.50", "switch", "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  ROUTE_USAGE },
+		{ { ROUTE_ADD_KEY, "via" },
+		  "Error: argument \"via\" is wrong: a value must follow it",
+		  ROUTE_USAGE },
+		{ { "route", "add", "hnv0" },
+		  "Error: argument \"hnv0\" is wrong: unknown keyword",
+		  ROUTE_USAGE },
+		{ { "route", "del", "rdid", "1", "prefix", "10.9.0.0/16",
+		    "via", "10.1.2.50", "switch", "hnv0" },
+		  "Error: argument \"via\" is wrong: unknown keyword",
+		  ROUTE_USAGE },
+		{ { "route", "del", "prefix", "10.9.0.0/16", "switch",
+		    "hnv0" },
+		  "Error: argument \"rdid\" is required.", ROUTE_USAGE },
+		{ { "route", "del", "rdid", "1", "switch", "hnv0" },
+		  "Error: argument \"prefix\" is required.", ROUTE_USAGE },
+		{ { "route", "del", "rdid", "1", "prefix", "10.9.0.0/16" },
+		  "Error: argument \"switch\" is required.", ROUTE_USAGE },
+		{ { "route", "show", "rdid", "0" },
+		  "Error: argument \"0\" is wrong: RDID must be 1..4294967295",
+		  ROUTE_USAGE },
+		{ { "route", "show", "prefix", "10.9.0.0/16" },
+		  "Error: argument \"prefix\" is wrong: unknown keyword",
+		  ROUTE_USAGE },
+		{ { "route", "show", "switch", "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  ROUTE_USAGE },
+		{ { "route", "frob" }, "Error: command \"frob\" is unknown.",
+		  ROUTE_USAGE },
 	};
 	struct result *r;
 	size_t i;
@@ -1042,6 +1188,22 @@ static void range_tests(void)
 		    "n", "on" } },
 		{ { "monitor", "switch", "hnvctl-none0" } },
 		{ { "mo", "s", "hnvctl-none0" } },
+		{ { ROUTE_ADD_KEY, "via", "10.1.2.50", "switch",
+		    "hnvctl-none0" } },
+		{ { "route", "add", "rdid", "4294967295", "prefix",
+		    "0.0.0.0/0", "via", "10.1.2.50", "switch",
+		    "hnvctl-none0" } },
+		{ { "route", "replace", "rdid", "0x10", "prefix",
+		    "10.1.2.50/32", "via", "10.1.2.51", "switch",
+		    "hnvctl-none0" } },
+		{ { "route", "add", "rdid", "1", "prefix", "::/0", "via",
+		    "fd00:1::50", "switch", "hnvctl-none0" } },
+		{ { "r", "r", "s", "hnvctl-none0", "v", "FD00:1::50", "p",
+		    "fd00:9::/128", "r", "1" } },
+		{ { "route", "del", "rdid", "1", "prefix", "fd00:9::/32",
+		    "switch", "hnvctl-none0" } },
+		{ { "route", "show", "switch", "hnvctl-none0", "rdid", "1" } },
+		{ { "r", "l", "s", "hnvctl-none0" } },
 	};
 	struct result *r;
 	size_t i;

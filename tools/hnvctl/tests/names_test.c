@@ -167,6 +167,10 @@ void names_tests(void)
 		  "hnv_attr_name HNV_A_SWITCH_IFNAME");
 	check_str(hnv_attr_name(HNV_A_PORT_STATS), "HNV_A_PORT_STATS",
 		  "hnv_attr_name HNV_A_PORT_STATS");
+	check(!strcmp(hnv_attr_name(HNV_A_ROUTE_PREFIX),
+		      "HNV_A_ROUTE_PREFIX") &&
+	      !strcmp(hnv_attr_name(HNV_A_ROUTE_VIA), "HNV_A_ROUTE_VIA"),
+	      "hnv_attr_name of the static route attributes");
 	check(!hnv_attr_name(HNV_A_UNSPEC) && !hnv_attr_name(-1) &&
 	      !hnv_attr_name(__HNV_A_MAX),
 	      "hnv_attr_name: NULL for UNSPEC, negative and unknown types");

@@ -7,6 +7,9 @@
  * frames sent to its MAC.  Flows are made up as the kernel would send
  * them, parsed into the model and printed, in both formats, byte for
  * byte; an action attribute of the wrong size makes the flow malformed.
+ * And the static routes: ROUTE_NEW, ROUTE_DEL and ROUTE_GET requests
+ * checked attribute by attribute, routes made up as the kernel dumps
+ * them, parsed and printed.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -404,10 +407,313 @@ static void route_edge_tests(void)
 	hnv_flow_free(&f);
 }
 
+/* A route of 4 or 16 bytes: prefix addr/len via via. */
+static struct hnv_route make_route(uint32_t rdid, const char *addr,
+				   uint8_t len, const char *via)
+{
+	struct hnv_route r = { .rdid = rdid, .len = len };
+	int family = strchr(addr, ':') ? AF_INET6 : AF_INET;
+
+	r.alen = family == AF_INET ? 4 : 16;
+	inet_pton(family, addr, r.addr);
+	inet_pton(family, via, r.via);
+	return r;
+}
+
+static bool route_eq(const struct hnv_route *a, const struct hnv_route *b)
+{
+	return a->switch_ifindex == b->switch_ifindex &&
+	       a->rdid == b->rdid && a->alen == b->alen &&
+	       a->len == b->len && !memcmp(a->addr, b->addr, a->alen) &&
+	       !memcmp(a->via, b->via, a->alen);
+}
+
+/* The top-level attributes of msg into tb; how many, duplicates included. */
+static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *a;
+	int rem, n = 0;
+
+	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
+			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
+		n++;
+	return n;
+}
+
+/*
+ * The nest a is HNV_A_ROUTE_PREFIX as the kernel wants it: NLA_F_NESTED,
+ * exactly HNV_PREFIX_A_ADDR (alen bytes of addr) and a u8
+ * HNV_PREFIX_A_LEN of len, in that order.
+ */
+static bool is_route_prefix(const struct nlattr *a, const uint8_t *addr,
+			    int alen, uint8_t len)
+{
+	const struct nlattr *x;
+	int rem, i = 0;
+	bool ok = true;
+
+	if (!a || !(a->nla_type & NLA_F_NESTED))
+		return false;
+	nla_for_each_nested(x, a, rem) {
+		if (i == 0)
+			ok = ok && nla_type(x) == HNV_PREFIX_A_ADDR &&
+			     nla_len(x) == alen &&
+			     !memcmp(nla_data(x), addr, alen);
+		else if (i == 1)
+			ok = ok && nla_type(x) == HNV_PREFIX_A_LEN &&
+			     nla_len(x) == 1 && nla_get_u8(x) == len;
+		i++;
+	}
+	return ok && i == 2 && !rem;
+}
+
+static bool is_u32(const struct nlattr *a, uint32_t val)
+{
+	return a && nla_len(a) == 4 && nla_get_u32(a) == val;
+}
+
+static bool is_bytes(const struct nlattr *a, const void *val, int len)
+{
+	return a && nla_len(a) == len && !memcmp(nla_data(a), val, len);
+}
+
+static struct nl_msg *request(uint8_t cmd)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+
+	genlmsg_put(msg, 0, 1, FAMILY, 0, 0, cmd, HNV_GENL_VERSION);
+	return msg;
+}
+
+static void static_request_tests(void)
+{
+	struct hnv_route r4 = make_route(1, "10.9.0.0", 16, "10.1.2.50");
+	struct hnv_route r6 = make_route(7, "fd00:9::", 32, "fd00:1::50");
+	struct hnv_route def = make_route(2, "0.0.0.0", 0, "10.1.2.51");
+	struct hnv_sel hnv0 = { .ifname = "hnv0" }, by_index = { .ifindex = 7 };
+	struct hnv_sel none = { 0 };
+	struct nlattr *tb[HNV_A_MAX + 1];
+	struct nl_msg *msg;
+	int n;
+
+	msg = request(HNV_CMD_ROUTE_NEW);
+	check_int(hnv_put_route_new(msg, &hnv0, &r4, false), 0,
+		  "ROUTE_NEW IPv4: put");
+	n = attrs_of(msg, tb);
+	check(n == 4 && is_bytes(tb[HNV_A_SWITCH_IFNAME], "hnv0", 5) &&
+	      is_u32(tb[HNV_A_RDID], 1) &&
+	      is_route_prefix(tb[HNV_A_ROUTE_PREFIX], r4.addr, 4, 16) &&
+	      is_bytes(tb[HNV_A_ROUTE_VIA], r4.via, 4) &&
+	      !tb[HNV_A_REPLACE],
+	      "ROUTE_NEW 10.9.0.0/16 via 10.1.2.50: switch name, u32 RDID, "
+	      "the prefix nest (NLA_F_NESTED, 4-byte ADDR, u8 LEN), a 4-byte "
+	      "VIA, no REPLACE, nothing else");
+	nlmsg_free(msg);
+
+	msg = request(HNV_CMD_ROUTE_NEW);
+	check_int(hnv_put_route_new(msg, &by_index, &r6, true), 0,
+		  "ROUTE_NEW IPv6 with replace: put");
+	n = attrs_of(msg, tb);
+	check(n == 5 && is_u32(tb[HNV_A_SWITCH_IFINDEX], 7) &&
+	      !tb[HNV_A_SWITCH_IFNAME] && is_u32(tb[HNV_A_RDID], 7) &&
+	      is_route_prefix(tb[HNV_A_ROUTE_PREFIX], r6.addr, 16, 32) &&
+	      is_bytes(tb[HNV_A_ROUTE_VIA], r6.via, 16) &&
+	      tb[HNV_A_REPLACE] && nla_len(tb[HNV_A_REPLACE]) == 0,
+	      "ROUTE_NEW fd00:9::/32 via fd00:1::50, replace: ifindex, RDID, "
+	      "16-byte ADDR and VIA, the flag HNV_A_REPLACE (no payload)");
+	check(!(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_REPLACE),
+	      "ROUTE_NEW replace: not NLM_F_REPLACE");
+	nlmsg_free(msg);
+
+	msg = request(HNV_CMD_ROUTE_NEW);
+	check_int(hnv_put_route_new(msg, &hnv0, &def, false), 0,
+		  "ROUTE_NEW default route: put");
+	attrs_of(msg, tb);
+	check(is_route_prefix(tb[HNV_A_ROUTE_PREFIX], def.addr, 4, 0),
+	      "ROUTE_NEW 0.0.0.0/0: ADDR 0.0.0.0 and LEN 0, both sent");
+	nlmsg_free(msg);
+
+	msg = request(HNV_CMD_ROUTE_DEL);
+	check_int(hnv_put_route_del(msg, &hnv0, &r6), 0,
+		  "ROUTE_DEL: put");
+	n = attrs_of(msg, tb);
+	check(n == 3 && is_bytes(tb[HNV_A_SWITCH_IFNAME], "hnv0", 5) &&
+	      is_u32(tb[HNV_A_RDID], 7) &&
+	      is_route_prefix(tb[HNV_A_ROUTE_PREFIX], r6.addr, 16, 32) &&
+	      !tb[HNV_A_ROUTE_VIA] && !tb[HNV_A_REPLACE],
+	      "ROUTE_DEL: the switch, RDID and the prefix nest; no VIA");
+	nlmsg_free(msg);
+
+	msg = request(HNV_CMD_ROUTE_GET);
+	check_int(hnv_put_route_sel(msg, &by_index, 5), 0,
+		  "ROUTE_GET of a switch and an RDID: put");
+	n = attrs_of(msg, tb);
+	check(n == 2 && is_u32(tb[HNV_A_SWITCH_IFINDEX], 7) &&
+	      is_u32(tb[HNV_A_RDID], 5),
+	      "ROUTE_GET: the switch's ifindex and HNV_A_RDID");
+	nlmsg_free(msg);
+
+	msg = request(HNV_CMD_ROUTE_GET);
+	check_int(hnv_put_route_sel(msg, &none, 0), 0,
+		  "ROUTE_GET of everything: put");
+	check_int(attrs_of(msg, tb), 0,
+		  "ROUTE_GET without switch or RDID: no attribute");
+	nlmsg_free(msg);
+}
+
+/*
+ * A route as the kernel dumps it, of switch ifindex; prefix_alen and
+ * via_alen 0: the attribute is left out.
+ */
+static struct nl_msg *route_msg(uint32_t ifindex, uint32_t rdid,
+				const char *addr, int alen, int len,
+				const char *via, int via_alen)
+{
+	struct nl_msg *msg = nlmsg_alloc();
+	uint8_t buf[16] = { 0 };
+	struct nlattr *nest;
+
+	genlmsg_put(msg, 0, 1, FAMILY, 0, NLM_F_MULTI, HNV_CMD_ROUTE_GET,
+		    HNV_GENL_VERSION);
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, ifindex);
+	nla_put_u32(msg, HNV_A_RDID, rdid);
+	if (alen) {
+		nest = nest_start(msg, HNV_A_ROUTE_PREFIX);
+		inet_pton(strchr(addr, ':') ? AF_INET6 : AF_INET, addr, buf);
+		nla_put(msg, HNV_PREFIX_A_ADDR, alen, buf);
+		if (len >= 0)
+			nla_put_u8(msg, HNV_PREFIX_A_LEN, len);
+		nla_nest_end(msg, nest);
+	}
+	if (via_alen) {
+		memset(buf, 0, sizeof(buf));
+		inet_pton(strchr(via, ':') ? AF_INET6 : AF_INET, via, buf);
+		nla_put(msg, HNV_A_ROUTE_VIA, via_alen, buf);
+	}
+	return msg;
+}
+
+static void static_parse_tests(void)
+{
+	struct hnv_route want = make_route(1, "10.9.0.0", 16, "10.1.2.50");
+	struct hnv_route r;
+	struct nl_msg *msg;
+	size_t i;
+	static const struct {
+		int alen, len, via_alen;
+		const char *addr, *via, *what;
+	} bad[] = {
+		{ 0, 16, 4, "10.9.0.0", "10.1.2.50", "no HNV_A_ROUTE_PREFIX" },
+		{ 4, -1, 4, "10.9.0.0", "10.1.2.50", "no HNV_PREFIX_A_LEN" },
+		{ 4, 33, 4, "10.9.0.0", "10.1.2.50",
+		  "an IPv4 prefix of length 33" },
+		{ 16, 129, 16, "fd00:9::", "fd00:1::50",
+		  "an IPv6 prefix of length 129" },
+		{ 5, 16, 4, "10.9.0.0", "10.1.2.50", "a 5-byte address" },
+		{ 4, 16, 0, "10.9.0.0", "10.1.2.50", "no HNV_A_ROUTE_VIA" },
+		{ 4, 16, 16, "10.9.0.0", "fd00:1::50",
+		  "an IPv6 next hop of an IPv4 prefix" },
+		{ 16, 32, 4, "fd00:9::", "10.1.2.50",
+		  "an IPv4 next hop of an IPv6 prefix" },
+		{ 4, 16, 3, "10.9.0.0", "10.1.2.50", "a 3-byte next hop" },
+	};
+
+	want.switch_ifindex = 7;
+	msg = route_msg(7, 1, "10.9.0.0", 4, 16, "10.1.2.50", 4);
+	check(!hnv_parse_route(nlmsg_hdr(msg), &r) &&
+	      route_eq(&r, &want),
+	      "parse an IPv4 route: switch, RDID, prefix, length, via");
+	nlmsg_free(msg);
+
+	want = make_route(9, "fd00:9::", 128, "fd00:1::50");
+	want.switch_ifindex = 8;
+	msg = route_msg(8, 9, "fd00:9::", 16, 128, "fd00:1::50", 16);
+	check(!hnv_parse_route(nlmsg_hdr(msg), &r) &&
+	      route_eq(&r, &want),
+	      "parse an IPv6 route of length 128");
+	nlmsg_free(msg);
+
+	msg = route_msg(8, 9, "0.0.0.0", 4, 0, "10.1.2.50", 4);
+	check(!hnv_parse_route(nlmsg_hdr(msg), &r) && r.len == 0 &&
+	      r.alen == 4,
+	      "parse a default route, length 0");
+	nlmsg_free(msg);
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		msg = route_msg(7, 1, bad[i].addr, bad[i].alen, bad[i].len,
+				bad[i].via, bad[i].via_alen);
+		check_int(hnv_parse_route(nlmsg_hdr(msg), &r), -EBADMSG,
+			  "a route with %s is malformed", bad[i].what);
+		nlmsg_free(msg);
+	}
+}
+
+static void static_output_tests(void)
+{
+	struct hnv_route r4 = make_route(1, "10.9.0.0", 16, "10.1.2.50");
+	struct hnv_route r6 = make_route(4294967295u, "fd00:9::", 32,
+					 "fd00:1::50");
+	struct hnv_route def = make_route(2, "0.0.0.0", 0, "10.1.2.51");
+	struct capture c;
+	struct out o;
+
+	out_open(&o, &c, false, false);
+	out_route(&o, &r4, "hnv0");
+	out_route(&o, &r6, "hnv1");
+	out_route(&o, &def, "if9");
+	check_str(out_close(&o, &c),
+		  "route rdid 1 prefix 10.9.0.0/16 via 10.1.2.50 switch hnv0\n"
+		  "route rdid 4294967295 prefix fd00:9::/32 via fd00:1::50 "
+		  "switch hnv1\n"
+		  "route rdid 2 prefix 0.0.0.0/0 via 10.1.2.51 switch if9\n",
+		  "route show: one line a route, IPv4, IPv6, default");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	out_route(&o, &r4, "hnv0");
+	out_route(&o, &r6, "hnv1");
+	check_str(out_close(&o, &c),
+		  "[{\"rdid\":1,\"prefix\":\"10.9.0.0/16\","
+		  "\"via\":\"10.1.2.50\",\"switch\":\"hnv0\"},"
+		  "{\"rdid\":4294967295,\"prefix\":\"fd00:9::/32\","
+		  "\"via\":\"fd00:1::50\",\"switch\":\"hnv1\"}]\n",
+		  "route show -j: rdid, prefix, via, switch");
+	free(c.buf);
+
+	out_open(&o, &c, true, false);
+	check_str(out_close(&o, &c), "[]\n", "route show -j of no route: []");
+	free(c.buf);
+}
+
+static void static_list_tests(void)
+{
+	struct hnv_route_list l = { 0 };
+	struct hnv_route *r;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		r = hnv_route_list_add(&l);
+		if (!r)
+			break;
+		r->rdid = i;
+	}
+	check(l.n == 100 && l.v[99].rdid == 99 && l.v[0].rdid == 0 &&
+	      !l.v[50].alen,
+	      "route list: 100 routes added, zeroed, in order");
+	hnv_route_list_free(&l);
+	check(!l.v && !l.n && !l.cap, "route list: freed");
+}
+
 void route_tests(void)
 {
 	route_parse_tests();
 	route_malformed_tests();
 	route_output_tests();
 	route_edge_tests();
+	static_request_tests();
+	static_parse_tests();
+	static_output_tests();
+	static_list_tests();
 }
