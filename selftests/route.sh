@@ -93,13 +93,22 @@ expect_match "h1's flow for it: route to c's MAC, encapsulated in c's VSID strai
 	"10\.1\.1\.11 > 10\.1\.2\.13 icmp .*actions route ${mac[c]}, encap vxlan vni 5002 192\.168\.1\.10 > 192\.168\.2\.20" \
 	"$(n h1 hnvctl flow show dev pa)"
 
-n c sh -c 'nc -l -p 7000 > /tmp/route.recv &'
-sleep 0.5
-head -c 500000 /dev/urandom > /tmp/route.send
-ok_test "TCP: 500 kB from a to c, routed across hosts" \
-	n a timeout 60 nc -N 10.1.2.13 7000 < /tmp/route.send
-wait_for "every byte arrived intact" 15 cmp -s /tmp/route.send /tmp/route.recv
-rm -f /tmp/route.send /tmp/route.recv
+# tcp DESC FROM TO-VM ADDR: 500 kB over TCP, compared byte for byte
+tcp() {
+	local fam=-4
+
+	[ "${4#*:}" != "$4" ] && fam=-6
+	n "$3" sh -c "nc $fam -l -p 7000 > /tmp/route.recv &"
+	sleep 0.5
+	head -c 500000 /dev/urandom > /tmp/route.send
+	ok_test "TCP: 500 kB $1" n "$2" timeout 60 nc -N "$4" 7000 < /tmp/route.send
+	wait_for "every byte arrived intact" 15 cmp -s /tmp/route.send /tmp/route.recv
+	rm -f /tmp/route.send /tmp/route.recv
+}
+tcp "from a to b, routed on one host" a b 10.1.2.12
+tcp "from a to c, routed across hosts" a c 10.1.2.13
+tcp "IPv6, from a to b, routed on one host" a b fd00:2::12
+tcp "IPv6, from e to d, routed across hosts" e d fd00:2::14
 
 # --- isolation between RDIDs ----------------------------------------------------------
 # pings_to HOST VSID PORT: echo requests h2 took from the physical network
