@@ -442,14 +442,6 @@ static void single_tests(void)
 	fake_nl_free(&k);
 }
 
-static struct nl_msg *message(uint8_t cmd)
-{
-	struct nl_msg *msg = nlmsg_alloc();
-
-	genlmsg_put(msg, 0, 1, FAMILY, 0, NLM_F_MULTI, cmd, HNV_GENL_VERSION);
-	return msg;
-}
-
 static struct nl_msg *switch_msg(const char *name, uint32_t ifindex)
 {
 	struct nl_msg *msg = message(HNV_CMD_SWITCH_GET);

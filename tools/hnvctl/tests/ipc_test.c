@@ -80,14 +80,6 @@ int __wrap_nlreq_run(struct nl_sock *sk, const struct nlreq *r,
 	return 0;
 }
 
-static struct nl_msg *message(uint8_t cmd)
-{
-	struct nl_msg *msg = nlmsg_alloc();
-
-	genlmsg_put(msg, 0, 1, FAMILY, 0, NLM_F_MULTI, cmd, HNV_GENL_VERSION);
-	return msg;
-}
-
 static struct nl_msg *subnet_msg(uint32_t vsid)
 {
 	struct nl_msg *msg = message(HNV_CMD_SUBNET_GET);

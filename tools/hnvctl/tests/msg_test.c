@@ -48,15 +48,6 @@ static struct nl_msg *reply(uint8_t cmd)
 	return msg;
 }
 
-/* A nest as the kernel starts it: NLA_F_NESTED set. */
-static struct nlattr *nest_start(struct nl_msg *msg, int type)
-{
-	struct nlattr *nest = nla_nest_start(msg, type);
-
-	nest->nla_type |= NLA_F_NESTED;
-	return nest;
-}
-
 /*
  * Counters as the kernel puts them, with padding attributes as
  * nla_put_64bit() puts them where unaligned access is slow.
@@ -207,28 +198,6 @@ static void request_tests(void)
 	check(n == 1 && nla_get_u32(tb[HNV_A_PORT_IFINDEX]) == 7,
 	      "port selector alone: HNV_A_PORT_IFINDEX only");
 	nlmsg_free(msg);
-}
-
-/*
- * Parses msg into tb and returns how many top-level attributes it has,
- * duplicates included.
- */
-static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *a;
-	int rem, n = 0;
-
-	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
-		n++;
-	return n;
-}
-
-static bool is_u32(const struct nlattr *a, uint32_t val)
-{
-	return a && nla_len(a) == 4 && nla_get_u32(a) == val;
 }
 
 static void switch_set_tests(void)

@@ -31,42 +31,6 @@ static const uint8_t mac1[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
 static const uint8_t mac3[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x03 };
 static const uint8_t bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
-static struct nl_msg *message(uint8_t cmd)
-{
-	struct nl_msg *msg = nlmsg_alloc();
-
-	genlmsg_put(msg, 0, 1, FAMILY, 0, NLM_F_MULTI, cmd, HNV_GENL_VERSION);
-	return msg;
-}
-
-/* A nest as the kernel starts it: NLA_F_NESTED set. */
-static struct nlattr *nest_start(struct nl_msg *msg, int type)
-{
-	struct nlattr *nest = nla_nest_start(msg, type);
-
-	nest->nla_type |= NLA_F_NESTED;
-	return nest;
-}
-
-/* The top-level attributes of msg into tb; how many, duplicates included. */
-static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *a;
-	int rem, n = 0;
-
-	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
-		n++;
-	return n;
-}
-
-static bool is_bytes(const struct nlattr *a, const void *val, int len)
-{
-	return a && nla_len(a) == len && !memcmp(nla_data(a), val, len);
-}
-
 static void router_mac_request_tests(void)
 {
 	struct hnv_switch_conf conf = { .has = HNV_SWITCH_SET_ROUTER_MAC };

@@ -55,15 +55,6 @@ static const struct hnv_encap_action encap = {
 	HNV_ENCAP_VXLAN, 5002, { 192, 168, 1, 10 }, { 192, 168, 2, 20 },
 };
 
-/* A nest as the kernel starts it: NLA_F_NESTED set. */
-static struct nlattr *nest_start(struct nl_msg *msg, int type)
-{
-	struct nlattr *nest = nla_nest_start(msg, type);
-
-	nest->nla_type |= NLA_F_NESTED;
-	return nest;
-}
-
 static void put_encap(struct nl_msg *msg)
 {
 	struct nlattr *nest = nest_start(msg, HNV_ACTION_A_ENCAP);
@@ -428,20 +419,6 @@ static bool route_eq(const struct hnv_route *a, const struct hnv_route *b)
 	       !memcmp(a->via, b->via, a->alen);
 }
 
-/* The top-level attributes of msg into tb; how many, duplicates included. */
-static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *a;
-	int rem, n = 0;
-
-	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
-		n++;
-	return n;
-}
-
 /*
  * The nest a is HNV_A_ROUTE_PREFIX as the kernel wants it: NLA_F_NESTED,
  * exactly HNV_PREFIX_A_ADDR (alen bytes of addr) and a u8
@@ -467,16 +444,6 @@ static bool is_route_prefix(const struct nlattr *a, const uint8_t *addr,
 		i++;
 	}
 	return ok && i == 2 && !rem;
-}
-
-static bool is_u32(const struct nlattr *a, uint32_t val)
-{
-	return a && nla_len(a) == 4 && nla_get_u32(a) == val;
-}
-
-static bool is_bytes(const struct nlattr *a, const void *val, int len)
-{
-	return a && nla_len(a) == len && !memcmp(nla_data(a), val, len);
 }
 
 static struct nl_msg *request(uint8_t cmd)

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct nl_msg;
@@ -34,6 +35,15 @@ void skip(const char *why, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *line_of(const char *s, int n);
+
+/* nlmsg.c: messages as the kernel would send them, and reading them. */
+struct nlattr;
+struct nl_msg *message(uint8_t cmd);
+struct nlattr *nest_start(struct nl_msg *msg, int type);
+int attrs_of(struct nl_msg *msg, struct nlattr **tb);
+bool is_u32(const struct nlattr *a, uint32_t val);
+bool is_u8(const struct nlattr *a, uint8_t val);
+bool is_bytes(const struct nlattr *a, const void *val, int len);
 
 /* msg_test.c: out_begin() and out_end() into a capture. */
 struct out *out_open(struct out *o, struct capture *c, bool json,

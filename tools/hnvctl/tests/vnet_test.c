@@ -31,54 +31,10 @@ static const uint8_t mac1[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
 static const uint8_t mac2[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x02 };
 static const uint8_t bcast[ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
-static struct nl_msg *message(uint8_t cmd)
-{
-	struct nl_msg *msg = nlmsg_alloc();
-
-	genlmsg_put(msg, 0, 1, FAMILY, 0, NLM_F_MULTI, cmd, HNV_GENL_VERSION);
-	return msg;
-}
-
-/* A nest as the kernel starts it: NLA_F_NESTED set. */
-static struct nlattr *nest_start(struct nl_msg *msg, int type)
-{
-	struct nlattr *nest = nla_nest_start(msg, type);
-
-	nest->nla_type |= NLA_F_NESTED;
-	return nest;
-}
-
-/*
- * Parses msg into tb and returns how many top-level attributes it has,
- * duplicates included.
- */
-static int attrs_of(struct nl_msg *msg, struct nlattr **tb)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *a;
-	int rem, n = 0;
-
-	genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL);
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlh), 0),
-			  genlmsg_attrlen(nlmsg_data(nlh), 0), rem)
-		n++;
-	return n;
-}
-
-static bool is_u32(const struct nlattr *a, uint32_t val)
-{
-	return a && nla_len(a) == 4 && nla_get_u32(a) == val;
-}
-
 static bool is_string(const struct nlattr *a, const char *val)
 {
 	return a && nla_len(a) == (int)strlen(val) + 1 &&
 	       !strcmp(nla_data(a), val);
-}
-
-static bool is_u8(const struct nlattr *a, uint8_t val)
-{
-	return a && nla_len(a) == 1 && nla_get_u8(a) == val;
 }
 
 /* a is the address text: 4 bytes for IPv4, 16 for IPv6. */
