@@ -14,7 +14,7 @@
 #include <net/vxlan.h>
 
 #include "compat.h"
-#include "hnv.h"
+#include "acl.h"
 
 /* Locally administered, "HNV"; the same on every host. */
 static const u8 hnv_router_mac_default[ETH_ALEN] = {
@@ -53,17 +53,25 @@ static int hnv_dev_init(struct net_device *dev)
 	sw->vxlan_port = IANA_VXLAN_UDP_PORT;
 	sw->nvgre_flowid = true;
 	ether_addr_copy(sw->router_mac, hnv_router_mac_default);
+	err = hnv_conn_switch_init(sw);
+	if (err)
+		goto err_map;
 	err = hnv_uplink_init(sw);
-	if (err) {
-		hnv_map_destroy(sw);
-		free_percpu(sw->stats);
-		sw->stats = NULL;
-		return err;
-	}
+	if (err)
+		goto err_conn;
+	hnv_acl_switch_init(sw);
 	hnv_uft_switch_init(sw);
 	list_add_tail(&sw->net_list, &hn->switches);
 	hn->gen++;
 	return 0;
+
+err_conn:
+	hnv_conn_switch_destroy(sw);
+err_map:
+	hnv_map_destroy(sw);
+	free_percpu(sw->stats);
+	sw->stats = NULL;
+	return err;
 }
 
 static void hnv_dev_uninit(struct net_device *dev)
@@ -80,6 +88,8 @@ static void hnv_dev_uninit(struct net_device *dev)
 	hnv_map_destroy(sw);
 	hnv_subnet_del_all(sw);
 	hnv_route_del_all(sw);
+	hnv_acl_switch_destroy(sw);
+	hnv_conn_switch_destroy(sw);
 	kfree_rcu(rtnl_dereference(sw->pas), rcu);
 	list_del(&sw->net_list);
 	hn->gen++;

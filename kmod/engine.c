@@ -12,8 +12,9 @@
  * Frames decapsulated from the physical network take the same way through
  * the uplink, a port of the switch with its own flow table and layers.
  *
- * Layers are plain functions over the frame's key; ACLs and routing join
- * as further layers of the same walk.
+ * Layers are plain functions over the frame's key.  After the walk, the
+ * IN ACLs of the ports the frame is delivered to are applied (acl.c),
+ * and the flow is tied to its tracked connection, if any.
  */
 
 #include <linux/etherdevice.h>
@@ -31,8 +32,8 @@ void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to)
 	if (c->acts->n >= HNV_ACTIONS_MAX)
 		return;
 	a = &c->acts->a[c->acts->n++];
+	memset(a, 0, sizeof(*a));
 	a->type = HNV_ACTION_A_OUTPUT;
-	a->reason = 0;
 	a->ifindex = to->dev->ifindex;
 	a->port = to;
 }
@@ -169,6 +170,7 @@ static void hnv_layer_vnet_uplink(struct hnv_compose *c)
 	sn = hnv_subnet_find(sw, vsid);
 	if (!sn)
 		return hnv_compose_drop(c, HNV_DROP_UNKNOWN_VNI);
+	c->sn = sn;
 	if (READ_ONCE(sw->strict)) {
 		/* A routed frame comes from the router MAC: check its source
 		 * address instead, in the subnets of its RDID.
@@ -196,49 +198,111 @@ static void hnv_layer_vnet_uplink(struct hnv_compose *c)
 		hnv_compose_drop(c, HNV_DROP_NO_DEST);
 }
 
-typedef void (*hnv_layer_fn)(struct hnv_compose *c);
+struct hnv_layer {
+	const char *name;
+	void (*fn)(struct hnv_compose *c);
+	bool traces;	/* records its own steps */
+};
 
 /* The layers a VM port's frames walk, in order. */
-static const hnv_layer_fn hnv_port_layers[] = {
-	hnv_layer_port,
-	hnv_layer_arp,
-	hnv_layer_nd,
-	hnv_layer_route,
-	hnv_layer_vnet,
+static const struct hnv_layer hnv_port_layers[] = {
+	{ "port", hnv_layer_port },
+	{ "acl-out", hnv_layer_acl_out, true },
+	{ "arp", hnv_layer_arp },
+	{ "nd", hnv_layer_nd },
+	{ "route", hnv_layer_route },
+	{ "vnet", hnv_layer_vnet },
 };
 
 /* The layers frames from the physical network walk, in order. */
-static const hnv_layer_fn hnv_uplink_layers[] = {
-	hnv_layer_vnet_uplink,
+static const struct hnv_layer hnv_uplink_layers[] = {
+	{ "vnet-uplink", hnv_layer_vnet_uplink },
 };
 
-/* The slow path: walk the layers, return the composed actions. */
-static struct hnv_actions *hnv_compose(struct hnv_port *port,
-				       const struct hnv_flow_key *key)
+/*
+ * Record a step of a trace: @layer, the ACL rule that decided (or NULL)
+ * and the actions composed from index @first on (all, once the walk is
+ * done).
+ */
+void hnv_trace_step(struct hnv_compose *c, const char *layer,
+		    const struct hnv_acl_ref *acl, u16 first)
 {
-	struct hnv_compose c = { .port = port, .key = key };
-	const hnv_layer_fn *layers = hnv_port_layers;
+	struct hnv_trace *t = c->trace;
+	struct hnv_trace_step *step;
+	u16 i;
+
+	if (t->n == HNV_TRACE_STEPS_MAX) {
+		t->more++;
+		return;
+	}
+	step = &t->step[t->n++];
+	step->layer = layer;
+	step->has_acl = acl;
+	if (acl)
+		step->acl = *acl;
+	if (c->done)
+		first = 0;
+	step->nacts = 0;
+	for (i = first; i < c->acts->n && step->nacts < HNV_TRACE_STEP_ACTIONS;
+	     i++)
+		step->acts[step->nacts++] = c->acts->a[i];
+}
+
+/*
+ * The slow path: walk the layers for @c->port and @c->key, return the
+ * composed actions (NULL: no memory).
+ */
+struct hnv_actions *hnv_compose(struct hnv_compose *c)
+{
+	const struct hnv_layer *layers = hnv_port_layers;
 	int i, nlayers = ARRAY_SIZE(hnv_port_layers);
 	struct hnv_actions *acts;
+	u16 first;
 
-	if (port == port->sw->uplink) {
+	if (c->port == c->port->sw->uplink) {
 		layers = hnv_uplink_layers;
 		nlayers = ARRAY_SIZE(hnv_uplink_layers);
 	}
 
-	c.acts = kmalloc(struct_size(c.acts, a, HNV_ACTIONS_MAX), GFP_ATOMIC);
-	if (!c.acts)
+	c->acts = kmalloc(struct_size(c->acts, a, HNV_ACTIONS_MAX), GFP_ATOMIC);
+	if (!c->acts)
 		return NULL;
-	c.acts->n = 0;
-	for (i = 0; i < nlayers && !c.done; i++)
-		layers[i](&c);
+	c->acts->n = 0;
+	for (i = 0; i < nlayers && !c->done; i++) {
+		first = c->acts->n;
+		layers[i].fn(c);
+		if (c->trace && !layers[i].traces)
+			hnv_trace_step(c, layers[i].name, NULL, first);
+	}
+	hnv_acl_deliver(c);
 	/*
 	 * Keep only what was composed: the flow holds its list for its life
 	 * (krealloc would keep the whole scratch allocation).
 	 */
-	acts = kmemdup(c.acts, struct_size(c.acts, a, c.acts->n), GFP_ATOMIC);
-	kfree(c.acts);
+	acts = kmemdup(c->acts, struct_size(c->acts, a, c->acts->n), GFP_ATOMIC);
+	kfree(c->acts);
+	c->acts = NULL;
+	if (acts)
+		hnv_acl_finish(c, acts);
 	return acts;
+}
+
+void hnv_actions_free(struct hnv_actions *acts)
+{
+	if (acts->conn)
+		hnv_conn_put(acts->conn);
+	kfree(acts);
+}
+
+static void hnv_actions_free_cb(struct rcu_head *head)
+{
+	hnv_actions_free(container_of(head, struct hnv_actions, rcu));
+}
+
+/* Free @acts after a grace period. */
+void hnv_actions_free_rcu(struct hnv_actions *acts)
+{
+	call_rcu(&acts->rcu, hnv_actions_free_cb);
 }
 
 void hnv_output(struct hnv_port *to, struct sk_buff *skb)
@@ -274,7 +338,13 @@ static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
 		const struct hnv_action *a = &acts->a[i];
 
 		switch (a->type) {
+		case HNV_ACTION_A_ACL:
+			if (a->acl.rule)
+				hnv_acl_hit(a->acl.rule);
+			break;
 		case HNV_ACTION_A_DROP:
+			if (a->reason == HNV_DROP_ACL && a->acl.rule)
+				hnv_acl_hit(a->acl.rule);
 			hnv_count_drop(port->stats, a->reason);
 			kfree_skb(skb);
 			return;
@@ -305,12 +375,17 @@ static void hnv_apply(struct hnv_port *port, const struct hnv_actions *acts,
 				if (!copy)
 					break;
 			}
-			if (a->type == HNV_ACTION_A_OUTPUT)
+			if (a->type == HNV_ACTION_A_OUTPUT) {
+				if (a->acl_in[0])
+					hnv_acl_hit(a->acl_in[0]);
+				if (a->acl_in[1])
+					hnv_acl_hit(a->acl_in[1]);
 				hnv_output(a->port, copy);
-			else if (a->encap == HNV_ENCAP_NVGRE)
+			} else if (a->encap == HNV_ENCAP_NVGRE) {
 				hnv_nvgre_xmit(port, a, copy);
-			else
+			} else {
 				hnv_vxlan_xmit(port, a, copy);
+			}
 			if (!skb)
 				return;
 			break;
@@ -329,6 +404,7 @@ static void hnv_engine_process(struct hnv_port *port,
 			       struct sk_buff *skb)
 {
 	struct hnv_switch *sw = port->sw;
+	struct hnv_compose c = {};
 	struct hnv_actions *acts, *old;
 	struct hnv_flow *flow;
 	u32 gen;
@@ -337,30 +413,39 @@ static void hnv_engine_process(struct hnv_port *port,
 	flow = hnv_uft_lookup(port, key);
 	if (likely(flow && READ_ONCE(flow->gen) == gen)) {
 		acts = rcu_dereference(flow->acts);
+		/* A flow of a tracked connection lives as long as it does. */
+		if (likely(!acts->conn) ||
+		    hnv_conn_packet(sw, acts->conn, acts->conn_reply, skb))
+			goto apply;
+	}
+	/* The slow path: a new flow, its policy or its connection changed. */
+	c.port = port;
+	c.key = key;
+	c.gen = gen;
+	acts = hnv_compose(&c);
+	if (unlikely(!acts)) {
+		kfree_skb(skb);
+		return;
+	}
+	if (acts->conn)
+		hnv_conn_packet(sw, acts->conn, acts->conn_reply, skb);
+	if (flow) {
+		old = unrcu_pointer(xchg(&flow->acts, RCU_INITIALIZER(acts)));
+		WRITE_ONCE(flow->gen, gen);
+		hnv_actions_free_rcu(old);
+		hnv_count_add(port->stats, flows_recomposed, 1);
 	} else {
-		/* The slow path, for a new flow or one whose policy changed. */
-		acts = hnv_compose(port, key);
-		if (unlikely(!acts)) {
-			kfree_skb(skb);
+		flow = hnv_uft_insert(port, key, acts, gen);
+		if (!flow) {
+			/* Not cached (a limit was hit): apply once. */
+			hnv_count_add(port->stats, flows_uncached, 1);
+			hnv_apply(port, acts, skb);
+			hnv_actions_free(acts);
 			return;
 		}
-		if (flow) {
-			old = unrcu_pointer(xchg(&flow->acts, RCU_INITIALIZER(acts)));
-			WRITE_ONCE(flow->gen, gen);
-			kfree_rcu(old, rcu);
-			hnv_count_add(port->stats, flows_recomposed, 1);
-		} else {
-			flow = hnv_uft_insert(port, key, acts, gen);
-			if (!flow) {
-				/* Not cached (a limit was hit): apply once. */
-				hnv_count_add(port->stats, flows_uncached, 1);
-				hnv_apply(port, acts, skb);
-				kfree(acts);
-				return;
-			}
-			acts = rcu_dereference(flow->acts);
-		}
+		acts = rcu_dereference(flow->acts);
 	}
+apply:
 	WRITE_ONCE(flow->used, jiffies);
 	atomic64_inc(&flow->packets);
 	atomic64_add(skb->len, &flow->bytes);

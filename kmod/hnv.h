@@ -159,6 +159,14 @@ struct hnv_miss_limit {
  * @miss: the rate limits of HNV_CMD_NEIGH_MISS events
  * @routes: the static routes (RCU readers, RTNL writers)
  * @nroutes: entries in @routes
+ * @acls: the VSID ACLs by VSID (RCU readers, RTNL writers)
+ * @nacl_rules: ACL rules of the switch, ports' and VSIDs' (RTNL)
+ * @nacl_entries: their classifier entries (RTNL)
+ * @conns: tracked connections (struct hnv_conn)
+ * @nconns: entries in @conns
+ * @conn_timeout: seconds a connection lives idle, but an established
+ *	TCP one (RTNL writers, READ_ONCE readers)
+ * @conn_tcp_timeout: likewise for an established TCP connection
  * @uplink: the physical network as a port: frames decapsulated from it go
  *	through the engine with their own flow table.  Its @dev is the switch
  *	device (no reference of its own) and its counters are @stats.
@@ -193,6 +201,13 @@ struct hnv_switch {
 	struct hnv_miss_limit miss;
 	struct list_head routes;
 	u32 nroutes;
+	DECLARE_HASHTABLE(acls, 6);
+	u32 nacl_rules;
+	u32 nacl_entries;
+	struct rhashtable conns;
+	atomic_t nconns;
+	u32 conn_timeout;
+	u32 conn_tcp_timeout;
 };
 
 /**
@@ -207,6 +222,7 @@ struct hnv_switch {
  * @mac: the MAC of the VM behind the port (valid while @vsid is set)
  * @cas: the VM's customer addresses, NULL if none (RCU; replaced whole
  *	under RTNL)
+ * @acl: the port's ACLs, NULL if none (RCU readers, RTNL writers)
  * @uft: the port's unified flow table
  * @nflows: entries in @uft
  * @rcu: deferred free
@@ -220,6 +236,7 @@ struct hnv_port {
 	u32 vsid;
 	u8 mac[ETH_ALEN];
 	struct hnv_port_cas __rcu *cas;
+	struct hnv_acl __rcu *acl;
 	struct rhashtable uft;
 	atomic_t nflows;
 	struct rcu_head rcu;
@@ -446,9 +463,37 @@ struct hnv_arp {
 /* The ARP sender hardware address is not the frame's source MAC. */
 #define HNV_KEY_F_ARP_SHA	BIT(0)
 
+struct hnv_acl_rule;
+struct hnv_conn;
+
+/**
+ * struct hnv_acl_ref - which ACL rule decided, as composed actions and
+ *	traces remember it
+ * @rule: the rule (or default); valid while the flow's generation is
+ *	current, like an output's port (removing a rule bumps it)
+ * @id: the port's ifindex, or the VSID
+ * @prio: the rule's priority; 0 for the default action
+ * @dir: enum hnv_acl_dir
+ * @vsid: @id is a VSID
+ * @action: enum hnv_acl_action
+ * @stateful: the rule tracks connections
+ * @conn: no rule: return traffic of a tracked connection, in this state
+ */
+struct hnv_acl_ref {
+	const struct hnv_acl_rule *rule;
+	u32 id;
+	u32 prio;
+	u8 dir;
+	bool vsid;
+	u8 action;
+	bool stateful;
+	u8 conn;
+};
+
 /**
  * struct hnv_action - one step of a composed action list
- * @type: HNV_ACTION_A_OUTPUT, _DROP, _ENCAP, _REPLY, _ROUTE, _ICMP or _ECHO
+ * @type: HNV_ACTION_A_OUTPUT, _DROP, _ENCAP, _REPLY, _ROUTE, _ICMP, _ECHO or
+ *	_ACL
  * @reason: for a drop, enum hnv_drop_reason
  * @encap: for an encap, enum hnv_encap
  * @router: for a reply, the answer is the gateway's (IPv6: the router flag)
@@ -458,6 +503,10 @@ struct hnv_arp {
  * @mac: for a reply, the MAC to answer with
  * @l3: for a route, the family, the destination VM's MAC and the gateway
  *	that ICMP errors come from; for an ICMP error, also its type and code
+ * @acl: for an ACL action, the rule that allowed the packet (counted as
+ *	it passes); for a drop by an ACL, the rule that denied it
+ * @acl_in: for an output, the rules of the destination's VSID and port
+ *	IN ACLs that allowed the packet (NULL: none), counted likewise
  * @ifindex: for an output, the port's ifindex (for dumps: @port may be
  *	gone by the time a stale flow is listed)
  * @port: for an output, the port to send to; valid while the flow's
@@ -482,6 +531,8 @@ struct hnv_action {
 			u8 mac[ETH_ALEN];
 			union hnv_addr gw;
 		} l3;
+		struct hnv_acl_ref acl;
+		const struct hnv_acl_rule *acl_in[2];
 	};
 	int ifindex;
 	struct hnv_port *port;
@@ -490,11 +541,15 @@ struct hnv_action {
 /**
  * struct hnv_actions - the actions the slow path composed for a flow
  * @rcu: deferred free
+ * @conn: the tracked connection the flow belongs to (a reference), or NULL
+ * @conn_reply: the flow is @conn's return traffic
  * @n: entries in @a
  * @a: the actions, applied in order
  */
 struct hnv_actions {
 	struct rcu_head rcu;
+	struct hnv_conn *conn;
+	bool conn_reply;
 	u16 n;
 	struct hnv_action a[];
 };
@@ -644,6 +699,8 @@ int hnv_uplink_init(struct hnv_switch *sw);
 void hnv_uplink_destroy(struct hnv_switch *sw);
 
 /* engine.c */
+void hnv_actions_free(struct hnv_actions *acts);
+void hnv_actions_free_rcu(struct hnv_actions *acts);
 rx_handler_result_t hnv_engine_rx(struct hnv_port *port, struct sk_buff *skb);
 void hnv_output(struct hnv_port *to, struct sk_buff *skb);
 void hnv_engine_decap(struct hnv_switch *sw, u32 vsid, __be32 outer_src,

@@ -102,6 +102,8 @@ static void hnv_neigh_miss(struct hnv_compose *c, bool v6,
 	unsigned long now = jiffies, last, window;
 	typeof(ml->slot[0]) *slot = &ml->slot[hash % HNV_MISS_SLOTS];
 
+	if (c->probe)
+		return;
 	last = READ_ONCE(slot->last);
 	if (READ_ONCE(slot->hash) == hash && last &&
 	    time_before(now, last + HZ))

@@ -12,6 +12,7 @@
 
 #include "compat.h"
 #include "hnv.h"
+#include "acl.h"
 #include "netlink.h"
 
 
@@ -30,6 +31,11 @@ static struct netlink_range_validation hnv_uft_idle_range = {
 	.max = 3600000,
 };
 
+static struct netlink_range_validation hnv_conn_timeout_range = {
+	.min = 1,
+	.max = HNV_CONN_TIMEOUT_MAX,
+};
+
 static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
 	[HNV_A_SWITCH_IFINDEX]	= NLA_POLICY_MIN(NLA_U32, 1),
 	[HNV_A_SWITCH_IFNAME]	= { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
@@ -44,6 +50,10 @@ static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
 	[HNV_A_SWITCH_STRICT]	= NLA_POLICY_MAX(NLA_U8, 1),
 	[HNV_A_SWITCH_NVGRE_FLOWID] = NLA_POLICY_MAX(NLA_U8, 1),
 	[HNV_A_SWITCH_ROUTER_MAC] = NLA_POLICY_ETH_ADDR,
+	[HNV_A_SWITCH_CONN_TIMEOUT] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							    &hnv_conn_timeout_range),
+	[HNV_A_SWITCH_CONN_TCP_TIMEOUT] = NLA_POLICY_FULL_RANGE(NLA_U32,
+								&hnv_conn_timeout_range),
 };
 
 const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
@@ -57,9 +67,9 @@ const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
  * The device named by an (ifindex, ifname) attribute pair, NULL if neither
  * is present.  Called under RTNL.
  */
-static struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
-				     int ifindex_attr, int ifname_attr,
-				     struct netlink_ext_ack *extack)
+struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
+			      int ifindex_attr, int ifname_attr,
+			      struct netlink_ext_ack *extack)
 {
 	struct net_device *dev = NULL, *named;
 
@@ -162,6 +172,11 @@ static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,
 	    nla_put_u8(skb, HNV_A_SWITCH_STRICT, sw->strict) ||
 	    nla_put_u8(skb, HNV_A_SWITCH_NVGRE_FLOWID, sw->nvgre_flowid) ||
 	    nla_put(skb, HNV_A_SWITCH_ROUTER_MAC, ETH_ALEN, sw->router_mac) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_CONN_TIMEOUT,
+			READ_ONCE(sw->conn_timeout)) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_CONN_TCP_TIMEOUT,
+			READ_ONCE(sw->conn_tcp_timeout)) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_NCONNS, atomic_read(&sw->nconns)) ||
 	    hnv_stats_fill(skb, HNV_A_SWITCH_STATS, &total)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
@@ -295,6 +310,12 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 			   nla_get_u8(attrs[HNV_A_SWITCH_NVGRE_FLOWID]));
 	if (attrs[HNV_A_SWITCH_UFT_IDLE_MS])
 		hnv_uft_set_idle(sw, nla_get_u32(attrs[HNV_A_SWITCH_UFT_IDLE_MS]));
+	if (attrs[HNV_A_SWITCH_CONN_TIMEOUT])
+		WRITE_ONCE(sw->conn_timeout,
+			   nla_get_u32(attrs[HNV_A_SWITCH_CONN_TIMEOUT]));
+	if (attrs[HNV_A_SWITCH_CONN_TCP_TIMEOUT])
+		WRITE_ONCE(sw->conn_tcp_timeout,
+			   nla_get_u32(attrs[HNV_A_SWITCH_CONN_TCP_TIMEOUT]));
 	rtnl_unlock();
 	return 0;
 }
@@ -493,6 +514,48 @@ static const struct genl_ops hnv_genl_ops[] = {
 		.cmd		= HNV_CMD_MAP_GET,
 		.dumpit		= hnv_nl_map_get_dumpit,
 		.policy		= hnv_map_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_ACL_NEW,
+		.doit		= hnv_nl_acl_new_doit,
+		.policy		= hnv_acl_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_ACL_DEL,
+		.doit		= hnv_nl_acl_del_doit,
+		.policy		= hnv_acl_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_ACL_GET,
+		.dumpit		= hnv_nl_acl_get_dumpit,
+		.policy		= hnv_acl_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_ACL_FLUSH,
+		.doit		= hnv_nl_acl_flush_doit,
+		.policy		= hnv_acl_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_CONN_GET,
+		.dumpit		= hnv_nl_conn_get_dumpit,
+		.policy		= hnv_port_get_policy,
+		.maxattr	= HNV_A_MAX,
+		.flags		= GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd		= HNV_CMD_TRACE,
+		.doit		= hnv_nl_trace_doit,
+		.policy		= hnv_trace_policy,
 		.maxattr	= HNV_A_MAX,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},

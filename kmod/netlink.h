@@ -19,6 +19,9 @@ extern const struct nla_policy hnv_map_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_route_policy[HNV_A_MAX + 1];
 
 /* netlink.c: selectors (under RTNL) and message headers */
+struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
+			      int ifindex_attr, int ifname_attr,
+			      struct netlink_ext_ack *extack);
 struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
 				 struct netlink_ext_ack *extack);
 struct hnv_switch *hnv_nl_switch_required(struct net *net,
@@ -37,6 +40,11 @@ int hnv_nl_subnet_get_doit(struct sk_buff *skb, struct genl_info *info);
 int hnv_nl_subnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int hnv_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int hnv_nl_flow_flush_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_fill_acl_ref(struct sk_buff *skb, int type,
+			const struct hnv_acl_ref *ref, bool verdict);
+int hnv_nl_fill_actions(struct sk_buff *skb, int type,
+			const struct hnv_action *acts, int n);
+int hnv_nl_fill_flow_key(struct sk_buff *skb, const struct hnv_flow_key *k);
 
 /* netlink_map.c: provider addresses, VXLAN port, CA->PA mappings */
 int hnv_nl_set_pas(struct hnv_switch *sw, const struct nlattr *nest,
@@ -52,5 +60,15 @@ int hnv_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int hnv_nl_route_new_doit(struct sk_buff *skb, struct genl_info *info);
 int hnv_nl_route_del_doit(struct sk_buff *skb, struct genl_info *info);
 int hnv_nl_route_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* netlink_acl.c: ACLs, tracked connections, traces */
+extern const struct nla_policy hnv_acl_policy[HNV_A_MAX + 1];
+extern const struct nla_policy hnv_trace_policy[HNV_A_MAX + 1];
+int hnv_nl_acl_new_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_acl_del_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_acl_flush_doit(struct sk_buff *skb, struct genl_info *info);
+int hnv_nl_acl_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int hnv_nl_conn_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int hnv_nl_trace_doit(struct sk_buff *skb, struct genl_info *info);
 
 #endif /* _HNV_NETLINK_H */

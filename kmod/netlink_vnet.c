@@ -411,17 +411,53 @@ static int hnv_nl_fill_encap(struct sk_buff *skb, const struct hnv_action *a)
 	return 0;
 }
 
-static int hnv_nl_fill_actions(struct sk_buff *skb,
-			       const struct hnv_actions *acts)
+/*
+ * Which ACL rule decided, as a nest of type @type: for actions the
+ * attachment and the rule, for trace steps (@verdict) also its action.
+ */
+int hnv_nl_fill_acl_ref(struct sk_buff *skb, int type,
+			const struct hnv_acl_ref *ref, bool verdict)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (ref->conn) {
+		if (nla_put_u8(skb, HNV_ACL_A_DIR, ref->dir) ||
+		    nla_put_u8(skb, HNV_ACL_A_CONN, ref->conn))
+			goto cancel;
+		nla_nest_end(skb, nest);
+		return 0;
+	}
+	if (nla_put_u8(skb, HNV_ACL_A_DIR, ref->dir) ||
+	    nla_put_u32(skb, ref->vsid ? HNV_ACL_A_VSID : HNV_ACL_A_PORT_IFINDEX,
+			ref->id) ||
+	    (ref->prio ? nla_put_u32(skb, HNV_ACL_A_PRIORITY, ref->prio) :
+			 nla_put_flag(skb, HNV_ACL_A_DEFAULT)))
+		goto cancel;
+	if (verdict &&
+	    (nla_put_u8(skb, HNV_ACL_A_ACTION, ref->action) ||
+	     (ref->stateful && nla_put_flag(skb, HNV_ACL_A_STATEFUL))))
+		goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+/* @n actions @a as a nest of type @type (HNV_FLOW_A_ACTIONS' format). */
+int hnv_nl_fill_actions(struct sk_buff *skb, int type,
+			const struct hnv_action *acts, int n)
 {
 	struct nlattr *nest;
 	int i, err = 0;
 
-	nest = nla_nest_start(skb, HNV_FLOW_A_ACTIONS);
+	nest = nla_nest_start(skb, type);
 	if (!nest)
 		return -EMSGSIZE;
-	for (i = 0; i < acts->n && !err; i++) {
-		const struct hnv_action *a = &acts->a[i];
+	for (i = 0; i < n && !err; i++) {
+		const struct hnv_action *a = &acts[i];
 
 		if (a->type == HNV_ACTION_A_OUTPUT)
 			err = nla_put_u32(skb, HNV_ACTION_A_OUTPUT, a->ifindex);
@@ -437,6 +473,9 @@ static int hnv_nl_fill_actions(struct sk_buff *skb,
 			err = nla_put_flag(skb, HNV_ACTION_A_ECHO);
 		else if (a->type == HNV_ACTION_A_ENCAP)
 			err = hnv_nl_fill_encap(skb, a);
+		else if (a->type == HNV_ACTION_A_ACL)
+			err = hnv_nl_fill_acl_ref(skb, HNV_ACTION_A_ACL,
+						  &a->acl, false);
 		else
 			err = nla_put_u8(skb, HNV_ACTION_A_DROP, a->reason);
 	}
@@ -448,7 +487,13 @@ static int hnv_nl_fill_actions(struct sk_buff *skb,
 	return 0;
 }
 
-static int hnv_nl_fill_flow_key(struct sk_buff *skb,
+static int hnv_nl_fill_flow_actions(struct sk_buff *skb,
+				    const struct hnv_actions *acts)
+{
+	return hnv_nl_fill_actions(skb, HNV_FLOW_A_ACTIONS, acts->a, acts->n);
+}
+
+int hnv_nl_fill_flow_key(struct sk_buff *skb,
 				const struct hnv_flow_key *k)
 {
 	int alen;
@@ -502,7 +547,7 @@ static int hnv_nl_fill_flow(struct sk_buff *skb, struct hnv_port *port,
 	nest = nla_nest_start(skb, HNV_A_FLOW);
 	if (!nest ||
 	    hnv_nl_fill_flow_key(skb, &flow->key) ||
-	    hnv_nl_fill_actions(skb, rcu_dereference(flow->acts)) ||
+	    hnv_nl_fill_flow_actions(skb, rcu_dereference(flow->acts)) ||
 	    nla_put_u64_64bit(skb, HNV_FLOW_A_PACKETS,
 			      atomic64_read(&flow->packets), HNV_FLOW_A_PAD) ||
 	    nla_put_u64_64bit(skb, HNV_FLOW_A_BYTES,

@@ -13,7 +13,7 @@
 #include <linux/rtnetlink.h>
 #include <net/ipv6.h>
 
-#include "hnv.h"
+#include "acl.h"
 
 static rx_handler_result_t hnv_handle_frame(struct sk_buff **pskb)
 {
@@ -120,6 +120,7 @@ err_promisc:
 err_put:
 	netdev_put(dev, &port->dev_tracker);
 	hnv_uft_destroy(port);
+	hnv_acl_port_destroy(port);
 err_stats:
 	free_percpu(port->stats);
 err_free:
@@ -155,6 +156,7 @@ static void hnv_port_destroy(struct hnv_port *port)
 	netdev_info(sw->dev, "port %s detached\n", dev->name);
 	netdev_put(dev, &port->dev_tracker);
 	hnv_uft_destroy(port);
+	hnv_acl_port_destroy(port);
 	call_rcu(&port->rcu, hnv_port_free_rcu);
 }
 

@@ -11,7 +11,7 @@
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 
-#include "hnv.h"
+#include "acl.h"
 
 #define HNV_UFT_MAX_DEFAULT		262144
 #define HNV_UFT_PORT_MAX_DEFAULT	16384
@@ -27,7 +27,7 @@ static const struct rhashtable_params hnv_uft_params = {
 static void hnv_flow_free(struct hnv_flow *flow)
 {
 	/* The table is gone or the flow unlinked: no reader can see @acts. */
-	kfree(rcu_dereference_raw(flow->acts));
+	hnv_actions_free(rcu_dereference_raw(flow->acts));
 	kfree(flow);
 }
 
@@ -80,7 +80,7 @@ struct hnv_flow *hnv_uft_insert(struct hnv_port *port,
 	atomic_dec(&sw->nflows);
 	if (IS_ERR(old))
 		return NULL;
-	kfree(acts);
+	hnv_actions_free(acts);
 	return old;
 
 err_port:
@@ -172,6 +172,7 @@ static void hnv_uft_gc(struct work_struct *work)
 		hnv_uft_sweep(port, false);
 	hnv_uft_sweep(sw->uplink, false);
 	rcu_read_unlock();
+	hnv_conn_gc(sw);
 	mutex_unlock(&sw->flow_lock);
 	queue_delayed_work(system_power_efficient_wq, &sw->flow_gc,
 			   hnv_uft_gc_interval(sw));

@@ -201,3 +201,25 @@ else
 	echo "    MAC in VSID 6001, so the frame only floods inside Fabrikam's VSID"
 fi
 show host2 "$hnvctl" stats show dev fabrikam-web
+
+say "ACLs: Contoso's SQL VM takes only SQL (tcp/1433) from its Web VM, statefully"
+peer="$(dirname "$0")/../../selftests/acl_peer.py"
+on contoso-sql python3 "$peer" serve --tcp 1433 --tcp 22 >/dev/null 2>&1 &
+peer_pid=$!
+show host1 "$hnvctl" acl default dev contoso-sql dir in deny
+show host1 "$hnvctl" acl default dev contoso-sql dir out deny
+show host1 "$hnvctl" acl add dev contoso-sql dir in prio 100 allow stateful \
+	proto tcp src 10.1.1.12/32 dport 1433
+show host1 "$hnvctl" acl show
+sleep 0.5
+show contoso-web nc -z -v -w 2 10.1.1.11 1433
+echo "    (allowed; its replies pass contoso-sql's out default deny: the"
+echo "    connection is tracked)"
+show host1 "$hnvctl" conn show
+show contoso-web nc -z -v -w 2 10.1.1.11 22
+echo "    (denied: why?)"
+show host1 "$hnvctl" trace dev hnv0 vsid 5001 tun-src 192.168.2.20 \
+	tcp src 10.1.1.12 dst 10.1.1.11 sport 40000 dport 22
+show host1 "$hnvctl" acl show dev contoso-sql
+kill "$peer_pid"
+wait "$peer_pid" 2>/dev/null || true

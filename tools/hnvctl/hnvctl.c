@@ -8,14 +8,16 @@
  *
  * main() reads the global options and runs one command, or a batch of
  * them; the objects (switch.c, port.c, subnet.c, vnet.c, map.c, route.c,
- * flow.c, stats.c, monitor.c, version.c) dispatch their commands with
+ * acl.c, conn.c, trace.c, flow.c, stats.c, monitor.c, version.c) dispatch
+ * their commands with
  * cmd_dispatch().  Objects, commands and keywords can be abbreviated to
  * any unambiguous prefix ("m" stays "map", as it was before "monitor").
  * Every command returns the exit status instead of exiting, so that a
  * batch can go on.
  *
- * A batch pipelines its "map add", "map replace" and "map del" lines, and
- * those of "route" (see batch()): their requests go through an nlpipe
+ * A batch pipelines its "map add", "map replace" and "map del" lines,
+ * those of "route", and the "acl add", "acl replace", "acl default" and
+ * "acl del" lines (see batch()): their requests go through an nlpipe
  * (netlink.c) without waiting for each ACK, and a failure the kernel
  * reports later is printed with the line it belongs to.
  *
@@ -43,9 +45,9 @@ struct batch {
 	const char *file;
 	bool force;
 	struct nlpipe pipe;		/* ctl->hnv.pipe points here if set up */
-	/* first map or route line the kernel refused */
+	/* first pipelined (map, route, acl) line the kernel refused */
 	unsigned long failed_line;
-	unsigned long failures;		/* map/route lines refused */
+	unsigned long failures;		/* pipelined lines refused */
 };
 
 static void usage(FILE *fp)
@@ -53,8 +55,9 @@ static void usage(FILE *fp)
 	fputs("Usage: hnvctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	      "       hnvctl [ OPTIONS ] [ -force ] -batch FILE\n"
 	      "where  OBJECT := { switch | port | subnet | vnet | map | "
-	      "route | flow |\n"
-	      "                  stats | monitor | version | help }\n"
+	      "route | acl | conn |\n"
+	      "                  trace | flow | stats | monitor | version | "
+	      "help }\n"
 	      "       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n"
 	      "\n"
 	      "  switch   hnv switches, their flow-table settings, provider\n"
@@ -67,6 +70,9 @@ static void usage(FILE *fp)
 	      "  route    the static routes of the distributed routers: which "
 	      "VM a prefix\n"
 	      "           of a virtual network is reached through\n"
+	      "  acl      the access control lists of the ports and subnets\n"
+	      "  conn     the connections the stateful ACLs track\n"
+	      "  trace    what a switch would do with a packet, and why\n"
 	      "  flow     the flows cached in the switches' unified flow tables\n"
 	      "  stats    the counters of a switch or port\n"
 	      "  monitor  the events of the switches, as they come\n"
@@ -76,7 +82,8 @@ static void usage(FILE *fp)
 	      "  -batch   run the commands of FILE (\"-\": standard input), one a\n"
 	      "           line; stop at the first that fails unless -force.\n"
 	      "           Consecutive map and route add/replace/del lines are\n"
-	      "           pipelined.\n",
+	      "           pipelined, and so are acl add/replace/default/del "
+	      "lines.\n",
 	      fp);
 }
 
@@ -94,7 +101,7 @@ void hnvctl_perror(const struct nlerr *err)
 	fprintf(stderr, "Error: %s\n", buf);
 }
 
-/* The kernel refused the request of a map or route line of the batch arg. */
+/* The kernel refused the request of a pipelined line of the batch arg. */
 static void batch_refused(void *arg, unsigned long line,
 			  const struct nlerr *err)
 {
@@ -109,7 +116,7 @@ static void batch_refused(void *arg, unsigned long line,
 
 /*
  * Connects to the hnv family, once; in a batch, sets up the pipe of its
- * map and route lines too.
+ * map, route and acl lines too.
  */
 int hnvctl_connect(struct hnvctl *ctl)
 {
@@ -219,12 +226,13 @@ int show_sel_args(const char *vsid_word, const char *switch_word,
 }
 
 /* Keywords of a command, and "help". */
-#define KWARGS_MAX 12
+#define KWARGS_MAX 16
 
 /*
  * Parses "KEYWORD VALUE" pairs in any order, each keyword once (or up to
- * max times, with a list, whose places are noted if pos is set), and
- * "help" (which sets *help and stops).  A word that is no keyword is the
+ * max times, with a list, whose places are noted if pos is set), flags
+ * (keywords without a value) once each, and "help" (which sets *help and
+ * stops).  A word that is no keyword is the
  * value of args[bare], if bare >= 0 (as "dev" may be left out).  The values
  * are only checked by the caller.  Prints the error and usage and returns
  * -1 if the arguments are wrong.
@@ -265,7 +273,7 @@ int kwargs_parse(struct kwarg *args, size_t n, int bare, bool *help,
 			return invarg(*argv, "unknown keyword", usage_fn);
 		if (k == KW_NONE) {
 			k = bare;
-		} else {
+		} else if (!args[k].flag) {
 			if (argc == 1)
 				return invarg(*argv, "a value must follow it",
 					      usage_fn);
@@ -395,6 +403,9 @@ static const struct cmd objects[] = {
 	{ "vnet", do_vnet },
 	{ "map", do_map },
 	{ "route", do_route },
+	{ "acl", do_acl },
+	{ "conn", do_conn },
+	{ "trace", do_trace },
 	{ "flow", do_flow },
 	{ "stats", do_stats },
 	{ "monitor", do_monitor },
@@ -415,7 +426,7 @@ static int run(struct hnvctl *ctl, int argc, char **argv)
 
 /*
  * Is argv a line whose request a batch pipelines ("map add ...", "route
- * del ...")?
+ * del ...", "acl add ...")?
  */
 static bool pipelined(int argc, char **argv)
 {
@@ -425,12 +436,14 @@ static bool pipelined(int argc, char **argv)
 		return false;
 	if (objects[i].fn == do_map)
 		return map_pipelined(argc - 1, argv + 1);
+	if (objects[i].fn == do_acl)
+		return acl_pipelined(argc - 1, argv + 1);
 	return objects[i].fn == do_route &&
 	       route_pipelined(argc - 1, argv + 1);
 }
 
 /*
- * Must the batch stop: has the kernel refused a map or route line, without
+ * Must the batch stop: has the kernel refused a pipelined line, without
  * -force?
  */
 static bool batch_stops(const struct batch *b)
@@ -438,7 +451,7 @@ static bool batch_stops(const struct batch *b)
 	return b->failed_line && !b->force;
 }
 
-/* Waits for the answers to the map and route lines sent (if any). */
+/* Waits for the answers to the pipelined lines sent (if any). */
 static void batch_sync(struct hnvctl *ctl)
 {
 	if (ctl->hnv.pipe)
@@ -446,9 +459,9 @@ static void batch_sync(struct hnvctl *ctl)
 }
 
 /*
- * The end of a batch: the answers to its last map and route lines.  If it
- * stops for one the kernel refused, those not sent yet never are; those sent
- * with it or after it, before its answer came, were carried out.
+ * The end of a batch: the answers to its last pipelined lines.  If it
+ * stops for one the kernel refused, those not sent yet never are; those
+ * sent with it or after it, before its answer came, were carried out.
  */
 static void batch_end(struct hnvctl *ctl, struct batch *b)
 {
@@ -459,7 +472,7 @@ static void batch_end(struct hnvctl *ctl, struct batch *b)
 	nlpipe_sync(&b->pipe);
 	if (batch_stops(b) && b->pipe.last_sent_tag > b->failed_line)
 		fprintf(stderr,
-			"Note: the map and route commands up to %s:%lu had been sent before the failure of %s:%lu was known; they were carried out.\n",
+			"Note: the map, route and acl commands up to %s:%lu had been sent before the failure of %s:%lu was known; they were carried out.\n",
 			b->file, b->pipe.last_sent_tag, b->file,
 			b->failed_line);
 	nlpipe_free(&b->pipe);
@@ -468,13 +481,13 @@ static void batch_end(struct hnvctl *ctl, struct batch *b)
 
 /*
  * Runs the commands of file name, one a line, like "ip -batch".  The
- * requests of consecutive map and route add/replace/del lines are
- * pipelined: each such line only queues its request (a MAP_NEW or
- * ROUTE_NEW, with the attribute HNV_A_REPLACE for a replace, or a MAP_DEL
- * or ROUTE_DEL, built as outside a batch) in ctl->hnv.pipe, tagged with
- * the line number, and the kernel's refusal of one is reported with its
+ * requests of consecutive map and route add/replace/del lines, and acl
+ * add/replace/default/del lines, are pipelined: each such line only
+ * queues its request (a MAP_NEW, ROUTE_NEW or ACL_NEW, with the attribute
+ * HNV_A_REPLACE for a replace, or a MAP_DEL, ROUTE_DEL or ACL_DEL, built
+ * as outside a batch) in ctl->hnv.pipe, tagged with the line number, and the kernel's refusal of one is reported with its
  * line as it comes (batch_refused()).  Any other line first waits for the
- * answers to those before it, and so does a map or route line that fails
+ * answers to those before it, and so does a pipelined line that fails
  * before its request is queued, so that the failures are reported in the
  * order of the lines.
  */

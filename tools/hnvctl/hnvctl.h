@@ -49,7 +49,8 @@ struct show_args {
  * is the last), and one more is wrong for the reason too_many.  If pos is
  * set too, pos[i] is the place of list[i] among the arguments, counted in
  * KEYWORD VALUE pairs from 0: for keywords that belong to the one before
- * them.
+ * them.  A flag ("allow", "stateful") takes no value: its value is the
+ * word that gave it.
  */
 struct kwarg {
 	const char *name;	/* the keyword */
@@ -59,6 +60,7 @@ struct kwarg {
 	unsigned int max, n;
 	const char *too_many;
 	unsigned int *pos;
+	bool flag;
 };
 
 int hnvctl_connect(struct hnvctl *ctl);
@@ -92,10 +94,15 @@ int do_map(struct hnvctl *ctl, int argc, char **argv);
 int do_monitor(struct hnvctl *ctl, int argc, char **argv);
 int do_vnet(struct hnvctl *ctl, int argc, char **argv);
 int do_route(struct hnvctl *ctl, int argc, char **argv);
+int do_acl(struct hnvctl *ctl, int argc, char **argv);
+int do_conn(struct hnvctl *ctl, int argc, char **argv);
+int do_trace(struct hnvctl *ctl, int argc, char **argv);
 
 /* map.c: is argv (after "map") a command whose request a batch pipelines? */
 bool map_pipelined(int argc, char **argv);
 /* route.c: the same for argv after "route" */
 bool route_pipelined(int argc, char **argv);
+/* acl.c: the same for argv after "acl" */
+bool acl_pipelined(int argc, char **argv);
 
 #endif

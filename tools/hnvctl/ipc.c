@@ -466,6 +466,136 @@ int hnv_route_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t rdid,
 		   parse_route_list, list, err);
 }
 
+struct acl_req {
+	const struct hnv_acl_sel *sel;
+	const struct hnv_acl *acl;	/* NULL: no HNV_A_ACL */
+	bool replace;			/* ACL_NEW: HNV_A_REPLACE */
+};
+
+static int put_acl(struct nl_msg *msg, const void *arg)
+{
+	const struct acl_req *req = arg;
+
+	return hnv_put_acl(msg, req->sel, req->acl, req->replace);
+}
+
+static int put_acl_sel(struct nl_msg *msg, const void *sel)
+{
+	return hnv_put_acl_sel(msg, sel);
+}
+
+static int parse_acl_list(struct nlmsghdr *nlh, void *list)
+{
+	struct hnv_acl *acl = hnv_acl_list_add(list);
+
+	return acl ? hnv_parse_acl(nlh, acl) : -ENOMEM;
+}
+
+/*
+ * Adds the ACL rule acl, or sets the default action (HNV_ACL_DEFAULT in
+ * acl->ref.has), of the port or VSID sel names; with replace
+ * (HNV_A_REPLACE), replaces the rule of its priority if there is one.
+ */
+int hnv_acl_new(struct hnv *h, const struct hnv_acl_sel *sel,
+		const struct hnv_acl *acl, bool replace, struct nlerr *err)
+{
+	struct acl_req req = { .sel = sel, .acl = acl, .replace = replace };
+
+	return run_ack(h, HNV_CMD_ACL_NEW, put_acl, &req, err);
+}
+
+/*
+ * Deletes the rule of acl's direction and priority, or resets the
+ * default (HNV_ACL_DEFAULT), of the port or VSID sel names.
+ */
+int hnv_acl_del(struct hnv *h, const struct hnv_acl_sel *sel,
+		const struct hnv_acl *acl, struct nlerr *err)
+{
+	struct acl_req req = { .sel = sel, .acl = acl };
+
+	return run_ack(h, HNV_CMD_ACL_DEL, put_acl, &req, err);
+}
+
+/*
+ * Removes the rules and defaults of the switch sel names, or of its port
+ * or VSID, of direction dir only unless it is HNV_ACL_DIR_UNSPEC.
+ */
+int hnv_acl_flush(struct hnv *h, const struct hnv_acl_sel *sel, uint8_t dir,
+		  struct nlerr *err)
+{
+	struct hnv_acl acl = {
+		.ref = { .has = HNV_ACL_DIR, .dir = dir },
+	};
+	struct acl_req req = { .sel = sel, .acl = dir ? &acl : NULL };
+
+	return run(h, HNV_CMD_ACL_FLUSH, false, put_acl, &req, NULL, NULL,
+		   err);
+}
+
+/*
+ * Appends the rules and defaults of the switch sel names (or of every
+ * switch), of its port or VSID if it names one, to list.
+ */
+int hnv_acl_dump(struct hnv *h, const struct hnv_acl_sel *sel,
+		 struct hnv_acl_list *list, struct nlerr *err)
+{
+	return run(h, HNV_CMD_ACL_GET, true, put_acl_sel, sel,
+		   parse_acl_list, list, err);
+}
+
+static int parse_conn_list(struct nlmsghdr *nlh, void *list)
+{
+	struct hnv_conn *conn = hnv_conn_list_add(list);
+
+	return conn ? hnv_parse_conn(nlh, conn) : -ENOMEM;
+}
+
+/* Appends the tracked connections of switch sw, or of every switch. */
+int hnv_conn_dump(struct hnv *h, const struct hnv_sel *sw,
+		  struct hnv_conn_list *list, struct nlerr *err)
+{
+	return run(h, HNV_CMD_CONN_GET, true, put_switch, sw,
+		   parse_conn_list, list, err);
+}
+
+struct trace_req {
+	const struct hnv_sel *port;
+	const struct hnv_flow *packet;
+};
+
+static int put_trace(struct nl_msg *msg, const void *arg)
+{
+	const struct trace_req *req = arg;
+
+	return hnv_put_trace(msg, req->port, req->packet);
+}
+
+static int parse_trace(struct nlmsghdr *nlh, void *t)
+{
+	return hnv_parse_trace(nlh, t);
+}
+
+/*
+ * Has the kernel compose the actions for packet, entering the switch on
+ * port, into t: the packet as composed and the steps taken.  Free t with
+ * hnv_trace_free(), whatever this returns.
+ */
+int hnv_trace(struct hnv *h, const struct hnv_sel *port,
+	      const struct hnv_flow *packet, struct hnv_trace *t,
+	      struct nlerr *err)
+{
+	struct trace_req req = { .port = port, .packet = packet };
+
+	memset(t, 0, sizeof(*t));
+	if (run(h, HNV_CMD_TRACE, false, put_trace, &req, parse_trace, t,
+		err))
+		return -1;
+	if (!t->flow.switch_ifindex)
+		return nlerr_set(err, EBADMSG,
+				 "the kernel answered the trace with nothing");
+	return 0;
+}
+
 /*
  * Listens to the events of the namespace's switches with m: joins the
  * multicast group HNV_MCGRP_EVENTS of the family, whose id the controller

@@ -4,10 +4,10 @@
  *
  * Talking to the hnv family: one function per request, from model to model.
  * Each returns 0, or -1 with err set.  While h->pipe is set (a batch),
- * hnv_map_new(), hnv_map_del(), hnv_route_new() and hnv_route_del() queue
- * their request in it, tagged with h->tag, and return 0: the kernel's
- * answer goes to the pipe's fail callback; every other request waits for
- * the pipe's answers first.
+ * hnv_map_new(), hnv_map_del(), hnv_route_new(), hnv_route_del(),
+ * hnv_acl_new() and hnv_acl_del() queue their request in it, tagged with
+ * h->tag, and return 0: the kernel's answer goes to the pipe's fail
+ * callback; every other request waits for the pipe's answers first.
  */
 #ifndef HNVCTL_IPC_H
 #define HNVCTL_IPC_H
@@ -66,6 +66,19 @@ int hnv_route_del(struct hnv *h, const struct hnv_sel *sw,
 		  const struct hnv_route *route, struct nlerr *err);
 int hnv_route_dump(struct hnv *h, const struct hnv_sel *sw, uint32_t rdid,
 		   struct hnv_route_list *list, struct nlerr *err);
+int hnv_acl_new(struct hnv *h, const struct hnv_acl_sel *sel,
+		const struct hnv_acl *acl, bool replace, struct nlerr *err);
+int hnv_acl_del(struct hnv *h, const struct hnv_acl_sel *sel,
+		const struct hnv_acl *acl, struct nlerr *err);
+int hnv_acl_flush(struct hnv *h, const struct hnv_acl_sel *sel, uint8_t dir,
+		  struct nlerr *err);
+int hnv_acl_dump(struct hnv *h, const struct hnv_acl_sel *sel,
+		 struct hnv_acl_list *list, struct nlerr *err);
+int hnv_conn_dump(struct hnv *h, const struct hnv_sel *sw,
+		  struct hnv_conn_list *list, struct nlerr *err);
+int hnv_trace(struct hnv *h, const struct hnv_sel *port,
+	      const struct hnv_flow *packet, struct hnv_trace *t,
+	      struct nlerr *err);
 int hnv_events_open(struct hnv *h, struct nlmon *m, struct nlerr *err);
 
 #endif

@@ -137,6 +137,18 @@ int hnv_flow_add_route(struct hnv_flow *f, const uint8_t mac[ETH_ALEN])
 	return add_mac_action(f, HNV_ACTION_A_ROUTE, mac);
 }
 
+/*
+ * Appends an ACL action, naming the rule that allowed the packet, to f;
+ * -ENOMEM if no memory.
+ */
+int hnv_flow_add_acl(struct hnv_flow *f, const struct hnv_acl_ref *acl)
+{
+	if (hnv_flow_add_action(f, HNV_ACTION_A_ACL, 0))
+		return -ENOMEM;
+	f->actions[f->nactions - 1].acl = *acl;
+	return 0;
+}
+
 /* Frees the actions of f and zeroes it. */
 void hnv_flow_free(struct hnv_flow *f)
 {
@@ -200,4 +212,65 @@ void hnv_route_list_free(struct hnv_route_list *l)
 {
 	free(l->v);
 	memset(l, 0, sizeof(*l));
+}
+
+/* Appends a zeroed ACL rule to l; NULL if out of memory. */
+struct hnv_acl *hnv_acl_list_add(struct hnv_acl_list *l)
+{
+	struct hnv_acl *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_acl_list_free(struct hnv_acl_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Appends a zeroed connection to l; NULL if out of memory. */
+struct hnv_conn *hnv_conn_list_add(struct hnv_conn_list *l)
+{
+	struct hnv_conn *v = array_room(l->v, l->n, &l->cap, sizeof(*v));
+
+	if (!v)
+		return NULL;
+	l->v = v;
+	memset(&v[l->n], 0, sizeof(*v));
+	return &v[l->n++];
+}
+
+void hnv_conn_list_free(struct hnv_conn_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Appends a zeroed step to t; NULL if out of memory. */
+struct hnv_trace_step *hnv_trace_add_step(struct hnv_trace *t)
+{
+	struct hnv_trace_step *v = array_room(t->steps, t->nsteps, &t->cap,
+					      sizeof(*v));
+
+	if (!v)
+		return NULL;
+	t->steps = v;
+	memset(&v[t->nsteps], 0, sizeof(*v));
+	return &v[t->nsteps++];
+}
+
+/* Frees the flow and the steps of t, their actions too, and zeroes it. */
+void hnv_trace_free(struct hnv_trace *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nsteps; i++)
+		hnv_flow_free(&t->steps[i].actions);
+	free(t->steps);
+	hnv_flow_free(&t->flow);
+	memset(t, 0, sizeof(*t));
 }

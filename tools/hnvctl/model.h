@@ -66,6 +66,8 @@ struct hnv_pas {
 #define HNV_SWITCH_SET_STRICT		0x4
 #define HNV_SWITCH_SET_NVGRE_FLOWID	0x8
 #define HNV_SWITCH_SET_ROUTER_MAC	0x10
+#define HNV_SWITCH_SET_CONN_TIMEOUT	0x20
+#define HNV_SWITCH_SET_CONN_TCP_TIMEOUT	0x40
 
 struct hnv_switch_conf {
 	struct hnv_uft_conf uft;
@@ -75,6 +77,8 @@ struct hnv_switch_conf {
 	bool strict;			/* strict mode on */
 	bool nvgre_flowid;		/* NVGRE FlowID from the flow hash */
 	uint8_t router_mac[ETH_ALEN];	/* the distributed router's MAC */
+	uint32_t conn_timeout;		/* seconds, of a tracked connection */
+	uint32_t conn_tcp_timeout;	/* of an established TCP one */
 };
 
 struct hnv_switch {
@@ -97,6 +101,13 @@ struct hnv_switch {
 	bool has_router_mac;		/* router_mac was reported */
 	/* the distributed router's MAC (HNV_A_SWITCH_ROUTER_MAC) */
 	uint8_t router_mac[ETH_ALEN];
+	bool has_nconns;		/* nconns was reported */
+	uint32_t nconns;		/* connections tracked now */
+	bool has_conn_timeout;		/* conn_timeout was reported */
+	uint32_t conn_timeout;		/* seconds (HNV_A_SWITCH_CONN_TIMEOUT) */
+	bool has_conn_tcp_timeout;	/* conn_tcp_timeout was reported */
+	/* seconds, of an established TCP connection */
+	uint32_t conn_tcp_timeout;
 	struct hnv_stats stats;
 };
 
@@ -171,6 +182,85 @@ struct hnv_route {
 	uint8_t via[16];
 };
 
+/*
+ * An ACL rule or default, as an allow action of a flow (HNV_ACTION_A_ACL)
+ * or an ACL step of a trace (HNV_STEP_A_ACL) names it: the direction, the
+ * port (port_ifindex) or VSID (vsid) whose ACL it is, the priority of the
+ * rule or that it is the default; a step adds the action and whether it
+ * is stateful.  Or, HNV_ACL_CONN, that the return traffic of a tracked
+ * connection, in state conn, passed.  has says which of them the kernel
+ * sent (HNV_ACL_STATEFUL and HNV_ACL_DEFAULT are its flags).  A rule of
+ * HNV_CMD_ACL_GET has one too, and a request names what it sends in it.
+ */
+#define HNV_ACL_PORT		0x1
+#define HNV_ACL_VSID		0x2
+#define HNV_ACL_DIR		0x4
+#define HNV_ACL_PRIORITY	0x8
+#define HNV_ACL_DEFAULT		0x10
+#define HNV_ACL_ACTION		0x20
+#define HNV_ACL_STATEFUL	0x40
+#define HNV_ACL_CONN		0x80
+
+struct hnv_acl_ref {
+	unsigned int has;		/* HNV_ACL_* above */
+	uint8_t dir;			/* enum hnv_acl_dir */
+	uint32_t port_ifindex;
+	uint32_t vsid;
+	uint32_t priority;		/* 1 .. 65535, of a rule */
+	uint8_t action;			/* enum hnv_acl_action */
+	uint8_t conn;			/* enum hnv_conn_state */
+};
+
+/* The optional match fields of an ACL rule (struct hnv_acl.has). */
+#define HNV_ACL_PROTO		0x100
+#define HNV_ACL_SPORT_MIN	0x200
+#define HNV_ACL_SPORT_MAX	0x400
+#define HNV_ACL_DPORT_MIN	0x800
+#define HNV_ACL_DPORT_MAX	0x1000
+#define HNV_ACL_HITS		0x2000
+
+/* A prefix of an ACL rule: alen (4 or 16) bytes of addr, len bits. */
+struct hnv_acl_prefix {
+	uint8_t alen;			/* 0: any address */
+	uint8_t len;
+	uint8_t addr[16];		/* network byte order */
+};
+
+/*
+ * An ACL rule, or the default action, of a port or of a VSID: its key,
+ * direction and action in ref, what it matches, and in a reply its hit
+ * counter and the switch.  has holds the HNV_ACL_PROTO .. HNV_ACL_HITS
+ * bits; a prefix is there if its alen is.
+ */
+struct hnv_acl {
+	uint32_t switch_ifindex;	/* replies only */
+	struct hnv_acl_ref ref;
+	unsigned int has;
+	uint8_t proto;
+	struct hnv_acl_prefix src, dst;
+	uint16_t sport_min, sport_max;	/* host byte order */
+	uint16_t dport_min, dport_max;
+	uint64_t hits;
+};
+
+/*
+ * A connection a switch tracks for its stateful ACLs: in RDID rdid, the
+ * initiator src:sport opened it to the responder dst:dport (ports 0 for
+ * ICMP).
+ */
+struct hnv_conn {
+	uint32_t switch_ifindex;
+	uint32_t rdid;
+	uint8_t proto;
+	uint8_t alen;			/* 4 or 16 */
+	uint8_t src[16];		/* network byte order */
+	uint8_t dst[16];
+	uint16_t sport;			/* host byte order */
+	uint16_t dport;
+	uint8_t state;			/* enum hnv_conn_state */
+	uint32_t expires_ms;
+};
+
 /* The encapsulation of an HNV_ACTION_A_ENCAP action. */
 struct hnv_encap_action {
 	uint8_t type;			/* enum hnv_encap */
@@ -190,6 +280,7 @@ struct hnv_action {
 	struct hnv_encap_action encap;	/* ENCAP */
 	/* REPLY: the MAC answered with; ROUTE: the destination VM's MAC */
 	uint8_t mac[ETH_ALEN];
+	struct hnv_acl_ref acl;		/* ACL: the rule that allowed it */
 };
 
 /* The optional fields of a flow that its reply carried. */
@@ -198,6 +289,9 @@ struct hnv_action {
 #define HNV_FLOW_L4_DST		0x4
 /* a flow of the uplink, from the physical network: vsid and tun_src */
 #define HNV_FLOW_UPLINK		0x8
+/* a packet to trace: eth_src, eth_dst given (else the kernel's default) */
+#define HNV_FLOW_ETH_SRC	0x10
+#define HNV_FLOW_ETH_DST	0x20
 
 /* A flow cached in a switch's unified flow table. */
 struct hnv_flow {
@@ -224,6 +318,31 @@ struct hnv_flow {
 	size_t nactions, cap;
 };
 
+/* "acl-out", as a step of a trace names its layer; longer ones are cut */
+#define HNV_LAYER_NAMSIZ 32
+
+/*
+ * A step of a trace: the layer, the ACL rule that decided there if it is
+ * an ACL step (has_acl), and the actions it composed (those of actions;
+ * the rest of it is unused).
+ */
+struct hnv_trace_step {
+	char layer[HNV_LAYER_NAMSIZ];
+	bool has_acl;
+	struct hnv_acl_ref acl;
+	struct hnv_flow actions;
+};
+
+/*
+ * The answer to HNV_CMD_TRACE: the packet as the switch composed it, with
+ * its switch, port and actions (flow), and the steps taken, in order.
+ */
+struct hnv_trace {
+	struct hnv_flow flow;
+	struct hnv_trace_step *steps;
+	size_t nsteps, cap;
+};
+
 /*
  * A notification of the "events" multicast group.  cmd says which; each
  * comes from a switch.  HNV_CMD_NEIGH_MISS: port_ifindex asked, in VSID
@@ -242,6 +361,17 @@ struct hnv_event {
 struct hnv_sel {
 	const char *ifname;
 	uint32_t ifindex;
+};
+
+/*
+ * Whose ACL a request names: a port's (port, of switch sw if that is
+ * set), or VSID vsid's of switch sw; or, for a dump or a flush, those of
+ * switch sw (or of every switch, for a dump).
+ */
+struct hnv_acl_sel {
+	struct hnv_sel sw;
+	struct hnv_sel port;
+	uint32_t vsid;			/* 0: none */
 };
 
 struct hnv_switch_list {
@@ -274,6 +404,16 @@ struct hnv_route_list {
 	size_t n, cap;
 };
 
+struct hnv_acl_list {
+	struct hnv_acl *v;
+	size_t n, cap;
+};
+
+struct hnv_conn_list {
+	struct hnv_conn *v;
+	size_t n, cap;
+};
+
 uint64_t hnv_stats_drops(const struct hnv_stats *st);
 struct hnv_switch *hnv_switch_list_add(struct hnv_switch_list *l);
 void hnv_switch_list_free(struct hnv_switch_list *l);
@@ -285,6 +425,7 @@ int hnv_flow_add_action(struct hnv_flow *f, uint16_t type, uint32_t arg);
 int hnv_flow_add_encap(struct hnv_flow *f, const struct hnv_encap_action *e);
 int hnv_flow_add_reply(struct hnv_flow *f, const uint8_t mac[ETH_ALEN]);
 int hnv_flow_add_route(struct hnv_flow *f, const uint8_t mac[ETH_ALEN]);
+int hnv_flow_add_acl(struct hnv_flow *f, const struct hnv_acl_ref *acl);
 void hnv_flow_free(struct hnv_flow *f);
 struct hnv_flow *hnv_flow_list_add(struct hnv_flow_list *l);
 void hnv_flow_list_free(struct hnv_flow_list *l);
@@ -292,5 +433,11 @@ struct hnv_map *hnv_map_list_add(struct hnv_map_list *l);
 void hnv_map_list_free(struct hnv_map_list *l);
 struct hnv_route *hnv_route_list_add(struct hnv_route_list *l);
 void hnv_route_list_free(struct hnv_route_list *l);
+struct hnv_acl *hnv_acl_list_add(struct hnv_acl_list *l);
+void hnv_acl_list_free(struct hnv_acl_list *l);
+struct hnv_conn *hnv_conn_list_add(struct hnv_conn_list *l);
+void hnv_conn_list_free(struct hnv_conn_list *l);
+struct hnv_trace_step *hnv_trace_add_step(struct hnv_trace *t);
+void hnv_trace_free(struct hnv_trace *t);
 
 #endif

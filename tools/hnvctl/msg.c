@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <netlink/attr.h>
@@ -18,6 +19,7 @@
 #include <linux/hnv.h>
 
 #include "msg.h"
+#include "util.h"
 
 static_assert(__HNV_DROP_MAX <= HNV_DROP_REASONS,
 	      "struct hnv_stats must hold every enum hnv_drop_reason");
@@ -173,8 +175,9 @@ int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas)
  * HNV_CMD_SWITCH_SET: the switch, those of HNV_A_SWITCH_UFT_MAX,
  * HNV_A_SWITCH_UFT_PORT_MAX and HNV_A_SWITCH_UFT_IDLE_MS that conf->uft.has
  * names, and those of HNV_A_SWITCH_PAS, HNV_A_SWITCH_VXLAN_PORT,
- * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID (both NLA_U8, 1 or 0)
- * and HNV_A_SWITCH_ROUTER_MAC (ETH_ALEN bytes) that conf->has names.
+ * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID (both NLA_U8, 1 or 0),
+ * HNV_A_SWITCH_ROUTER_MAC (ETH_ALEN bytes), HNV_A_SWITCH_CONN_TIMEOUT and
+ * HNV_A_SWITCH_CONN_TCP_TIMEOUT (NLA_U32 seconds) that conf->has names.
  */
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 		       const struct hnv_switch_conf *conf)
@@ -198,7 +201,13 @@ int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 	     nla_put_u8(msg, HNV_A_SWITCH_NVGRE_FLOWID,
 			conf->nvgre_flowid ? 1 : 0)) ||
 	    ((conf->has & HNV_SWITCH_SET_ROUTER_MAC) &&
-	     nla_put(msg, HNV_A_SWITCH_ROUTER_MAC, ETH_ALEN, conf->router_mac)))
+	     nla_put(msg, HNV_A_SWITCH_ROUTER_MAC, ETH_ALEN,
+		     conf->router_mac)) ||
+	    ((conf->has & HNV_SWITCH_SET_CONN_TIMEOUT) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_CONN_TIMEOUT, conf->conn_timeout)) ||
+	    ((conf->has & HNV_SWITCH_SET_CONN_TCP_TIMEOUT) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_CONN_TCP_TIMEOUT,
+			 conf->conn_tcp_timeout)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -299,6 +308,134 @@ int hnv_put_route_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 	    (rdid && nla_put_u32(msg, HNV_A_RDID, rdid)))
 		return -EMSGSIZE;
 	return 0;
+}
+
+/*
+ * An ACL's owner: the switch selector (if set), the port selector (if
+ * set) and HNV_A_VSID unless vsid is 0.  Alone, the request of
+ * HNV_CMD_ACL_GET (a dump).
+ */
+int hnv_put_acl_sel(struct nl_msg *msg, const struct hnv_acl_sel *sel)
+{
+	if (hnv_put_switch_sel(msg, &sel->sw) ||
+	    put_sel(msg, &sel->port, HNV_A_PORT_IFINDEX, HNV_A_PORT_IFNAME) ||
+	    (sel->vsid && nla_put_u32(msg, HNV_A_VSID, sel->vsid)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_ACL_A_SRC or HNV_ACL_A_DST, if the rule has a prefix there: a nest
+ * (NLA_F_NESTED) of HNV_PREFIX_A_ADDR, alen bytes, and the u8
+ * HNV_PREFIX_A_LEN.
+ */
+static int put_acl_prefix(struct nl_msg *msg, int type,
+			  const struct hnv_acl_prefix *p)
+{
+	struct nlattr *nest;
+
+	if (!p->alen)
+		return 0;
+	nest = nla_nest_start(msg, type);
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	if (nla_put(msg, HNV_PREFIX_A_ADDR, p->alen, p->addr) ||
+	    nla_put_u8(msg, HNV_PREFIX_A_LEN, p->len))
+		return -EMSGSIZE;
+	return nla_nest_end(msg, nest) < 0 ? -EMSGSIZE : 0;
+}
+
+/*
+ * The nest HNV_A_ACL (NLA_F_NESTED) of what acl has: HNV_ACL_A_DIR and
+ * HNV_ACL_A_ACTION (u8), the flags HNV_ACL_A_STATEFUL and
+ * HNV_ACL_A_DEFAULT, HNV_ACL_A_PRIORITY (u32), HNV_ACL_A_PROTO (u8),
+ * HNV_ACL_A_SRC and HNV_ACL_A_DST, and the u16 port bounds, in that order.
+ */
+static int put_acl(struct nl_msg *msg, const struct hnv_acl *acl)
+{
+	const struct hnv_acl_ref *r = &acl->ref;
+	struct nlattr *nest = nla_nest_start(msg, HNV_A_ACL);
+
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	if (((r->has & HNV_ACL_DIR) &&
+	     nla_put_u8(msg, HNV_ACL_A_DIR, r->dir)) ||
+	    ((r->has & HNV_ACL_ACTION) &&
+	     nla_put_u8(msg, HNV_ACL_A_ACTION, r->action)) ||
+	    ((r->has & HNV_ACL_STATEFUL) &&
+	     nla_put_flag(msg, HNV_ACL_A_STATEFUL)) ||
+	    ((r->has & HNV_ACL_DEFAULT) &&
+	     nla_put_flag(msg, HNV_ACL_A_DEFAULT)) ||
+	    ((r->has & HNV_ACL_PRIORITY) &&
+	     nla_put_u32(msg, HNV_ACL_A_PRIORITY, r->priority)) ||
+	    ((acl->has & HNV_ACL_PROTO) &&
+	     nla_put_u8(msg, HNV_ACL_A_PROTO, acl->proto)) ||
+	    put_acl_prefix(msg, HNV_ACL_A_SRC, &acl->src) ||
+	    put_acl_prefix(msg, HNV_ACL_A_DST, &acl->dst) ||
+	    ((acl->has & HNV_ACL_SPORT_MIN) &&
+	     nla_put_u16(msg, HNV_ACL_A_SPORT_MIN, acl->sport_min)) ||
+	    ((acl->has & HNV_ACL_SPORT_MAX) &&
+	     nla_put_u16(msg, HNV_ACL_A_SPORT_MAX, acl->sport_max)) ||
+	    ((acl->has & HNV_ACL_DPORT_MIN) &&
+	     nla_put_u16(msg, HNV_ACL_A_DPORT_MIN, acl->dport_min)) ||
+	    ((acl->has & HNV_ACL_DPORT_MAX) &&
+	     nla_put_u16(msg, HNV_ACL_A_DPORT_MAX, acl->dport_max)))
+		return -EMSGSIZE;
+	return nla_nest_end(msg, nest) < 0 ? -EMSGSIZE : 0;
+}
+
+/*
+ * HNV_CMD_ACL_NEW, HNV_CMD_ACL_DEL and HNV_CMD_ACL_FLUSH: the owner, the
+ * nest HNV_A_ACL of what acl has (none if acl is NULL: a flush of every
+ * direction), and the flag HNV_A_REPLACE if replace (ACL_NEW: the rule of
+ * that priority is replaced rather than -EEXIST).
+ */
+int hnv_put_acl(struct nl_msg *msg, const struct hnv_acl_sel *sel,
+		const struct hnv_acl *acl, bool replace)
+{
+	if (hnv_put_acl_sel(msg, sel) || (acl && put_acl(msg, acl)) ||
+	    (replace && nla_put_flag(msg, HNV_A_REPLACE)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * HNV_CMD_TRACE: the port selector, and the nest HNV_A_FLOW of the packet
+ * flow describes: HNV_FLOW_A_IP_PROTO (u8), HNV_FLOW_A_IP_SRC and
+ * HNV_FLOW_A_IP_DST (4 or 16 bytes), HNV_FLOW_A_L4_SRC and
+ * HNV_FLOW_A_L4_DST (be16) if given, HNV_FLOW_A_ETH_SRC and
+ * HNV_FLOW_A_ETH_DST if given, and for a packet of the uplink
+ * HNV_FLOW_A_VSID (u32) and HNV_FLOW_A_TUN_SRC (4 bytes).
+ */
+int hnv_put_trace(struct nl_msg *msg, const struct hnv_sel *port,
+		  const struct hnv_flow *flow)
+{
+	struct nlattr *nest;
+
+	if (hnv_put_port_sel(msg, port, NULL))
+		return -EMSGSIZE;
+	nest = nla_nest_start(msg, HNV_A_FLOW);
+	if (!nest)
+		return -EMSGSIZE;
+	nest->nla_type |= NLA_F_NESTED;
+	if (nla_put_u8(msg, HNV_FLOW_A_IP_PROTO, flow->ip_proto) ||
+	    nla_put(msg, HNV_FLOW_A_IP_SRC, flow->ip_src_len, flow->ip_src) ||
+	    nla_put(msg, HNV_FLOW_A_IP_DST, flow->ip_dst_len, flow->ip_dst) ||
+	    ((flow->has & HNV_FLOW_L4_SRC) &&
+	     nla_put_u16(msg, HNV_FLOW_A_L4_SRC, htons(flow->l4_src))) ||
+	    ((flow->has & HNV_FLOW_L4_DST) &&
+	     nla_put_u16(msg, HNV_FLOW_A_L4_DST, htons(flow->l4_dst))) ||
+	    ((flow->has & HNV_FLOW_ETH_SRC) &&
+	     nla_put(msg, HNV_FLOW_A_ETH_SRC, ETH_ALEN, flow->eth_src)) ||
+	    ((flow->has & HNV_FLOW_ETH_DST) &&
+	     nla_put(msg, HNV_FLOW_A_ETH_DST, ETH_ALEN, flow->eth_dst)) ||
+	    ((flow->has & HNV_FLOW_UPLINK) &&
+	     (nla_put_u32(msg, HNV_FLOW_A_VSID, flow->vsid) ||
+	      nla_put(msg, HNV_FLOW_A_TUN_SRC, 4, flow->tun_src))))
+		return -EMSGSIZE;
+	return nla_nest_end(msg, nest) < 0 ? -EMSGSIZE : 0;
 }
 
 static int get_u8(const struct nlattr *a, uint8_t *val)
@@ -524,6 +661,20 @@ static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 	return 0;
 }
 
+/*
+ * An optional number: *has says whether it was reported.  Of the tracked
+ * connections of a switch, which a kernel with stateful ACLs reports.
+ */
+static int opt_has_u32(const struct nlattr *a, bool *has, uint32_t *val)
+{
+	if (!a)
+		return 0;
+	if (get_u32(a, val))
+		return -EBADMSG;
+	*has = true;
+	return 0;
+}
+
 int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 {
 	struct nlattr *tb[HNV_A_MAX + 1];
@@ -539,7 +690,13 @@ int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw)
 	if (tb[HNV_A_SWITCH_STATS] &&
 	    hnv_parse_stats(tb[HNV_A_SWITCH_STATS], &sw->stats))
 		return -EBADMSG;
-	if (parse_overlay(tb, sw))
+	if (parse_overlay(tb, sw) ||
+	    opt_has_u32(tb[HNV_A_SWITCH_NCONNS], &sw->has_nconns,
+			&sw->nconns) ||
+	    opt_has_u32(tb[HNV_A_SWITCH_CONN_TIMEOUT], &sw->has_conn_timeout,
+			&sw->conn_timeout) ||
+	    opt_has_u32(tb[HNV_A_SWITCH_CONN_TCP_TIMEOUT],
+			&sw->has_conn_tcp_timeout, &sw->conn_tcp_timeout))
 		return -EBADMSG;
 	return parse_uft(tb, sw);
 }
@@ -651,11 +808,78 @@ static int parse_encap(struct nlattr *nest, struct hnv_encap_action *e)
 	return 0;
 }
 
+/*
+ * The ACL attributes that name a rule, from the parsed nest tb, into r:
+ * HNV_ACL_A_DIR, HNV_ACL_A_PORT_IFINDEX, HNV_ACL_A_VSID,
+ * HNV_ACL_A_PRIORITY, HNV_ACL_A_DEFAULT, HNV_ACL_A_ACTION,
+ * HNV_ACL_A_STATEFUL and HNV_ACL_A_CONN (u8), each if there.
+ */
+static int parse_acl_ref(struct nlattr **tb, struct hnv_acl_ref *r)
+{
+	static const struct {
+		int type;
+		unsigned int flag;
+	} flags[] = {
+		{ HNV_ACL_A_DEFAULT, HNV_ACL_DEFAULT },
+		{ HNV_ACL_A_STATEFUL, HNV_ACL_STATEFUL },
+	};
+	size_t i;
+
+	if ((tb[HNV_ACL_A_DIR] && get_u8(tb[HNV_ACL_A_DIR], &r->dir)) ||
+	    (tb[HNV_ACL_A_PORT_IFINDEX] &&
+	     get_u32(tb[HNV_ACL_A_PORT_IFINDEX], &r->port_ifindex)) ||
+	    (tb[HNV_ACL_A_VSID] && get_u32(tb[HNV_ACL_A_VSID], &r->vsid)) ||
+	    (tb[HNV_ACL_A_PRIORITY] &&
+	     get_u32(tb[HNV_ACL_A_PRIORITY], &r->priority)) ||
+	    (tb[HNV_ACL_A_ACTION] &&
+	     get_u8(tb[HNV_ACL_A_ACTION], &r->action)) ||
+	    (tb[HNV_ACL_A_CONN] && get_u8(tb[HNV_ACL_A_CONN], &r->conn)))
+		return -EBADMSG;
+	r->has |= (tb[HNV_ACL_A_DIR] ? HNV_ACL_DIR : 0) |
+		  (tb[HNV_ACL_A_PORT_IFINDEX] ? HNV_ACL_PORT : 0) |
+		  (tb[HNV_ACL_A_VSID] ? HNV_ACL_VSID : 0) |
+		  (tb[HNV_ACL_A_PRIORITY] ? HNV_ACL_PRIORITY : 0) |
+		  (tb[HNV_ACL_A_ACTION] ? HNV_ACL_ACTION : 0) |
+		  (tb[HNV_ACL_A_CONN] ? HNV_ACL_CONN : 0);
+	for (i = 0; i < ARRAY_SIZE(flags); i++) {
+		if (!tb[flags[i].type])
+			continue;
+		if (get_flag(tb[flags[i].type]))
+			return -EBADMSG;
+		r->has |= flags[i].flag;
+	}
+	return 0;
+}
+
+/*
+ * The nest of an ACL rule that decided, of an allow action or of a trace
+ * step: HNV_ACL_A_CONN (the return traffic of a tracked connection), or
+ * the direction, the port or VSID, and the priority or HNV_ACL_A_DEFAULT,
+ * each required.
+ */
+static int parse_acl_nest(struct nlattr *nest, struct hnv_acl_ref *r)
+{
+	struct nlattr *tb[HNV_ACL_A_MAX + 1];
+
+	memset(r, 0, sizeof(*r));
+	if (nla_parse_nested(tb, HNV_ACL_A_MAX, nest, NULL) < 0 ||
+	    parse_acl_ref(tb, r))
+		return -EBADMSG;
+	if (r->has & HNV_ACL_CONN)
+		return 0;
+	if (!(r->has & HNV_ACL_DIR) ||
+	    !(r->has & (HNV_ACL_PORT | HNV_ACL_VSID)) ||
+	    !(r->has & (HNV_ACL_PRIORITY | HNV_ACL_DEFAULT)))
+		return -EBADMSG;
+	return 0;
+}
+
 /* The actions, in order; unknown ones are skipped. */
 static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 {
 	struct hnv_encap_action encap;
 	uint8_t reason, mac[ETH_ALEN];
+	struct hnv_acl_ref acl;
 	struct nlattr *a;
 	uint32_t ifindex;
 	uint16_t icmp;
@@ -705,6 +929,12 @@ static int parse_actions(struct nlattr *nest, struct hnv_flow *flow)
 			if (get_flag(a))
 				return -EBADMSG;
 			if (hnv_flow_add_action(flow, HNV_ACTION_A_ECHO, 0))
+				return -ENOMEM;
+			break;
+		case HNV_ACTION_A_ACL:
+			if (parse_acl_nest(a, &acl))
+				return -EBADMSG;
+			if (hnv_flow_add_acl(flow, &acl))
 				return -ENOMEM;
 			break;
 		}
@@ -854,5 +1084,186 @@ int hnv_parse_event(struct nlmsghdr *nlh, struct hnv_event *ev)
 	    get_u32(tb[HNV_A_VSID], &ev->vsid) ||
 	    get_ip(tb[HNV_A_MISS_ADDR], ev->addr, &ev->addr_len))
 		return -EBADMSG;
+	return 0;
+}
+
+/*
+ * A prefix of an ACL rule, HNV_ACL_A_SRC or HNV_ACL_A_DST:
+ * HNV_PREFIX_A_ADDR of 4 or 16 bytes and HNV_PREFIX_A_LEN of no more than
+ * 32 or 128, both required.
+ */
+static int parse_acl_prefix(struct nlattr *nest, struct hnv_acl_prefix *p)
+{
+	struct nlattr *tb[HNV_PREFIX_A_MAX + 1];
+
+	if (nla_parse_nested(tb, HNV_PREFIX_A_MAX, nest, NULL) < 0 ||
+	    get_ip(tb[HNV_PREFIX_A_ADDR], p->addr, &p->alen) ||
+	    get_u8(tb[HNV_PREFIX_A_LEN], &p->len) || p->len > p->alen * 8)
+		return -EBADMSG;
+	return 0;
+}
+
+/* The optional u16 of an ACL at a, into *val; bit joins acl->has. */
+static int opt_acl_u16(const struct nlattr *a, struct hnv_acl *acl,
+		       unsigned int bit, uint16_t *val)
+{
+	if (!a)
+		return 0;
+	if (get_u16(a, val))
+		return -EBADMSG;
+	acl->has |= bit;
+	return 0;
+}
+
+/*
+ * A rule or default of HNV_CMD_ACL_GET: HNV_A_SWITCH_IFINDEX,
+ * HNV_A_PORT_IFINDEX or HNV_A_VSID, and HNV_A_ACL with the direction, the
+ * priority or HNV_ACL_A_DEFAULT, the action, all required, and what the
+ * rule matches and its hits, if there.
+ */
+int hnv_parse_acl(struct nlmsghdr *nlh, struct hnv_acl *acl)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *ab[HNV_ACL_A_MAX + 1];
+	struct hnv_acl_ref *r = &acl->ref;
+
+	memset(acl, 0, sizeof(*acl));
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &acl->switch_ifindex) ||
+	    !tb[HNV_A_ACL] ||
+	    nla_parse_nested(ab, HNV_ACL_A_MAX, tb[HNV_A_ACL], NULL) < 0 ||
+	    parse_acl_ref(ab, r))
+		return -EBADMSG;
+	if (tb[HNV_A_PORT_IFINDEX]) {
+		if (get_u32(tb[HNV_A_PORT_IFINDEX], &r->port_ifindex))
+			return -EBADMSG;
+		r->has |= HNV_ACL_PORT;
+	}
+	if (tb[HNV_A_VSID]) {
+		if (get_u32(tb[HNV_A_VSID], &r->vsid))
+			return -EBADMSG;
+		r->has |= HNV_ACL_VSID;
+	}
+	if (!(r->has & (HNV_ACL_PORT | HNV_ACL_VSID)) ||
+	    !(r->has & HNV_ACL_DIR) || !(r->has & HNV_ACL_ACTION) ||
+	    !(r->has & (HNV_ACL_PRIORITY | HNV_ACL_DEFAULT)))
+		return -EBADMSG;
+	if (ab[HNV_ACL_A_PROTO]) {
+		if (get_u8(ab[HNV_ACL_A_PROTO], &acl->proto))
+			return -EBADMSG;
+		acl->has |= HNV_ACL_PROTO;
+	}
+	if ((ab[HNV_ACL_A_SRC] &&
+	     parse_acl_prefix(ab[HNV_ACL_A_SRC], &acl->src)) ||
+	    (ab[HNV_ACL_A_DST] &&
+	     parse_acl_prefix(ab[HNV_ACL_A_DST], &acl->dst)) ||
+	    opt_acl_u16(ab[HNV_ACL_A_SPORT_MIN], acl, HNV_ACL_SPORT_MIN,
+			&acl->sport_min) ||
+	    opt_acl_u16(ab[HNV_ACL_A_SPORT_MAX], acl, HNV_ACL_SPORT_MAX,
+			&acl->sport_max) ||
+	    opt_acl_u16(ab[HNV_ACL_A_DPORT_MIN], acl, HNV_ACL_DPORT_MIN,
+			&acl->dport_min) ||
+	    opt_acl_u16(ab[HNV_ACL_A_DPORT_MAX], acl, HNV_ACL_DPORT_MAX,
+			&acl->dport_max))
+		return -EBADMSG;
+	if (ab[HNV_ACL_A_HITS]) {
+		if (get_u64(ab[HNV_ACL_A_HITS], &acl->hits))
+			return -EBADMSG;
+		acl->has |= HNV_ACL_HITS;
+	}
+	return 0;
+}
+
+/*
+ * A connection of HNV_CMD_CONN_GET: HNV_A_SWITCH_IFINDEX and HNV_A_CONN
+ * with the RDID, the protocol, the addresses (of one family), the state
+ * and the time left, all required, and the ports (0 if absent).
+ */
+int hnv_parse_conn(struct nlmsghdr *nlh, struct hnv_conn *conn)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *cb[HNV_CONN_A_MAX + 1];
+	uint8_t dst_len;
+
+	memset(conn, 0, sizeof(*conn));
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    get_u32(tb[HNV_A_SWITCH_IFINDEX], &conn->switch_ifindex) ||
+	    !tb[HNV_A_CONN] ||
+	    nla_parse_nested(cb, HNV_CONN_A_MAX, tb[HNV_A_CONN], NULL) < 0 ||
+	    get_u32(cb[HNV_CONN_A_RDID], &conn->rdid) ||
+	    get_u8(cb[HNV_CONN_A_PROTO], &conn->proto) ||
+	    get_ip(cb[HNV_CONN_A_SRC], conn->src, &conn->alen) ||
+	    get_ip(cb[HNV_CONN_A_DST], conn->dst, &dst_len) ||
+	    dst_len != conn->alen ||
+	    (cb[HNV_CONN_A_SPORT] &&
+	     get_be16(cb[HNV_CONN_A_SPORT], &conn->sport)) ||
+	    (cb[HNV_CONN_A_DPORT] &&
+	     get_be16(cb[HNV_CONN_A_DPORT], &conn->dport)) ||
+	    get_u8(cb[HNV_CONN_A_STATE], &conn->state) ||
+	    get_u32(cb[HNV_CONN_A_EXPIRES_MS], &conn->expires_ms))
+		return -EBADMSG;
+	return 0;
+}
+
+/*
+ * A step of HNV_A_TRACE: HNV_STEP_A_LAYER (required; cut to
+ * HNV_LAYER_NAMSIZ - 1 characters), HNV_STEP_A_ACL (as an ACL action,
+ * with HNV_ACL_A_ACTION required for a rule) and HNV_STEP_A_ACTIONS, if
+ * there.
+ */
+static int parse_step(struct nlattr *nest, struct hnv_trace_step *step)
+{
+	struct nlattr *tb[HNV_STEP_A_MAX + 1], *a;
+	size_t len;
+
+	if (nla_parse_nested(tb, HNV_STEP_A_MAX, nest, NULL) < 0)
+		return -EBADMSG;
+	a = tb[HNV_STEP_A_LAYER];
+	if (!a)
+		return -EBADMSG;
+	len = strnlen(nla_data(a), nla_len(a));
+	if (!len || len == (size_t)nla_len(a))
+		return -EBADMSG;
+	snprintf(step->layer, sizeof(step->layer), "%s",
+		 (const char *)nla_data(a));
+	if (tb[HNV_STEP_A_ACL]) {
+		if (parse_acl_nest(tb[HNV_STEP_A_ACL], &step->acl) ||
+		    (!(step->acl.has & HNV_ACL_CONN) &&
+		     !(step->acl.has & HNV_ACL_ACTION)))
+			return -EBADMSG;
+		step->has_acl = true;
+	}
+	return tb[HNV_STEP_A_ACTIONS] ?
+		parse_actions(tb[HNV_STEP_A_ACTIONS], &step->actions) : 0;
+}
+
+/*
+ * The answer to HNV_CMD_TRACE: the switch, the port and the packet with
+ * its actions (as a flow of HNV_CMD_FLOW_GET), and HNV_A_TRACE, its
+ * steps in order (attributes of another type than HNV_TRACE_A_STEP in it
+ * are skipped).  The flow and the steps are allocated: free them with
+ * hnv_trace_free(), whatever this returns.
+ */
+int hnv_parse_trace(struct nlmsghdr *nlh, struct hnv_trace *t)
+{
+	struct nlattr *tb[HNV_A_MAX + 1], *a;
+	struct hnv_trace_step *step;
+	int ret, rem;
+
+	memset(t, 0, sizeof(*t));
+	ret = hnv_parse_flow(nlh, &t->flow);
+	if (ret)
+		return ret;
+	if (genlmsg_parse(nlh, 0, tb, HNV_A_MAX, NULL) < 0 ||
+	    !tb[HNV_A_TRACE])
+		return -EBADMSG;
+	nla_for_each_nested(a, tb[HNV_A_TRACE], rem) {
+		if (nla_type(a) != HNV_TRACE_A_STEP)
+			continue;
+		step = hnv_trace_add_step(t);
+		if (!step)
+			return -ENOMEM;
+		ret = parse_step(a, step);
+		if (ret)
+			return ret;
+	}
 	return 0;
 }

@@ -38,6 +38,11 @@ int hnv_put_route_del(struct nl_msg *msg, const struct hnv_sel *sw,
 		      const struct hnv_route *route);
 int hnv_put_route_sel(struct nl_msg *msg, const struct hnv_sel *sw,
 		      uint32_t rdid);
+int hnv_put_acl_sel(struct nl_msg *msg, const struct hnv_acl_sel *sel);
+int hnv_put_acl(struct nl_msg *msg, const struct hnv_acl_sel *sel,
+		const struct hnv_acl *acl, bool replace);
+int hnv_put_trace(struct nl_msg *msg, const struct hnv_sel *port,
+		  const struct hnv_flow *flow);
 
 int hnv_parse_switch(struct nlmsghdr *nlh, struct hnv_switch *sw);
 int hnv_parse_port(struct nlmsghdr *nlh, struct hnv_port *port);
@@ -46,6 +51,9 @@ int hnv_parse_subnet(struct nlmsghdr *nlh, struct hnv_subnet *subnet);
 int hnv_parse_flow(struct nlmsghdr *nlh, struct hnv_flow *flow);
 int hnv_parse_map(struct nlmsghdr *nlh, struct hnv_map *map);
 int hnv_parse_route(struct nlmsghdr *nlh, struct hnv_route *route);
+int hnv_parse_acl(struct nlmsghdr *nlh, struct hnv_acl *acl);
+int hnv_parse_conn(struct nlmsghdr *nlh, struct hnv_conn *conn);
+int hnv_parse_trace(struct nlmsghdr *nlh, struct hnv_trace *t);
 int hnv_parse_event(struct nlmsghdr *nlh, struct hnv_event *ev);
 
 #endif

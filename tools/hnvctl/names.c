@@ -8,6 +8,7 @@
 #include <net/ethernet.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <linux/hnv.h>
 
@@ -34,6 +35,7 @@ static const char *const drop_reasons[] = {
 	[HNV_DROP_NEIGH_UNKNOWN] = "neigh-unknown",
 	[HNV_DROP_NEIGH_SELF]	= "neigh-self",
 	[HNV_DROP_TTL]		= "ttl",
+	[HNV_DROP_ACL]		= "acl",
 };
 
 static_assert(ARRAY_SIZE(drop_reasons) == __HNV_DROP_MAX,
@@ -72,6 +74,12 @@ static const char *const attrs[] = {
 	[HNV_A_MISS_ADDR]	= "HNV_A_MISS_ADDR",
 	[HNV_A_ROUTE_PREFIX]	= "HNV_A_ROUTE_PREFIX",
 	[HNV_A_ROUTE_VIA]	= "HNV_A_ROUTE_VIA",
+	[HNV_A_ACL]		= "HNV_A_ACL",
+	[HNV_A_CONN]		= "HNV_A_CONN",
+	[HNV_A_TRACE]		= "HNV_A_TRACE",
+	[HNV_A_SWITCH_CONN_TIMEOUT] = "HNV_A_SWITCH_CONN_TIMEOUT",
+	[HNV_A_SWITCH_CONN_TCP_TIMEOUT] = "HNV_A_SWITCH_CONN_TCP_TIMEOUT",
+	[HNV_A_SWITCH_NCONNS]	= "HNV_A_SWITCH_NCONNS",
 };
 
 static_assert(ARRAY_SIZE(attrs) == __HNV_A_MAX,
@@ -85,6 +93,34 @@ static const char *const encaps[] = {
 
 static_assert(ARRAY_SIZE(encaps) == __HNV_ENCAP_MAX,
 	      "a new enum hnv_encap needs its name in encaps[]");
+
+/* Words of the command line and JSON values: never rename one. */
+static const char *const acl_dirs[] = {
+	[HNV_ACL_DIR_IN]	= "in",
+	[HNV_ACL_DIR_OUT]	= "out",
+};
+
+static_assert(ARRAY_SIZE(acl_dirs) == __HNV_ACL_DIR_MAX,
+	      "a new enum hnv_acl_dir needs its name in acl_dirs[]");
+
+static const char *const acl_actions[] = {
+	[HNV_ACL_ACTION_ALLOW]	= "allow",
+	[HNV_ACL_ACTION_DENY]	= "deny",
+};
+
+static_assert(ARRAY_SIZE(acl_actions) == __HNV_ACL_ACTION_MAX,
+	      "a new enum hnv_acl_action needs its name in acl_actions[]");
+
+/* JSON values: never rename one. */
+static const char *const conn_states[] = {
+	[HNV_CONN_NEW]		= "new",
+	[HNV_CONN_ESTABLISHED]	= "established",
+	[HNV_CONN_CLOSING]	= "closing",
+	[HNV_CONN_CLOSED]	= "closed",
+};
+
+static_assert(ARRAY_SIZE(conn_states) == __HNV_CONN_MAX,
+	      "a new enum hnv_conn_state needs its name in conn_states[]");
 
 /*
  * The commands that are notifications of the "events" group, by the word
@@ -131,6 +167,50 @@ unsigned int encap_parse(const char *word)
 	return i >= 0 ? (unsigned int)i + 1 : HNV_ENCAP_UNSPEC;
 }
 
+/* The name of an ACL direction; "dir-N" (written to buf) if unknown. */
+const char *acl_dir_name(unsigned int dir, char *buf, size_t len)
+{
+	if (dir < ARRAY_SIZE(acl_dirs) && acl_dirs[dir])
+		return acl_dirs[dir];
+	snprintf(buf, len, "dir-%u", dir);
+	return buf;
+}
+
+/*
+ * The enum hnv_acl_dir that word names, "in" or "out" exactly;
+ * HNV_ACL_DIR_UNSPEC if it names none.
+ */
+unsigned int acl_dir_parse(const char *word)
+{
+	unsigned int i;
+
+	for (i = 1; i < ARRAY_SIZE(acl_dirs); i++)
+		if (!strcmp(word, acl_dirs[i]))
+			return i;
+	return HNV_ACL_DIR_UNSPEC;
+}
+
+/* The name of an ACL action; "action-N" (written to buf) if unknown. */
+const char *acl_action_name(unsigned int action, char *buf, size_t len)
+{
+	if (action < ARRAY_SIZE(acl_actions) && acl_actions[action])
+		return acl_actions[action];
+	snprintf(buf, len, "action-%u", action);
+	return buf;
+}
+
+/*
+ * The name of the state of a tracked connection; "state-N" (written to
+ * buf) if unknown.
+ */
+const char *conn_state_name(unsigned int state, char *buf, size_t len)
+{
+	if (state < ARRAY_SIZE(conn_states) && conn_states[state])
+		return conn_states[state];
+	snprintf(buf, len, "state-%u", state);
+	return buf;
+}
+
 /* The name of an event (a command of the "events" group), NULL if none. */
 const char *event_name(unsigned int cmd)
 {
@@ -167,6 +247,36 @@ const char *ip_proto_name(uint8_t proto, char *buf, size_t len)
 	}
 	snprintf(buf, len, "%u", proto);
 	return buf;
+}
+
+/*
+ * The IP protocol word names: "tcp", "udp", "icmp", "icmpv6" (exactly),
+ * or a number from 0 to 255.  Returns 0, or -1 if it names none.
+ */
+int ip_proto_parse(const char *word, uint8_t *proto)
+{
+	static const struct {
+		const char *name;
+		uint8_t proto;
+	} names[] = {
+		{ "tcp", IPPROTO_TCP },
+		{ "udp", IPPROTO_UDP },
+		{ "icmp", IPPROTO_ICMP },
+		{ "icmpv6", IPPROTO_ICMPV6 },
+	};
+	uint32_t v;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!strcmp(word, names[i].name)) {
+			*proto = names[i].proto;
+			return 0;
+		}
+	}
+	if (parse_u32(word, 0, 255, &v))
+		return -1;
+	*proto = v;
+	return 0;
 }
 
 /* aa:bb:cc:dd:ee:ff, in lower case. */

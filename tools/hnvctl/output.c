@@ -63,6 +63,18 @@
  * an echo action "echo", in JSON {"echo":true}.  In JSON, a flow of the
  * uplink has "port":"uplink", "vsid" and "tun_src" (its outer source).
  *
+ * An ACL action is "acl dev v1 out prio 100" or "acl vsid 5001 in
+ * default" (the rule that allowed the packet), "acl conn" (the return
+ * traffic of a tracked connection), in JSON {"acl":{"dev":"v1",
+ * "dir":"out","prio":100}}, {"acl":{"conn":"established"}}.  A switch
+ * with stateful ACLs has a line "conns 2 conn-timeout 30s
+ * conn-tcp-timeout 3600s" after the pa line, in JSON "conns",
+ * "conn_timeout" and "conn_tcp_timeout" before "stats".
+ *
+ * ACL rules and tracked connections take one line each too (out_acl(),
+ * out_conn()); a trace (out_trace(), after out_one_begin()) is a block of
+ * its packet, a line per step and its result, in JSON one object.
+ *
  * Events (out_stream_begin()) take one line each, in JSON one object a
  * line (JSON lines), never indented:
  *
@@ -107,6 +119,17 @@ void out_stream_begin(struct out *o, FILE *fp, bool json)
 	o->ifname = if_indextoname;
 	if (json)
 		json_init(&o->j, fp, false);
+}
+
+/*
+ * One object alone, not in an array (the answer of "trace"): in JSON a
+ * document of its own, indented if pretty.
+ */
+void out_one_begin(struct out *o, FILE *fp, bool json, bool pretty)
+{
+	out_stream_begin(o, fp, json);
+	if (json)
+		json_init(&o->j, fp, pretty);
 }
 
 void out_end(struct out *o)
@@ -261,6 +284,27 @@ static void json_overlay(struct json *j, const struct hnv_switch *sw)
 		json_string(j, "router_mac", mac_name(sw->router_mac, mac));
 }
 
+/*
+ * "conns 2 conn-timeout 30s conn-tcp-timeout 3600s": the connections the
+ * switch tracks and their timeouts, those the kernel reported; nothing
+ * if it reported none.
+ */
+static void print_conns(FILE *fp, const struct hnv_switch *sw)
+{
+	if (!sw->has_nconns && !sw->has_conn_timeout &&
+	    !sw->has_conn_tcp_timeout)
+		return;
+	fputs("   ", fp);
+	if (sw->has_nconns)
+		fprintf(fp, " conns %" PRIu32, sw->nconns);
+	if (sw->has_conn_timeout)
+		fprintf(fp, " conn-timeout %" PRIu32 "s", sw->conn_timeout);
+	if (sw->has_conn_tcp_timeout)
+		fprintf(fp, " conn-tcp-timeout %" PRIu32 "s",
+			sw->conn_tcp_timeout);
+	fputc('\n', fp);
+}
+
 void out_switch(struct out *o, const struct hnv_switch *sw)
 {
 	next_object(o);
@@ -276,6 +320,13 @@ void out_switch(struct out *o, const struct hnv_switch *sw)
 		}
 		if (sw->has_overlay)
 			json_overlay(&o->j, sw);
+		if (sw->has_nconns)
+			json_u64(&o->j, "conns", sw->nconns);
+		if (sw->has_conn_timeout)
+			json_u64(&o->j, "conn_timeout", sw->conn_timeout);
+		if (sw->has_conn_tcp_timeout)
+			json_u64(&o->j, "conn_tcp_timeout",
+				 sw->conn_tcp_timeout);
 		json_stats(&o->j, &sw->stats);
 		json_object_end(&o->j);
 		return;
@@ -289,6 +340,7 @@ void out_switch(struct out *o, const struct hnv_switch *sw)
 			sw->uft.idle_ms);
 	if (sw->has_overlay)
 		print_overlay(o->fp, sw);
+	print_conns(o->fp, sw);
 	print_stats(o->fp, &sw->stats);
 }
 
@@ -509,38 +561,152 @@ static void json_icmp(struct json *j, uint32_t arg)
 	json_object_end(j);
 }
 
-static void print_actions(struct out *o, const struct hnv_flow *flow)
+/*
+ * Whose ACL: "dev vm1" (a port without a name as "dev ifN") or "vsid
+ * 5001"; nothing if the kernel named neither.  Returns whether it printed
+ * anything.
+ */
+static bool print_acl_owner(struct out *o, const struct hnv_acl_ref *r)
+{
+	char name[IFNAMSIZ];
+
+	if (r->has & HNV_ACL_PORT)
+		fprintf(o->fp, "dev %s", flow_dev(o, r->port_ifindex, name));
+	else if (r->has & HNV_ACL_VSID)
+		fprintf(o->fp, "vsid %" PRIu32, r->vsid);
+	else
+		return false;
+	return true;
+}
+
+/*
+ * An ACL rule: "dev vm1 out prio 100 allow stateful", "vsid 5001 in
+ * default deny", the parts the kernel sent (an allow action names no
+ * action).
+ */
+static void print_acl_ref(struct out *o, const struct hnv_acl_ref *r)
+{
+	char buf[ACL_ACTION_NAMSIZ];
+	const char *sep = print_acl_owner(o, r) ? " " : "";
+
+	if (r->has & HNV_ACL_DIR) {
+		fprintf(o->fp, "%s%s", sep, acl_dir_name(r->dir, buf,
+							 sizeof(buf)));
+		sep = " ";
+	}
+	if (r->has & HNV_ACL_PRIORITY) {
+		fprintf(o->fp, "%sprio %" PRIu32, sep, r->priority);
+		sep = " ";
+	}
+	if (r->has & HNV_ACL_DEFAULT) {
+		fprintf(o->fp, "%sdefault", sep);
+		sep = " ";
+	}
+	if (r->has & HNV_ACL_ACTION) {
+		fprintf(o->fp, "%s%s", sep, acl_action_name(r->action, buf,
+							    sizeof(buf)));
+		sep = " ";
+	}
+	if (r->has & HNV_ACL_STATEFUL)
+		fprintf(o->fp, "%sstateful", sep);
+}
+
+/*
+ * The JSON keys of an ACL rule: "dev" (a port without a name as "ifN") or
+ * "vsid", "dir", "prio" or "default":true, "action"
+ * and "stateful" (a boolean, with "action"), and "conn" (the state of the
+ * connection whose return traffic passed); those the kernel sent.
+ */
+static void json_acl_ref(struct out *o, const struct hnv_acl_ref *r)
+{
+	/* the longest of the names of a direction, action and state */
+	char name[IFNAMSIZ], buf[ACL_ACTION_NAMSIZ];
+
+	if (r->has & HNV_ACL_PORT)
+		json_string(&o->j, "dev", flow_dev(o, r->port_ifindex, name));
+	else if (r->has & HNV_ACL_VSID)
+		json_u64(&o->j, "vsid", r->vsid);
+	if (r->has & HNV_ACL_DIR)
+		json_string(&o->j, "dir",
+			    acl_dir_name(r->dir, buf, sizeof(buf)));
+	if (r->has & HNV_ACL_PRIORITY)
+		json_u64(&o->j, "prio", r->priority);
+	if (r->has & HNV_ACL_DEFAULT)
+		json_bool(&o->j, "default", true);
+	if (r->has & HNV_ACL_ACTION) {
+		json_string(&o->j, "action",
+			    acl_action_name(r->action, buf, sizeof(buf)));
+		json_bool(&o->j, "stateful", r->has & HNV_ACL_STATEFUL);
+	}
+	if (r->has & HNV_ACL_CONN)
+		json_string(&o->j, "conn",
+			    conn_state_name(r->conn, buf, sizeof(buf)));
+}
+
+/*
+ * One action of a flow: "output v2", "drop no-dest" (with paren "drop
+ * (no-dest)", as a trace's result), "acl dev vm1 out prio 100", "acl
+ * conn", ...
+ */
+static void print_action(struct out *o, const struct hnv_action *a,
+			 bool paren)
 {
 	char name[IFNAMSIZ], buf[DROP_REASON_NAMSIZ], mac[MAC_NAMSIZ];
-	const struct hnv_action *a;
+
+	if (a->type == HNV_ACTION_A_ENCAP) {
+		print_encap(o->fp, &a->encap);
+	} else if (a->type == HNV_ACTION_A_DROP) {
+		fprintf(o->fp, paren ? "drop (%s)" : "drop %s",
+			drop_reason_name(a->arg, buf, sizeof(buf)));
+	} else if (a->type == HNV_ACTION_A_REPLY) {
+		fprintf(o->fp, "reply %s", mac_name(a->mac, mac));
+	} else if (a->type == HNV_ACTION_A_ROUTE) {
+		fprintf(o->fp, "route %s", mac_name(a->mac, mac));
+	} else if (a->type == HNV_ACTION_A_ICMP) {
+		fprintf(o->fp, "icmp %" PRIu32 "/%" PRIu32, a->arg >> 8,
+			a->arg & 0xff);
+	} else if (a->type == HNV_ACTION_A_ECHO) {
+		fputs("echo", o->fp);
+	} else if (a->type == HNV_ACTION_A_ACL) {
+		fputs("acl ", o->fp);
+		if (a->acl.has & HNV_ACL_CONN)
+			fputs("conn", o->fp);
+		else
+			print_acl_ref(o, &a->acl);
+	} else if (o->ifname(a->arg, name)) {
+		fprintf(o->fp, "output %s", name);
+	} else {
+		fprintf(o->fp, "output ifindex %" PRIu32, a->arg);
+	}
+}
+
+/* The actions of flow, separated by ", "; "none" if it has none. */
+static void print_action_list(struct out *o, const struct hnv_flow *flow,
+			      bool paren)
+{
 	size_t i;
 
-	fputs(" actions ", o->fp);
 	if (!flow->nactions)
 		fputs("none", o->fp);
 	for (i = 0; i < flow->nactions; i++) {
-		a = &flow->actions[i];
 		if (i)
 			fputs(", ", o->fp);
-		if (a->type == HNV_ACTION_A_ENCAP)
-			print_encap(o->fp, &a->encap);
-		else if (a->type == HNV_ACTION_A_DROP)
-			fprintf(o->fp, "drop %s",
-				drop_reason_name(a->arg, buf, sizeof(buf)));
-		else if (a->type == HNV_ACTION_A_REPLY)
-			fprintf(o->fp, "reply %s", mac_name(a->mac, mac));
-		else if (a->type == HNV_ACTION_A_ROUTE)
-			fprintf(o->fp, "route %s", mac_name(a->mac, mac));
-		else if (a->type == HNV_ACTION_A_ICMP)
-			fprintf(o->fp, "icmp %" PRIu32 "/%" PRIu32,
-				a->arg >> 8, a->arg & 0xff);
-		else if (a->type == HNV_ACTION_A_ECHO)
-			fputs("echo", o->fp);
-		else if (o->ifname(a->arg, name))
-			fprintf(o->fp, "output %s", name);
-		else
-			fprintf(o->fp, "output ifindex %" PRIu32, a->arg);
+		print_action(o, &flow->actions[i], paren);
 	}
+}
+
+static void print_actions(struct out *o, const struct hnv_flow *flow)
+{
+	fputs(" actions ", o->fp);
+	print_action_list(o, flow, false);
+}
+
+/* {"acl":{...}}: the rule that allowed the packet, or {"conn":STATE} */
+static void json_acl_action(struct out *o, const struct hnv_acl_ref *r)
+{
+	json_object_begin(&o->j, "acl");
+	json_acl_ref(o, r);
+	json_object_end(&o->j);
 }
 
 static void json_actions(struct out *o, const struct hnv_flow *flow)
@@ -566,6 +732,8 @@ static void json_actions(struct out *o, const struct hnv_flow *flow)
 			json_icmp(&o->j, a->arg);
 		else if (a->type == HNV_ACTION_A_ECHO)
 			json_bool(&o->j, "echo", true);
+		else if (a->type == HNV_ACTION_A_ACL)
+			json_acl_action(o, &a->acl);
 		else if (o->ifname(a->arg, name))
 			json_string(&o->j, "output", name);
 		else
@@ -575,7 +743,8 @@ static void json_actions(struct out *o, const struct hnv_flow *flow)
 	json_array_end(&o->j);
 }
 
-static void json_flow(struct out *o, const struct hnv_flow *flow)
+/* The keys of a flow, in the object open. */
+static void json_flow_keys(struct out *o, const struct hnv_flow *flow)
 {
 	char sw[IFNAMSIZ], port[IFNAMSIZ], mac[MAC_NAMSIZ];
 	char ip[INET6_ADDRSTRLEN];
@@ -608,6 +777,11 @@ static void json_flow(struct out *o, const struct hnv_flow *flow)
 	json_u64(&o->j, "bytes", flow->bytes);
 	json_u64(&o->j, "idle_ms", flow->idle_ms);
 	json_actions(o, flow);
+}
+
+static void json_flow(struct out *o, const struct hnv_flow *flow)
+{
+	json_flow_keys(o, flow);
 	json_object_end(&o->j);
 }
 
@@ -722,6 +896,297 @@ void out_route(struct out *o, const struct hnv_route *route,
 	}
 	fprintf(o->fp, "route rdid %" PRIu32 " prefix %s via %s switch %s\n",
 		route->rdid, prefix, via, switch_name);
+}
+
+/* "80", "80-90": a port range, MAX defaulting to MIN, MIN to 0. */
+static const char *port_range(bool has_min, uint16_t min, bool has_max,
+			      uint16_t max, char buf[12])
+{
+	if (!has_min)
+		min = 0;
+	if (!has_max)
+		max = min;
+	if (min == max)
+		snprintf(buf, 12, "%" PRIu16, min);
+	else
+		snprintf(buf, 12, "%" PRIu16 "-%" PRIu16, min, max);
+	return buf;
+}
+
+/* "10.0.0.0/24", "fd00::/64": an ACL's prefix. */
+static const char *acl_prefix_name(const struct hnv_acl_prefix *p,
+				   char buf[INET6_ADDRSTRLEN + 4])
+{
+	char addr[INET6_ADDRSTRLEN];
+
+	snprintf(buf, INET6_ADDRSTRLEN + 4, "%s/%u",
+		 ip_name(p->addr, p->alen, addr), p->len);
+	return buf;
+}
+
+/*
+ * An ACL rule or default on one line: "hnv0 dev vm1 out prio 100 allow
+ * stateful proto tcp src 10.0.0.0/24 dport 80-90 hits 12", "hnv0 vsid
+ * 5001 in default deny hits 3", the match fields only if set.  In JSON
+ * {"switch":"hnv0","dev":"vm1","dir":"out","prio":100,"action":"allow",
+ * "stateful":true,"proto":"tcp","src":"10.0.0.0/24","dport":"80-90",
+ * "hits":12}, a default with "default":true instead of "prio", a VSID's
+ * rule with "vsid" instead of "dev".
+ */
+void out_acl(struct out *o, const struct hnv_acl *acl)
+{
+	char sw[IFNAMSIZ], buf[IP_PROTO_NAMSIZ], src[INET6_ADDRSTRLEN + 4];
+	char dst[INET6_ADDRSTRLEN + 4], sport[12], dport[12];
+	bool has_sport = acl->has & (HNV_ACL_SPORT_MIN | HNV_ACL_SPORT_MAX);
+	bool has_dport = acl->has & (HNV_ACL_DPORT_MIN | HNV_ACL_DPORT_MAX);
+	const char *proto = ip_proto_name(acl->proto, buf, sizeof(buf));
+
+	flow_dev(o, acl->switch_ifindex, sw);
+	if (acl->src.alen)
+		acl_prefix_name(&acl->src, src);
+	if (acl->dst.alen)
+		acl_prefix_name(&acl->dst, dst);
+	port_range(acl->has & HNV_ACL_SPORT_MIN, acl->sport_min,
+		   acl->has & HNV_ACL_SPORT_MAX, acl->sport_max, sport);
+	port_range(acl->has & HNV_ACL_DPORT_MIN, acl->dport_min,
+		   acl->has & HNV_ACL_DPORT_MAX, acl->dport_max, dport);
+	next_line(o);
+	if (o->json) {
+		json_string(&o->j, "switch", sw);
+		json_acl_ref(o, &acl->ref);
+		if (acl->has & HNV_ACL_PROTO)
+			json_string(&o->j, "proto", proto);
+		if (acl->src.alen)
+			json_string(&o->j, "src", src);
+		if (acl->dst.alen)
+			json_string(&o->j, "dst", dst);
+		if (has_sport)
+			json_string(&o->j, "sport", sport);
+		if (has_dport)
+			json_string(&o->j, "dport", dport);
+		if (acl->has & HNV_ACL_HITS)
+			json_u64(&o->j, "hits", acl->hits);
+		json_object_end(&o->j);
+		return;
+	}
+	fprintf(o->fp, "%s ", sw);
+	print_acl_ref(o, &acl->ref);
+	if (acl->has & HNV_ACL_PROTO)
+		fprintf(o->fp, " proto %s", proto);
+	if (acl->src.alen)
+		fprintf(o->fp, " src %s", src);
+	if (acl->dst.alen)
+		fprintf(o->fp, " dst %s", dst);
+	if (has_sport)
+		fprintf(o->fp, " sport %s", sport);
+	if (has_dport)
+		fprintf(o->fp, " dport %s", dport);
+	if (acl->has & HNV_ACL_HITS)
+		fprintf(o->fp, " hits %" PRIu64, acl->hits);
+	fputc('\n', o->fp);
+}
+
+/* Does a connection or packet of protocol proto show its ports? */
+static bool has_ports(uint8_t proto)
+{
+	return proto == IPPROTO_TCP || proto == IPPROTO_UDP;
+}
+
+/*
+ * A tracked connection on one line: "hnv0 rdid 1 tcp 10.0.0.1:40000 ->
+ * 10.0.0.2:22 established expires 3599s" (the seconds left, rounded
+ * down); without ports for protocols other than TCP and UDP whose ports
+ * are 0 (ICMP: "icmp 10.0.0.1 -> 10.0.0.2"); IPv6 addresses with ports as
+ * [addr]:port.  In JSON {"switch":"hnv0","rdid":1,"proto":"tcp",
+ * "src":"10.0.0.1","dst":"10.0.0.2","sport":40000,"dport":22,
+ * "state":"established","expires_ms":3599000}.
+ */
+void out_conn(struct out *o, const struct hnv_conn *conn)
+{
+	char sw[IFNAMSIZ], buf[IP_PROTO_NAMSIZ], ip[INET6_ADDRSTRLEN];
+	char sbuf[CONN_STATE_NAMSIZ];
+	bool ports = has_ports(conn->proto) || conn->sport || conn->dport;
+	const char *proto = ip_proto_name(conn->proto, buf, sizeof(buf));
+	const char *state = conn_state_name(conn->state, sbuf, sizeof(sbuf));
+
+	flow_dev(o, conn->switch_ifindex, sw);
+	next_line(o);
+	if (o->json) {
+		json_string(&o->j, "switch", sw);
+		json_u64(&o->j, "rdid", conn->rdid);
+		json_string(&o->j, "proto", proto);
+		json_string(&o->j, "src", ip_name(conn->src, conn->alen, ip));
+		json_string(&o->j, "dst", ip_name(conn->dst, conn->alen, ip));
+		json_u64(&o->j, "sport", conn->sport);
+		json_u64(&o->j, "dport", conn->dport);
+		json_string(&o->j, "state", state);
+		json_u64(&o->j, "expires_ms", conn->expires_ms);
+		json_object_end(&o->j);
+		return;
+	}
+	fprintf(o->fp, "%s rdid %" PRIu32 " %s ", sw, conn->rdid, proto);
+	print_endpoint(o->fp, conn->src, conn->alen, ports, conn->sport);
+	fputs(" -> ", o->fp);
+	print_endpoint(o->fp, conn->dst, conn->alen, ports, conn->dport);
+	fprintf(o->fp, " %s expires %" PRIu32 "s\n", state,
+		conn->expires_ms / 1000);
+}
+
+/* "a new", "an established": the article a state's name takes */
+static const char *conn_state_article(uint8_t state)
+{
+	return state == HNV_CONN_ESTABLISHED ? "an" : "a";
+}
+
+/*
+ * What an ACL step of a trace says: the rule that decided, "dev vm1 out
+ * prio 100 allow stateful"; or "dev vm1 in: return traffic of an
+ * established connection".
+ */
+static void print_step_acl(struct out *o, const struct hnv_acl_ref *r)
+{
+	char state[CONN_STATE_NAMSIZ];
+	struct hnv_acl_ref who = *r;
+
+	if (!(r->has & HNV_ACL_CONN)) {
+		print_acl_ref(o, r);
+		return;
+	}
+	who.has &= HNV_ACL_PORT | HNV_ACL_VSID | HNV_ACL_DIR;
+	if (who.has) {
+		print_acl_ref(o, &who);
+		fputs(": ", o->fp);
+	}
+	fprintf(o->fp, "return traffic of %s %s connection",
+		conn_state_article(r->conn),
+		conn_state_name(r->conn, state, sizeof(state)));
+}
+
+/*
+ * The packet a trace describes: "tcp 10.0.0.1:40000 -> 10.0.0.2:22",
+ * "icmp 10.0.0.1 -> 10.0.0.2 type 8 code 0", then its MACs: ",
+ * 02:00:00:00:00:01 -> 02:00:00:00:00:02".
+ */
+static void print_packet(struct out *o, const struct hnv_flow *f)
+{
+	char proto[IP_PROTO_NAMSIZ], type[ETH_TYPE_NAMSIZ];
+	char src[MAC_NAMSIZ], dst[MAC_NAMSIZ];
+	bool ip = (f->has & HNV_FLOW_IP_PROTO) && f->ip_src_len &&
+		  f->ip_dst_len;
+	bool ports = ip && has_ports(f->ip_proto) &&
+		     (f->has & HNV_FLOW_L4_SRC) && (f->has & HNV_FLOW_L4_DST);
+	bool icmp = ip && (f->ip_proto == IPPROTO_ICMP ||
+			   f->ip_proto == IPPROTO_ICMPV6);
+
+	if (!ip) {
+		fputs(eth_type_name(f->eth_type, type, sizeof(type)), o->fp);
+	} else {
+		fprintf(o->fp, "%s ",
+			ip_proto_name(f->ip_proto, proto, sizeof(proto)));
+		print_endpoint(o->fp, f->ip_src, f->ip_src_len, ports,
+			       f->l4_src);
+		fputs(" -> ", o->fp);
+		print_endpoint(o->fp, f->ip_dst, f->ip_dst_len, ports,
+			       f->l4_dst);
+	}
+	if (icmp && (f->has & HNV_FLOW_L4_SRC))
+		fprintf(o->fp, " type %" PRIu16, f->l4_src);
+	if (icmp && (f->has & HNV_FLOW_L4_DST))
+		fprintf(o->fp, " code %" PRIu16, f->l4_dst);
+	fprintf(o->fp, ", %s -> %s", mac_name(f->eth_src, src),
+		mac_name(f->eth_dst, dst));
+}
+
+static void json_trace(struct out *o, const struct hnv_trace *t)
+{
+	char sw[IFNAMSIZ], port[IFNAMSIZ];
+	const struct hnv_trace_step *step;
+	size_t i;
+
+	json_string(&o->j, "switch", flow_dev(o, t->flow.switch_ifindex, sw));
+	json_string(&o->j, "dev", flow_dev(o, t->flow.port_ifindex, port));
+	json_object_begin(&o->j, "flow");
+	json_flow_keys(o, &t->flow);
+	json_object_end(&o->j);
+	json_array_begin(&o->j, "steps");
+	for (i = 0; i < t->nsteps; i++) {
+		step = &t->steps[i];
+		json_object_begin(&o->j, NULL);
+		json_string(&o->j, "layer", step->layer);
+		if (step->has_acl) {
+			json_object_begin(&o->j, "acl");
+			json_acl_ref(o, &step->acl);
+			json_object_end(&o->j);
+		}
+		if (step->actions.nactions)
+			json_actions(o, &step->actions);
+		json_object_end(&o->j);
+	}
+	json_array_end(&o->j);
+	json_actions(o, &t->flow);
+	json_object_end(&o->j);
+}
+
+/*
+ * A trace: the packet as the switch composed it, a line per step (its
+ * layer, then the ACL rule that decided there and the actions it
+ * composed, "pass" if neither), and the result, the actions of the flow
+ * (a drop as "drop (REASON)"):
+ *
+ *   trace vm1: tcp 10.0.0.1:40000 -> 10.0.0.2:22, 02:00:00:00:00:01 ->
+ *       02:00:00:00:00:02
+ *     port     pass
+ *     acl-out  dev vm1 out default allow
+ *     vnet     output vm2
+ *     acl-in   dev vm2 in prio 10 deny
+ *   result: drop (acl)
+ *
+ * (the first line on one line).  A packet of the uplink is "trace hnv0
+ * uplink vsid 5001 from 192.168.2.20: ...".  In JSON {"switch":"hnv0",
+ * "dev":"vm1","flow":{FLOW},"steps":[{"layer":"port"},{"layer":"acl-out",
+ * "acl":{ACL}},{"layer":"vnet","actions":[ACTIONS]},...],
+ * "actions":[ACTIONS]}, FLOW as in "flow show", ACL as in "acl show"
+ * without the match, a step's "acl" and "actions" only if it has them.
+ */
+void out_trace(struct out *o, const struct hnv_trace *t)
+{
+	char name[IFNAMSIZ], pa[INET_ADDRSTRLEN];
+	const struct hnv_trace_step *step;
+	int w = 8, len;
+	size_t i;
+
+	next_line(o);
+	if (o->json) {
+		json_trace(o, t);
+		return;
+	}
+	fprintf(o->fp, "trace %s", flow_dev(o, t->flow.port_ifindex, name));
+	if (t->flow.has & HNV_FLOW_UPLINK)
+		fprintf(o->fp, " uplink vsid %" PRIu32 " from %s",
+			t->flow.vsid, in4_name(t->flow.tun_src, pa));
+	fputs(": ", o->fp);
+	print_packet(o, &t->flow);
+	fputc('\n', o->fp);
+	for (i = 0; i < t->nsteps; i++) {
+		len = strlen(t->steps[i].layer);
+		w = max_width(w, len);
+	}
+	for (i = 0; i < t->nsteps; i++) {
+		step = &t->steps[i];
+		fprintf(o->fp, "  %-*s ", w, step->layer);
+		if (step->has_acl)
+			print_step_acl(o, &step->acl);
+		if (step->has_acl && step->actions.nactions)
+			fputs("; ", o->fp);
+		if (step->actions.nactions)
+			print_action_list(o, &step->actions, false);
+		if (!step->has_acl && !step->actions.nactions)
+			fputs("pass", o->fp);
+		fputc('\n', o->fp);
+	}
+	fputs("result: ", o->fp);
+	print_action_list(o, &t->flow, true);
+	fputc('\n', o->fp);
 }
 
 /*

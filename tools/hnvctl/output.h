@@ -29,6 +29,7 @@ struct out {
 
 void out_begin(struct out *o, FILE *fp, bool json, bool pretty);
 void out_stream_begin(struct out *o, FILE *fp, bool json);
+void out_one_begin(struct out *o, FILE *fp, bool json, bool pretty);
 void out_end(struct out *o);
 void out_switch(struct out *o, const struct hnv_switch *sw);
 void out_port(struct out *o, const struct hnv_port *port,
@@ -42,6 +43,9 @@ void out_map(struct out *o, const struct hnv_map *map,
 	     const char *switch_name);
 void out_route(struct out *o, const struct hnv_route *route,
 	       const char *switch_name);
+void out_acl(struct out *o, const struct hnv_acl *acl);
+void out_conn(struct out *o, const struct hnv_conn *conn);
+void out_trace(struct out *o, const struct hnv_trace *t);
 void out_event(struct out *o, const struct hnv_event *ev);
 
 #endif

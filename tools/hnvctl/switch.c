@@ -6,7 +6,8 @@
  *
  * "set" changes the settings of a switch's unified flow tables, its
  * provider addresses (PAs), its VXLAN port, its strict mode, the FlowID
- * of its NVGRE packets and the MAC of its distributed router.  Its values
+ * of its NVGRE packets, the MAC of its distributed router and the
+ * timeouts of the connections its stateful ACLs track.  Its values
  * are checked here with the ranges and rules <linux/hnv.h> gives for
  * HNV_CMD_SWITCH_SET; the kernel checks them again.
  */
@@ -26,6 +27,8 @@
 #define UFT_MAX_MAX		16777216	/* 2^24 */
 #define UFT_IDLE_MS_MIN		100
 #define UFT_IDLE_MS_MAX		3600000		/* an hour */
+#define CONN_TIMEOUT_MIN	1
+#define CONN_TIMEOUT_MAX	864000		/* ten days */
 
 static void switch_usage(FILE *fp)
 {
@@ -39,6 +42,9 @@ static void switch_usage(FILE *fp)
 	      "                                  "
 	      "[ nvgre-flowid { on | off } ]\n"
 	      "                                  [ router-mac MAC ]\n"
+	      "                                  [ conn-timeout SECONDS ]\n"
+	      "                                  "
+	      "[ conn-tcp-timeout SECONDS ]\n"
 	      "       hnvctl switch help\n"
 	      "where  FLOWS := " STRINGIFY(UFT_MAX_MIN) ".."
 	      STRINGIFY(UFT_MAX_MAX) "\n"
@@ -48,6 +54,8 @@ static void switch_usage(FILE *fp)
 	      STRINGIFY(HNV_PAS_MAX) "\n"
 	      "       PORT := 1..65535\n"
 	      "       MAC := a unicast MAC, as 02:48:4e:56:00:01\n"
+	      "       SECONDS := " STRINGIFY(CONN_TIMEOUT_MIN) ".."
+	      STRINGIFY(CONN_TIMEOUT_MAX) "\n"
 	      "\n"
 	      "  uft-max       most flows the switch caches, all its ports "
 	      "together\n"
@@ -75,6 +83,14 @@ static void switch_usage(FILE *fp)
 	      "                ARP requests and neighbour solicitations for "
 	      "the gateways;\n"
 	      "                02:48:4e:56:00:01 by default\n"
+	      "  conn-timeout  a connection tracked for a stateful ACL "
+	      "(see \"hnvctl acl\n"
+	      "                help\") lives this long without traffic, "
+	      "but an established\n"
+	      "                TCP one; 30 by default\n"
+	      "  conn-tcp-timeout\n"
+	      "                the same for an established TCP connection; "
+	      "3600 by default\n"
 	      "  \"set\" takes at least one of them.\n", fp);
 }
 
@@ -131,6 +147,7 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 enum {
 	SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS, SET_PA,
 	SET_VXLAN_PORT, SET_STRICT, SET_NVGRE_FLOWID, SET_ROUTER_MAC,
+	SET_CONN_TIMEOUT, SET_CONN_TCP_TIMEOUT,
 };
 
 /*
@@ -214,6 +231,10 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 		[SET_NVGRE_FLOWID]	= { "nvgre-flowid", "nvgre-flowid",
 					    NULL },
 		[SET_ROUTER_MAC]	= { "router-mac", "router-mac", NULL },
+		[SET_CONN_TIMEOUT]	= { "conn-timeout", "conn-timeout",
+					    NULL },
+		[SET_CONN_TCP_TIMEOUT]	= { "conn-tcp-timeout",
+					    "conn-tcp-timeout", NULL },
 	};
 	uint32_t port;
 	const char *word;
@@ -280,10 +301,31 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 					   switch_usage);
 		conf->has |= HNV_SWITCH_SET_ROUTER_MAC;
 	}
+	word = args[SET_CONN_TIMEOUT].value;
+	if (word) {
+		if (parse_u32(word, CONN_TIMEOUT_MIN, CONN_TIMEOUT_MAX,
+			      &conf->conn_timeout))
+			return arg_invalid(word, "conn-timeout must be "
+					   STRINGIFY(CONN_TIMEOUT_MIN) ".."
+					   STRINGIFY(CONN_TIMEOUT_MAX)
+					   " seconds", switch_usage);
+		conf->has |= HNV_SWITCH_SET_CONN_TIMEOUT;
+	}
+	word = args[SET_CONN_TCP_TIMEOUT].value;
+	if (word) {
+		if (parse_u32(word, CONN_TIMEOUT_MIN, CONN_TIMEOUT_MAX,
+			      &conf->conn_tcp_timeout))
+			return arg_invalid(word, "conn-tcp-timeout must be "
+					   STRINGIFY(CONN_TIMEOUT_MIN) ".."
+					   STRINGIFY(CONN_TIMEOUT_MAX)
+					   " seconds", switch_usage);
+		conf->has |= HNV_SWITCH_SET_CONN_TCP_TIMEOUT;
+	}
 	if (!conf->uft.has && !conf->has) {
 		fputs("Error: nothing to set: give uft-max, uft-port-max, "
-		      "uft-idle-ms, pa, vxlan-port, strict, nvgre-flowid or "
-		      "router-mac.\n", stderr);
+		      "uft-idle-ms, pa, vxlan-port, strict, nvgre-flowid, "
+		      "router-mac, conn-timeout or conn-tcp-timeout.\n",
+		      stderr);
 		switch_usage(stderr);
 		return -1;
 	}
@@ -292,7 +334,8 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 
 /*
  * Changes the flow-table settings, the PAs, the VXLAN port, the strict
- * mode, the NVGRE FlowID setting or the router MAC of a switch.
+ * mode, the NVGRE FlowID setting, the router MAC or the connection
+ * timeouts of a switch.
  */
 static int switch_set(struct hnvctl *ctl, int argc, char **argv)
 {

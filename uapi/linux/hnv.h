@@ -86,6 +86,12 @@
  *                         there (RFC 7637 allows both; 0 is what a Linux
  *                         gretap with key VSID << 8 expects).  Received
  *                         packets are accepted with any FlowID.
+ *    HNV_A_SWITCH_CONN_TIMEOUT: NLA_U32, seconds a tracked connection
+ *                         other than an established TCP one lives
+ *                         without traffic (default 30)
+ *    HNV_A_SWITCH_CONN_TCP_TIMEOUT: NLA_U32, the same for an established
+ *                         TCP connection (default 3600)
+ *    HNV_A_SWITCH_NCONNS: NLA_U32, connections tracked now
  *
  *    A packet whose flow cannot be cached because a limit is reached is
  *    still forwarded, through the slow path, and counted in
@@ -107,6 +113,9 @@
  *    HNV_A_SWITCH_STRICT: NLA_U8, 0 or 1
  *    HNV_A_SWITCH_NVGRE_FLOWID: NLA_U8, 0 or 1
  *    HNV_A_SWITCH_ROUTER_MAC: binary, ETH_ALEN, unicast
+ *    HNV_A_SWITCH_CONN_TIMEOUT, HNV_A_SWITCH_CONN_TCP_TIMEOUT: NLA_U32,
+ *        1 .. 864000 seconds; connections tracked already keep theirs
+ *        until their next packet
  *
  * HNV_CMD_MAP_NEW
  *    A CA->PA mapping: "the VM with MAC m (and CA c) in VSID v lives
@@ -260,6 +269,11 @@
  *                (destination unreachable: the RDID has no subnet, or no
  *                VM, at the destination)
  *            HNV_ACTION_A_ECHO: NLA_FLAG, the gateway answers the ping
+ *            HNV_ACTION_A_ACL: NLA_NESTED, an ACL allowed the packet (its
+ *                rule's hit counter counts it): HNV_ACL_A_DIR,
+ *                HNV_ACL_A_PORT_IFINDEX or HNV_ACL_A_VSID, and
+ *                HNV_ACL_A_PRIORITY or HNV_ACL_A_DEFAULT; or
+ *                HNV_ACL_A_CONN: return traffic of a tracked connection
  *            HNV_ACTION_A_ENCAP: NLA_NESTED, encapsulate toward a PA:
  *                HNV_ENCAP_A_TYPE: NLA_U8, enum hnv_encap
  *                HNV_ENCAP_A_VNI: NLA_U32, the VNI (VSID)
@@ -308,6 +322,118 @@
  *    switch), of one RDID if HNV_A_RDID is given.  One message per
  *    route: HNV_A_SWITCH_IFINDEX, HNV_A_RDID, HNV_A_ROUTE_PREFIX,
  *    HNV_A_ROUTE_VIA.
+ *
+ * HNV_CMD_ACL_NEW
+ *    An ACL rule, or the default action, of a port or of a virtual
+ *    subnet.  Switch selector and either a port selector (a port ACL) or
+ *    HNV_A_VSID (a VSID ACL; the VSID need not have a subnet yet), and:
+ *
+ *    HNV_A_ACL: NLA_NESTED, required:
+ *        HNV_ACL_A_DIR: NLA_U8, enum hnv_acl_dir, required
+ *        HNV_ACL_A_ACTION: NLA_U8, enum hnv_acl_action, required
+ *        HNV_ACL_A_STATEFUL: NLA_FLAG, allow only: return traffic of a
+ *            connection this rule lets through is allowed too (below)
+ *        HNV_ACL_A_DEFAULT: NLA_FLAG: set the default action of the
+ *            port or VSID in that direction (taken when no rule
+ *            matches; allow until set) instead of adding a rule; no
+ *            priority or match attributes then
+ *        HNV_ACL_A_PRIORITY: NLA_U32, 1 .. 65535, required for a rule:
+ *            lower is stronger; one rule per priority per port or VSID
+ *            and direction (-EEXIST unless HNV_A_REPLACE)
+ *        HNV_ACL_A_PROTO: NLA_U8, the IP protocol; absent: any
+ *        HNV_ACL_A_SRC, HNV_ACL_A_DST: NLA_NESTED, HNV_PREFIX_A_ADDR (4 or
+ *            16 bytes, no bits set past the length) and HNV_PREFIX_A_LEN
+ *            (0 .. 32 or 0 .. 128); absent: any address
+ *        HNV_ACL_A_SPORT_MIN, HNV_ACL_A_SPORT_MAX, HNV_ACL_A_DPORT_MIN,
+ *            HNV_ACL_A_DPORT_MAX: NLA_U16, port ranges (MAX defaults to
+ *            MIN, MIN to 0), TCP and UDP rules only
+ *    HNV_A_REPLACE: NLA_FLAG, optional: replace the rule of that priority
+ *
+ *    A rule matches IPv4 and IPv6 both unless a prefix or the protocol
+ *    (ICMP: IPv4, ICMPv6: IPv6) names the family; the prefixes must
+ *    agree.  ACLs apply to IPv4 and IPv6 packets except IPv6 neighbour
+ *    discovery (ICMPv6 types 133 .. 137), which the switch answers
+ *    itself; ARP and other frames are not subject to them.
+ *
+ *    Direction is seen from the VM: HNV_ACL_DIR_OUT is what a port (or
+ *    a port bound to the VSID) sends, HNV_ACL_DIR_IN what is delivered
+ *    to it.  A packet must be allowed by every ACL on its way on this
+ *    host: leaving a VM, its port's then its VSID's OUT ACL; delivered
+ *    to a VM, its VSID's then its port's IN ACL (a routed packet meets
+ *    the VSID ACLs of both subnets).  Within one ACL the matching rule of
+ *    lowest priority decides, else the default action.  A packet that
+ *    leaves the host meets the destination's IN ACLs on the host of the
+ *    destination.  Denied packets are dropped as HNV_DROP_ACL.
+ *
+ *    Stateful: when a packet's allow on this host was decided, anywhere
+ *    on its way, by a stateful rule or stateful default, the switch
+ *    tracks its connection (RDID, protocol, addresses, ports; ICMP echo
+ *    by addresses).  Packets in the other direction of a tracked
+ *    connection pass every ACL of the host.  Connections are entries of
+ *    the flow table (counted against HNV_A_SWITCH_UFT_MAX); a TCP
+ *    connection closes on RST at once and after FIN both ways within
+ *    10 s; connections idle out (HNV_A_SWITCH_CONN_TIMEOUT,
+ *    HNV_A_SWITCH_CONN_TCP_TIMEOUT).  When ACLs change, a connection
+ *    whose first direction is no longer allowed is closed on the next
+ *    packet of either direction.  Cached flows see every change on their
+ *    next packet.
+ *
+ *    At most HNV_ACL_RULES_MAX rules per switch; port ranges cost one
+ *    classifier entry per aligned block they cover (a range of any size
+ *    is at most 30 blocks), at most HNV_ACL_ENTRIES_MAX per switch
+ *    (-ENOSPC).
+ *
+ * HNV_CMD_ACL_DEL
+ *    Switch selector, port selector or HNV_A_VSID, and HNV_A_ACL with
+ *    HNV_ACL_A_DIR and HNV_ACL_A_PRIORITY (the rule) or HNV_ACL_A_DEFAULT
+ *    (the default goes back to allow).  -ENOENT if there is none.
+ *
+ * HNV_CMD_ACL_FLUSH
+ *    Switch selector, optionally a port selector or HNV_A_VSID, and
+ *    optionally HNV_A_ACL with HNV_ACL_A_DIR: removes the rules and
+ *    defaults of the switch, of the port or VSID, of one direction.
+ *
+ * HNV_CMD_ACL_GET
+ *    Dump only: the rules and set defaults of the selected switch (or
+ *    of every switch), narrowed by a port selector or HNV_A_VSID.  One
+ *    message per rule or default: HNV_A_SWITCH_IFINDEX, HNV_A_PORT_IFINDEX
+ *    or HNV_A_VSID, and HNV_A_ACL with what was set plus HNV_ACL_A_HITS
+ *    (NLA_U64, pad HNV_ACL_A_PAD: packets the rule decided for).
+ *
+ * HNV_CMD_CONN_GET
+ *    Dump only: the tracked connections of the selected switch (or of
+ *    every switch).  One message per connection: HNV_A_SWITCH_IFINDEX and
+ *    HNV_A_CONN: HNV_CONN_A_RDID (NLA_U32), HNV_CONN_A_PROTO (NLA_U8),
+ *    HNV_CONN_A_SRC and HNV_CONN_A_DST (binary, 4 or 16 bytes: the
+ *    initiator and the responder), HNV_CONN_A_SPORT and HNV_CONN_A_DPORT
+ *    (NLA_BE16; 0 for ICMP), HNV_CONN_A_STATE (NLA_U8, enum
+ *    hnv_conn_state), HNV_CONN_A_EXPIRES_MS (NLA_U32).
+ *
+ * HNV_CMD_TRACE
+ *    Composes the actions for a described packet as if it entered the
+ *    switch, without sending anything, caching a flow or counting: the
+ *    operator's "why was this dropped?".  Switch selector optional; port
+ *    selector required: a port, or the switch device itself for a packet
+ *    from the physical network (then HNV_FLOW_A_VSID and
+ *    HNV_FLOW_A_TUN_SRC are required).  HNV_A_FLOW describes the packet:
+ *    HNV_FLOW_A_IP_PROTO, HNV_FLOW_A_IP_SRC and HNV_FLOW_A_IP_DST
+ *    required (the family follows the addresses), HNV_FLOW_A_L4_SRC and
+ *    HNV_FLOW_A_L4_DST (ports; ICMP type and code) optional,
+ *    HNV_FLOW_A_ETH_SRC default the port's MAC, HNV_FLOW_A_ETH_DST
+ *    default the MAC the switch knows for the destination address in the
+ *    port's VSID, else the router MAC.  The reply: HNV_A_SWITCH_IFINDEX,
+ *    HNV_A_PORT_IFINDEX, HNV_A_FLOW (the packet as composed, with
+ *    HNV_FLOW_A_ACTIONS: what the datapath would do) and HNV_A_TRACE, a
+ *    nest of HNV_TRACE_A_STEP nests in the order taken:
+ *        HNV_STEP_A_LAYER: NLA_NUL_STRING, the layer
+ *        HNV_STEP_A_ACL: NLA_NESTED, for an ACL step: HNV_ACL_A_DIR,
+ *            HNV_ACL_A_PORT_IFINDEX or HNV_ACL_A_VSID, HNV_ACL_A_PRIORITY
+ *            of the rule that decided (or HNV_ACL_A_DEFAULT),
+ *            HNV_ACL_A_ACTION, HNV_ACL_A_STATEFUL; or HNV_ACL_A_CONN
+ *            (NLA_U8, enum hnv_conn_state) if the return traffic of a
+ *            tracked connection passed
+ *        HNV_STEP_A_ACTIONS: NLA_NESTED, the actions the step composed
+ *            (as HNV_FLOW_A_ACTIONS), if any
  *
  * Replies
  * -------
@@ -382,6 +508,12 @@ enum hnv_cmd {
 	HNV_CMD_ROUTE_NEW,
 	HNV_CMD_ROUTE_DEL,
 	HNV_CMD_ROUTE_GET,
+	HNV_CMD_ACL_NEW,
+	HNV_CMD_ACL_DEL,
+	HNV_CMD_ACL_GET,
+	HNV_CMD_ACL_FLUSH,
+	HNV_CMD_CONN_GET,
+	HNV_CMD_TRACE,
 	__HNV_CMD_MAX
 };
 #define HNV_CMD_MAX (__HNV_CMD_MAX - 1)
@@ -420,6 +552,12 @@ enum hnv_attr {
 	HNV_A_MISS_ADDR,
 	HNV_A_ROUTE_PREFIX,
 	HNV_A_ROUTE_VIA,
+	HNV_A_ACL,
+	HNV_A_CONN,
+	HNV_A_TRACE,
+	HNV_A_SWITCH_CONN_TIMEOUT,
+	HNV_A_SWITCH_CONN_TCP_TIMEOUT,
+	HNV_A_SWITCH_NCONNS,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
@@ -486,6 +624,7 @@ enum hnv_action_attr {
 	HNV_ACTION_A_ROUTE,
 	HNV_ACTION_A_ICMP,
 	HNV_ACTION_A_ECHO,
+	HNV_ACTION_A_ACL,
 	__HNV_ACTION_A_MAX
 };
 #define HNV_ACTION_A_MAX (__HNV_ACTION_A_MAX - 1)
@@ -517,6 +656,102 @@ enum hnv_prefix_attr {
 	__HNV_PREFIX_A_MAX
 };
 #define HNV_PREFIX_A_MAX (__HNV_PREFIX_A_MAX - 1)
+
+/* Most ACL rules, and classifier entries, a switch has. */
+#define HNV_ACL_RULES_MAX	65536
+#define HNV_ACL_ENTRIES_MAX	1048576
+
+/**
+ * enum hnv_acl_dir - which traffic of a VM an ACL applies to
+ * @HNV_ACL_DIR_IN: delivered to the VM
+ * @HNV_ACL_DIR_OUT: sent by the VM
+ */
+enum hnv_acl_dir {
+	HNV_ACL_DIR_UNSPEC,
+	HNV_ACL_DIR_IN,
+	HNV_ACL_DIR_OUT,
+	__HNV_ACL_DIR_MAX
+};
+#define HNV_ACL_DIR_MAX (__HNV_ACL_DIR_MAX - 1)
+
+enum hnv_acl_action {
+	HNV_ACL_ACTION_UNSPEC,
+	HNV_ACL_ACTION_ALLOW,
+	HNV_ACL_ACTION_DENY,
+	__HNV_ACL_ACTION_MAX
+};
+#define HNV_ACL_ACTION_MAX (__HNV_ACL_ACTION_MAX - 1)
+
+enum hnv_acl_attr {
+	HNV_ACL_A_UNSPEC,
+	HNV_ACL_A_PAD,
+	HNV_ACL_A_DIR,
+	HNV_ACL_A_PRIORITY,
+	HNV_ACL_A_ACTION,
+	HNV_ACL_A_STATEFUL,
+	HNV_ACL_A_DEFAULT,
+	HNV_ACL_A_PROTO,
+	HNV_ACL_A_SRC,
+	HNV_ACL_A_DST,
+	HNV_ACL_A_SPORT_MIN,
+	HNV_ACL_A_SPORT_MAX,
+	HNV_ACL_A_DPORT_MIN,
+	HNV_ACL_A_DPORT_MAX,
+	HNV_ACL_A_HITS,
+	HNV_ACL_A_PORT_IFINDEX,
+	HNV_ACL_A_VSID,
+	HNV_ACL_A_CONN,
+	__HNV_ACL_A_MAX
+};
+#define HNV_ACL_A_MAX (__HNV_ACL_A_MAX - 1)
+
+/**
+ * enum hnv_conn_state - the state of a tracked connection
+ * @HNV_CONN_NEW: only the first direction seen so far
+ * @HNV_CONN_ESTABLISHED: traffic seen both ways
+ * @HNV_CONN_CLOSING: TCP: a FIN seen; closed after FIN both ways
+ * @HNV_CONN_CLOSED: TCP: FIN both ways or RST; no longer passes return
+ *	traffic (a closed entry lingers until the next aging pass)
+ */
+enum hnv_conn_state {
+	HNV_CONN_UNSPEC,
+	HNV_CONN_NEW,
+	HNV_CONN_ESTABLISHED,
+	HNV_CONN_CLOSING,
+	HNV_CONN_CLOSED,
+	__HNV_CONN_MAX
+};
+#define HNV_CONN_MAX (__HNV_CONN_MAX - 1)
+
+enum hnv_conn_attr {
+	HNV_CONN_A_UNSPEC,
+	HNV_CONN_A_RDID,
+	HNV_CONN_A_PROTO,
+	HNV_CONN_A_SRC,
+	HNV_CONN_A_DST,
+	HNV_CONN_A_SPORT,
+	HNV_CONN_A_DPORT,
+	HNV_CONN_A_STATE,
+	HNV_CONN_A_EXPIRES_MS,
+	__HNV_CONN_A_MAX
+};
+#define HNV_CONN_A_MAX (__HNV_CONN_A_MAX - 1)
+
+enum hnv_trace_attr {
+	HNV_TRACE_A_UNSPEC,
+	HNV_TRACE_A_STEP,
+	__HNV_TRACE_A_MAX
+};
+#define HNV_TRACE_A_MAX (__HNV_TRACE_A_MAX - 1)
+
+enum hnv_step_attr {
+	HNV_STEP_A_UNSPEC,
+	HNV_STEP_A_LAYER,
+	HNV_STEP_A_ACL,
+	HNV_STEP_A_ACTIONS,
+	__HNV_STEP_A_MAX
+};
+#define HNV_STEP_A_MAX (__HNV_STEP_A_MAX - 1)
 
 /**
  * enum hnv_drop_reason - why the switch dropped a frame
@@ -557,6 +792,8 @@ enum hnv_prefix_attr {
  *	answered, never broadcast
  * @HNV_DROP_TTL: a routed packet whose TTL or hop limit ran out; an ICMP
  *	time exceeded went back from the gateway
+ * @HNV_DROP_ACL: an ACL denied the packet (see HNV_CMD_ACL_NEW); for a
+ *	frame to several ports, only when it was denied to all of them
  */
 enum hnv_drop_reason {
 	HNV_DROP_UNSPEC,
@@ -577,6 +814,7 @@ enum hnv_drop_reason {
 	HNV_DROP_NEIGH_UNKNOWN,
 	HNV_DROP_NEIGH_SELF,
 	HNV_DROP_TTL,
+	HNV_DROP_ACL,
 	__HNV_DROP_MAX
 };
 #define HNV_DROP_MAX (__HNV_DROP_MAX - 1)

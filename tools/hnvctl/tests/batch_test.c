@@ -89,13 +89,17 @@ int __wrap_nlpipe_init(struct nlpipe *p, struct nl_sock *sk,
  * request that waited for its answer, after which no pipelined request
  * may be unanswered; a MAP_NEW or MAP_DEL that waited (a single command)
  * is S followed by its letter.  Routes take lower case: n ROUTE_NEW, r
- * ROUTE_NEW with HNV_A_REPLACE, d ROUTE_DEL.
+ * ROUTE_NEW with HNV_A_REPLACE, d ROUTE_DEL.  ACLs: A ACL_NEW, P ACL_NEW
+ * with HNV_A_REPLACE, F ACL_NEW of a default, X ACL_DEL, U ACL_FLUSH.
  */
 struct world {
 	char log[64];
 	size_t n;
 	uint8_t refuse[ETH_ALEN];	/* the MAC of the mapping to refuse */
 	uint32_t refuse_rdid;		/* the RDID of routes to refuse */
+	uint32_t refuse_prio;		/* the priority of rules to refuse */
+	/* the kernel's refusal of a request that waited fails it too */
+	bool refuse_waited;
 	bool late_sync;			/* S came with answers unread */
 	int waited_error;		/* judge() of a map request waited for */
 	/* the replies to the requests that wait, NULL: none */
@@ -146,6 +150,41 @@ static int judge_route(struct world *w, uint8_t cmd, struct nlattr **tb,
 }
 
 /*
+ * Judges an ACL request as hnv would: HNV_A_ACL a nest (NLA_F_NESTED)
+ * with a u8 direction, for ACL_NEW an action, HNV_A_REPLACE only in
+ * ACL_NEW, a port or a VSID named (but by ACL_FLUSH); a rule of the
+ * priority refuse_prio exists already.
+ */
+static int judge_acl(struct world *w, uint8_t cmd, struct nlattr **tb,
+		     bool replace, const char **msg, int *attr)
+{
+	struct nlattr *ab[HNV_ACL_A_MAX + 1], *a = tb[HNV_A_ACL];
+	bool dflt = false;
+
+	if (a && !nla_parse_nested(ab, HNV_ACL_A_MAX, a, NULL))
+		dflt = ab[HNV_ACL_A_DEFAULT] != NULL;
+	log_letter(cmd == HNV_CMD_ACL_DEL ? 'X' : cmd == HNV_CMD_ACL_FLUSH ?
+		   'U' : replace ? 'P' : dflt ? 'F' : 'A');
+	if (tb[HNV_A_REPLACE] && (!replace || cmd != HNV_CMD_ACL_NEW))
+		return EINVAL;
+	if (cmd == HNV_CMD_ACL_FLUSH)
+		return a && !(a->nla_type & NLA_F_NESTED) ? EINVAL : 0;
+	if (!a || !(a->nla_type & NLA_F_NESTED) ||
+	    nla_parse_nested(ab, HNV_ACL_A_MAX, a, NULL) ||
+	    !ab[HNV_ACL_A_DIR] || nla_len(ab[HNV_ACL_A_DIR]) != 1 ||
+	    (cmd == HNV_CMD_ACL_NEW && !ab[HNV_ACL_A_ACTION]) ||
+	    (!tb[HNV_A_PORT_IFNAME] && !tb[HNV_A_PORT_IFINDEX] &&
+	     !tb[HNV_A_VSID]))
+		return EINVAL;
+	if (!ab[HNV_ACL_A_PRIORITY] ||
+	    nla_get_u32(ab[HNV_ACL_A_PRIORITY]) != w->refuse_prio)
+		return 0;
+	*msg = "an ACL rule of this priority exists";
+	*attr = HNV_A_ACL;
+	return EEXIST;
+}
+
+/*
  * Judges a map request as hnv would.  Like generic netlink, it
  * refuses nlmsg_flags other than NLM_F_REQUEST, NLM_F_ACK and NLM_F_ECHO
  * in a request that is not a dump: NLM_F_REPLACE among them.
@@ -167,6 +206,9 @@ static int judge(void *arg, const struct nlmsghdr *req, const char **msg,
 	}
 	if (g->cmd == HNV_CMD_ROUTE_NEW || g->cmd == HNV_CMD_ROUTE_DEL)
 		return judge_route(w, g->cmd, tb, replace, msg, attr);
+	if (g->cmd == HNV_CMD_ACL_NEW || g->cmd == HNV_CMD_ACL_DEL ||
+	    g->cmd == HNV_CMD_ACL_FLUSH)
+		return judge_acl(w, g->cmd, tb, replace, msg, attr);
 	log_letter(g->cmd == HNV_CMD_MAP_DEL ? 'D' : replace ? 'R' : 'N');
 	if ((tb[HNV_A_REPLACE] && (!replace || g->cmd != HNV_CMD_MAP_NEW)) ||
 	    !tb[HNV_A_MAP_MAC] || nla_len(tb[HNV_A_MAP_MAC]) != ETH_ALEN)
@@ -178,31 +220,40 @@ static int judge(void *arg, const struct nlmsghdr *req, const char **msg,
 	return EEXIST;
 }
 
-/* judge() of r, built as nlreq_run() builds a request that is no dump. */
-static int judge_waited(const struct nlreq *r)
+/*
+ * judge() of r, built as nlreq_run() builds a request that is no dump;
+ * its extack message and attribute into *text and *attr.
+ */
+static int judge_waited(const struct nlreq *r, const char **text, int *attr)
 {
 	struct nl_msg *msg = nlmsg_alloc();
-	const char *text = NULL;
-	int error, attr = -1;
+	int error;
 
 	genlmsg_put(msg, 0, 1, r->family, 0,
 		    NLM_F_REQUEST | NLM_F_ACK | r->flags, r->cmd, r->version);
 	if (r->put && r->put(msg, r->put_arg))
 		error = EMSGSIZE;
 	else
-		error = judge(&world, nlmsg_hdr(msg), &text, &attr);
+		error = judge(&world, nlmsg_hdr(msg), text, attr);
 	nlmsg_free(msg);
 	return error;
 }
 
 static struct nl_msg *const *waited(const struct nlreq *r)
 {
+	const char *text = "";
+	int attr = -1;
+
 	log_letter('S');
 	if (fake_nl_unanswered(kernel))
 		world.late_sync = true;
 	if (r->cmd == HNV_CMD_MAP_NEW || r->cmd == HNV_CMD_MAP_DEL ||
-	    r->cmd == HNV_CMD_ROUTE_NEW || r->cmd == HNV_CMD_ROUTE_DEL)
-		world.waited_error = judge_waited(r);
+	    r->cmd == HNV_CMD_ROUTE_NEW || r->cmd == HNV_CMD_ROUTE_DEL ||
+	    r->cmd == HNV_CMD_ACL_NEW || r->cmd == HNV_CMD_ACL_DEL ||
+	    r->cmd == HNV_CMD_ACL_FLUSH)
+		world.waited_error = judge_waited(r, &text, &attr);
+	if (world.refuse_waited && world.waited_error)
+		ipc_fake_refuse(world.waited_error, text ? text : "", attr);
 	return world.replies ? world.replies(r) : NULL;
 }
 
@@ -227,11 +278,11 @@ static struct result *run(struct fake_nl *k, const char *const *args)
 {
 	static struct result r;
 	FILE *out = tmpfile(), *err = tmpfile();
-	char *argv[16];
+	char *argv[32];
 	int argc = 0, o, e;
 
 	argv[argc++] = "hnvctl";
-	while (*args && argc < 15)
+	while (*args && argc < 31)
 		argv[argc++] = (char *)*args++;
 	argv[argc] = NULL;
 	memset(world.log, 0, sizeof(world.log));
@@ -333,7 +384,7 @@ static void order_tests(void)
 		 "Error: a mapping of this VSID and MAC exists "
 		 "(attribute HNV_A_MAP_MAC)\n"
 		 "Command failed %s:5\n"
-		 "Note: the map and route commands up to %s:6 had been sent "
+		 "Note: the map, route and acl commands up to %s:6 had been sent "
 		 "before the failure of %s:5 was known; they were carried "
 		 "out.\n",
 		 file, file, file);
@@ -1433,7 +1484,7 @@ static void bench_tests(void)
 		 "Error: a mapping of this VSID and MAC exists "
 		 "(attribute HNV_A_MAP_MAC)\n"
 		 "Command failed %s:60010\n"
-		 "Note: the map and route commands up to %s:60032 had been "
+		 "Note: the map, route and acl commands up to %s:60032 had been "
 		 "sent before the failure of %s:60010 was known; they were "
 		 "carried out.\n",
 		 file, file, file);
@@ -1493,7 +1544,7 @@ static void route_order_tests(void)
 		 "Error: a route of this RDID and prefix exists "
 		 "(attribute HNV_A_ROUTE_PREFIX)\n"
 		 "Command failed %s:4\n"
-		 "Note: the map and route commands up to %s:5 had been sent "
+		 "Note: the map, route and acl commands up to %s:5 had been sent "
 		 "before the failure of %s:4 was known; they were carried "
 		 "out.\n", file, file, file);
 	check(r->status == 1 && !r->out[0] && !strcmp(world.log, "nNrnd"),
@@ -1677,6 +1728,762 @@ static void route_show_tests(void)
 	fake_nl_free(&k);
 }
 
+/* The last dump or trace request, as the kernel got it. */
+static struct nl_msg *asked;
+
+/* What the kernel answers for the dumps and traces of the ACL tests. */
+static struct nl_msg *acl_dump[8], *conn_dump[4], *trace_reply[2];
+static struct nl_msg *conn_switch[2];
+/* the trace is refused: no such port */
+static bool trace_refused;
+
+static struct nl_msg *const *acl_replies(const struct nlreq *r)
+{
+	if (!r->parse) {
+		nlmsg_free(acked);
+		acked = message(r->cmd);
+		r->put(acked, r->put_arg);
+		return NULL;
+	}
+	if (r->cmd == HNV_CMD_SWITCH_GET)
+		return conn_switch;
+	nlmsg_free(asked);
+	asked = message(r->cmd);
+	r->put(asked, r->put_arg);
+	if (r->cmd == HNV_CMD_TRACE && trace_refused)
+		ipc_fake_refuse(ENODEV, "no such port", HNV_A_PORT_IFNAME);
+	return r->cmd == HNV_CMD_ACL_GET ? acl_dump :
+	       r->cmd == HNV_CMD_CONN_GET ? conn_dump :
+	       r->cmd == HNV_CMD_TRACE ? trace_reply : NULL;
+}
+
+static const struct attr_want e2e_src24[] = {
+	WANT_BYTES(HNV_PREFIX_A_ADDR, 4, "\x0a\x00\x00\x00"),
+	WANT_U8(HNV_PREFIX_A_LEN, 24),
+	WANT_END,
+};
+
+static const struct attr_want e2e_dst32[] = {
+	WANT_BYTES(HNV_PREFIX_A_ADDR, 4, "\x0a\x00\x01\x05"),
+	WANT_U8(HNV_PREFIX_A_LEN, 32),
+	WANT_END,
+};
+
+static const struct attr_want e2e_add_acl[] = {
+	WANT_U8(HNV_ACL_A_DIR, HNV_ACL_DIR_OUT),
+	WANT_U8(HNV_ACL_A_ACTION, HNV_ACL_ACTION_ALLOW),
+	WANT_FLAG(HNV_ACL_A_STATEFUL),
+	WANT_U32(HNV_ACL_A_PRIORITY, 100),
+	WANT_U8(HNV_ACL_A_PROTO, IPPROTO_TCP),
+	WANT_NEST(HNV_ACL_A_SRC, e2e_src24),
+	WANT_NEST(HNV_ACL_A_DST, e2e_dst32),
+	WANT_U16(HNV_ACL_A_SPORT_MIN, 1024),
+	WANT_U16(HNV_ACL_A_DPORT_MIN, 80),
+	WANT_U16(HNV_ACL_A_DPORT_MAX, 90),
+	WANT_END,
+};
+
+static const struct attr_want e2e_add[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_STR(HNV_A_PORT_IFNAME, "vm1"),
+	WANT_NEST(HNV_A_ACL, e2e_add_acl),
+	WANT_END,
+};
+
+static const struct attr_want e2e_dst64[] = {
+	WANT_BYTES(HNV_PREFIX_A_ADDR, 16,
+		   "\xfd\x00\x00\x01\0\0\0\0\0\0\0\0\0\0\0\0"),
+	WANT_U8(HNV_PREFIX_A_LEN, 64),
+	WANT_END,
+};
+
+static const struct attr_want e2e_replace_acl[] = {
+	WANT_U8(HNV_ACL_A_DIR, HNV_ACL_DIR_IN),
+	WANT_U8(HNV_ACL_A_ACTION, HNV_ACL_ACTION_DENY),
+	WANT_U32(HNV_ACL_A_PRIORITY, 7),
+	WANT_U8(HNV_ACL_A_PROTO, IPPROTO_ICMPV6),
+	WANT_NEST(HNV_ACL_A_DST, e2e_dst64),
+	WANT_END,
+};
+
+static const struct attr_want e2e_replace[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_U32(HNV_A_VSID, 5001),
+	WANT_NEST(HNV_A_ACL, e2e_replace_acl),
+	WANT_FLAG(HNV_A_REPLACE),
+	WANT_END,
+};
+
+static const struct attr_want e2e_default_acl[] = {
+	WANT_U8(HNV_ACL_A_DIR, HNV_ACL_DIR_IN),
+	WANT_U8(HNV_ACL_A_ACTION, HNV_ACL_ACTION_ALLOW),
+	WANT_FLAG(HNV_ACL_A_STATEFUL),
+	WANT_FLAG(HNV_ACL_A_DEFAULT),
+	WANT_END,
+};
+
+static const struct attr_want e2e_default[] = {
+	WANT_STR(HNV_A_PORT_IFNAME, "vm1"),
+	WANT_NEST(HNV_A_ACL, e2e_default_acl),
+	WANT_END,
+};
+
+static const struct attr_want e2e_del_default_acl[] = {
+	WANT_U8(HNV_ACL_A_DIR, HNV_ACL_DIR_OUT),
+	WANT_FLAG(HNV_ACL_A_DEFAULT),
+	WANT_END,
+};
+
+static const struct attr_want e2e_del_default[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_U32(HNV_A_VSID, 5001),
+	WANT_NEST(HNV_A_ACL, e2e_del_default_acl),
+	WANT_END,
+};
+
+static const struct attr_want e2e_del_acl[] = {
+	WANT_U8(HNV_ACL_A_DIR, HNV_ACL_DIR_IN),
+	WANT_U32(HNV_ACL_A_PRIORITY, 65535),
+	WANT_END,
+};
+
+static const struct attr_want e2e_del[] = {
+	WANT_STR(HNV_A_PORT_IFNAME, "vm1"),
+	WANT_NEST(HNV_A_ACL, e2e_del_acl),
+	WANT_END,
+};
+
+static const struct attr_want e2e_flush[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_END,
+};
+
+static const struct attr_want e2e_flush_dir_acl[] = {
+	WANT_U8(HNV_ACL_A_DIR, HNV_ACL_DIR_OUT),
+	WANT_END,
+};
+
+static const struct attr_want e2e_flush_dir[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_U32(HNV_A_VSID, 5001),
+	WANT_NEST(HNV_A_ACL, e2e_flush_dir_acl),
+	WANT_END,
+};
+
+static const struct attr_want e2e_conn_set[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_U32(HNV_A_SWITCH_CONN_TIMEOUT, 60),
+	WANT_U32(HNV_A_SWITCH_CONN_TCP_TIMEOUT, 7200),
+	WANT_END,
+};
+
+/* acked is a request of cmd with exactly the attributes of want. */
+static bool acked_is(uint8_t cmd, const struct attr_want *want)
+{
+	return acked && genlmsg_hdr(nlmsg_hdr(acked))->cmd == cmd &&
+	       msg_attrs_are(acked, want);
+}
+
+/*
+ * "acl add", "replace", "default", "del" and "flush", and "switch set" of
+ * the connection timeouts, as single commands: the requests the command
+ * lines make, each waited for; a refusal of the kernel, with its extack.
+ */
+static void acl_single_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+
+	world.replies = acl_replies;
+	r = RUN(&k, "acl", "add", "dev", "vm1", "switch", "hnv0", "dir",
+		"out", "prio", "100", "allow", "stateful", "proto", "tcp",
+		"src", "10.0.0.0/24", "dst", "10.0.1.5", "sport", "1024",
+		"dport", "80-90");
+	check(r->status == 0 && !r->out[0] && !r->err[0] &&
+	      !strcmp(world.log, "SA") && !world.waited_error &&
+	      !k.requests,
+	      "acl add: one ACL_NEW, waited for, accepted");
+	check(acked_is(HNV_CMD_ACL_NEW, e2e_add),
+	      "acl add dev vm1 switch hnv0 ... : the switch and port names, "
+	      "HNV_A_ACL with DIR, ACTION, STATEFUL, PRIORITY, PROTO, the SRC "
+	      "and DST nests (dst a host: /32), SPORT_MIN alone, DPORT_MIN "
+	      "and DPORT_MAX");
+
+	r = RUN(&k, "acl", "replace", "vsid", "5001", "switch", "hnv0",
+		"dir", "in", "prio", "7", "deny", "proto", "icmpv6", "dst",
+		"fd00:1::/64");
+	check(r->status == 0 && !strcmp(world.log, "SP") &&
+	      acked_is(HNV_CMD_ACL_NEW, e2e_replace),
+	      "acl replace of a VSID's rule: the switch, HNV_A_VSID, a 16-byte "
+	      "DST, no STATEFUL, then HNV_A_REPLACE");
+
+	r = RUN(&k, "acl", "default", "dev", "vm1", "dir", "in", "allow",
+		"stateful");
+	check(r->status == 0 && !strcmp(world.log, "SF") &&
+	      acked_is(HNV_CMD_ACL_NEW, e2e_default),
+	      "acl default dev vm1 dir in allow stateful: no switch, "
+	      "HNV_A_ACL with DIR, ACTION, STATEFUL and DEFAULT, no PRIORITY");
+
+	r = RUN(&k, "acl", "del", "vsid", "5001", "switch", "hnv0", "dir",
+		"out", "default");
+	check(r->status == 0 && !strcmp(world.log, "SX") &&
+	      acked_is(HNV_CMD_ACL_DEL, e2e_del_default),
+	      "acl del ... default: ACL_DEL with DIR and DEFAULT");
+
+	r = RUN(&k, "acl", "del", "dev", "vm1", "di", "in", "p", "65535");
+	check(r->status == 0 && !strcmp(world.log, "SX") &&
+	      acked_is(HNV_CMD_ACL_DEL, e2e_del),
+	      "acl del dev vm1 di in p 65535 (abbreviated): ACL_DEL with DIR "
+	      "and PRIORITY");
+
+	r = RUN(&k, "acl", "flush", "switch", "hnv0");
+	check(r->status == 0 && !strcmp(world.log, "SU") &&
+	      acked_is(HNV_CMD_ACL_FLUSH, e2e_flush),
+	      "acl flush switch hnv0: ACL_FLUSH of the switch only, no "
+	      "HNV_A_ACL");
+
+	r = RUN(&k, "acl", "flush", "switch", "hnv0", "vsid", "5001", "dir",
+		"out");
+	check(r->status == 0 && !strcmp(world.log, "SU") &&
+	      acked_is(HNV_CMD_ACL_FLUSH, e2e_flush_dir),
+	      "acl flush of a VSID's out ACL: HNV_A_VSID, HNV_A_ACL with DIR");
+
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "conn-timeout", "60",
+		"conn-tcp-timeout", "7200");
+	check(r->status == 0 && !r->err[0] &&
+	      acked_is(HNV_CMD_SWITCH_SET, e2e_conn_set),
+	      "switch set conn-timeout 60 conn-tcp-timeout 7200: "
+	      "HNV_A_SWITCH_CONN_TIMEOUT and _TCP_TIMEOUT, u32 seconds");
+
+	nlmsg_free(acked);
+	acked = NULL;
+	r = RUN(&k, "acl", "add", "dev", "vm1", "dir", "out", "prio", "0",
+		"allow");
+	check(r->status == 1 && !acked && !strcmp(world.log, "") &&
+	      !strncmp(r->err, "Error: argument \"0\" is wrong: prio must be "
+			       "1..65535\nUsage: hnvctl acl add", 73),
+	      "acl add prio 0: an error, nothing sent");
+
+	world.refuse_prio = 100;
+	world.refuse_waited = true;
+	r = RUN(&k, "acl", "add", "dev", "vm1", "dir", "out", "prio", "100",
+		"deny");
+	check_str(r->err, "Error: an ACL rule of this priority exists "
+		  "(attribute HNV_A_ACL)\n",
+		  "acl add refused by the kernel: its extack message and the "
+		  "attribute it blamed");
+	check(r->status == 1 && !r->out[0] && world.waited_error == EEXIST,
+	      "acl add refused by the kernel: exit 1");
+	world.refuse_prio = 0;
+	world.refuse_waited = false;
+
+	world.replies = NULL;
+	nlmsg_free(acked);
+	acked = NULL;
+	fake_nl_free(&k);
+}
+
+/*
+ * A rule or default of switch sw, of port (or, 0, of VSID vsid), its
+ * nest acl, as the kernel dumps it.
+ */
+static struct nl_msg *acl_msg(uint32_t sw, uint32_t port, uint32_t vsid,
+			      const struct raw *acl)
+{
+	struct nl_msg *msg = message(HNV_CMD_ACL_GET);
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, sw);
+	if (port)
+		nla_put_u32(msg, HNV_A_PORT_IFINDEX, port);
+	else
+		nla_put_u32(msg, HNV_A_VSID, vsid);
+	put_raw(msg, HNV_A_ACL, acl);
+	return msg;
+}
+
+static const uint64_t hits[] = { 0, 1, 2, 3, 12 };
+static const uint32_t prio[] = { 1, 5, 7, 100 };
+
+static const struct raw src24[] = {
+	{ HNV_PREFIX_A_ADDR, 4, "\x0a\x00\x00\x00" },
+	{ HNV_PREFIX_A_LEN, 1, "\x18" },
+	{ 0 },
+};
+
+static const struct raw in_default_deny[] = {
+	{ HNV_ACL_A_DIR, 1, "\x01" }, { HNV_ACL_A_DEFAULT, 0, NULL },
+	{ HNV_ACL_A_ACTION, 1, "\x02" }, { HNV_ACL_A_HITS, 8, &hits[3] },
+	{ 0 },
+};
+
+static const struct raw out_default_allow[] = {
+	{ HNV_ACL_A_DIR, 1, "\x02" }, { HNV_ACL_A_DEFAULT, 0, NULL },
+	{ HNV_ACL_A_ACTION, 1, "\x01" }, { HNV_ACL_A_HITS, 8, &hits[1] },
+	{ 0 },
+};
+
+static const struct raw out_7_allow[] = {
+	{ HNV_ACL_A_DIR, 1, "\x02" }, { HNV_ACL_A_PRIORITY, 4, &prio[2] },
+	{ HNV_ACL_A_ACTION, 1, "\x01" }, { HNV_ACL_A_HITS, 8, &hits[0] },
+	{ 0 },
+};
+
+static const struct raw in_5_deny_udp[] = {
+	{ HNV_ACL_A_DIR, 1, "\x01" }, { HNV_ACL_A_PRIORITY, 4, &prio[1] },
+	{ HNV_ACL_A_ACTION, 1, "\x02" }, { HNV_ACL_A_PROTO, 1, "\x11" },
+	{ HNV_ACL_A_HITS, 8, &hits[2] },
+	{ 0 },
+};
+
+static const struct raw in_1_allow[] = {
+	{ HNV_ACL_A_DIR, 1, "\x01" }, { HNV_ACL_A_PRIORITY, 4, &prio[0] },
+	{ HNV_ACL_A_ACTION, 1, "\x01" }, { HNV_ACL_A_HITS, 8, &hits[0] },
+	{ 0 },
+};
+
+/* The ports of HNV_ACL_A_DPORT_MIN and _MAX. */
+static const uint16_t port80 = 80, port90 = 90;
+
+static const struct attr_want acl_sel_want[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv0"),
+	WANT_U32(HNV_A_VSID, 5001),
+	WANT_END,
+};
+
+static const struct attr_want conn_sel_want[] = {
+	WANT_STR(HNV_A_SWITCH_IFNAME, "hnv1"),
+	WANT_END,
+};
+
+/*
+ * "acl show" and "conn show" end to end: one dump each, sorted, switches
+ * and ports named in hnvctl's namespace (lo is there, 1000007 and 1000009
+ * are not).
+ */
+static void acl_show_tests(unsigned int lo)
+{
+	struct fake_nl k = { 0 };
+	struct nl_msg *rule;
+	struct nlattr *nest;
+	struct result *r;
+	char want[1024];
+	size_t i;
+
+	acl_dump[0] = acl_msg(1000007, 0, 5001, in_default_deny);
+	rule = message(HNV_CMD_ACL_GET);
+	nla_put_u32(rule, HNV_A_SWITCH_IFINDEX, lo);
+	nla_put_u32(rule, HNV_A_PORT_IFINDEX, lo);
+	nest = nest_start(rule, HNV_A_ACL);
+	nla_put_u8(rule, HNV_ACL_A_DIR, HNV_ACL_DIR_OUT);
+	nla_put_u32(rule, HNV_ACL_A_PRIORITY, 100);
+	nla_put_u8(rule, HNV_ACL_A_ACTION, HNV_ACL_ACTION_ALLOW);
+	nla_put_flag(rule, HNV_ACL_A_STATEFUL);
+	nla_put_u8(rule, HNV_ACL_A_PROTO, IPPROTO_TCP);
+	put_raw(rule, HNV_ACL_A_SRC, src24);
+	nla_put(rule, HNV_ACL_A_DPORT_MIN, 2, &port80);
+	nla_put(rule, HNV_ACL_A_DPORT_MAX, 2, &port90);
+	nla_put_u64(rule, HNV_ACL_A_HITS, 12);
+	nla_nest_end(rule, nest);
+	acl_dump[1] = rule;
+	acl_dump[2] = acl_msg(lo, 0, 5001, out_7_allow);
+	acl_dump[3] = acl_msg(lo, lo, 0, out_default_allow);
+	acl_dump[4] = acl_msg(lo, lo, 0, in_5_deny_udp);
+	acl_dump[5] = acl_msg(lo, 1000009, 0, in_1_allow);
+	world.replies = acl_replies;
+
+	r = RUN(&k, "acl", "show");
+	check_str(r->out,
+		  "lo dev lo in prio 5 deny proto udp hits 2\n"
+		  "lo dev lo out prio 100 allow stateful proto tcp "
+		  "src 10.0.0.0/24 dport 80-90 hits 12\n"
+		  "lo dev lo out default allow hits 1\n"
+		  "lo dev if1000009 in prio 1 allow hits 0\n"
+		  "lo vsid 5001 out prio 7 allow hits 0\n"
+		  "if1000007 vsid 5001 in default deny hits 3\n",
+		  "acl show: by switch, ports before VSIDs, direction, "
+		  "priority, the default last; names in hnvctl's namespace");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "S") &&
+	      msg_attrs_are(asked, (const struct attr_want[]){ WANT_END }),
+	      "acl show: one ACL_GET dump, without selector");
+
+	r = RUN(&k, "-j", "acl", "show", "switch", "hnv0", "vsid", "5001");
+	check_str(r->out,
+		  "[{\"switch\":\"lo\",\"vsid\":5001,\"dir\":\"out\","
+		  "\"prio\":7,\"action\":\"allow\",\"stateful\":false,"
+		  "\"hits\":0},"
+		  "{\"switch\":\"if1000007\",\"vsid\":5001,\"dir\":\"in\","
+		  "\"default\":true,\"action\":\"deny\",\"stateful\":false,"
+		  "\"hits\":3}]\n",
+		  "acl show switch hnv0 vsid 5001 -j: only VSID 5001's are "
+		  "kept (whatever the kernel sends), JSON");
+	check(r->status == 0 && msg_attrs_are(asked, acl_sel_want),
+	      "acl show switch hnv0 vsid 5001: the switch's name and the "
+	      "VSID in the dump request");
+
+	r = RUN(&k, "acl");
+	check(r->status == 0 && !strncmp(r->out, "lo dev lo in prio 5", 19),
+	      "acl alone: show");
+
+	conn_dump[0] = message(HNV_CMD_CONN_GET);
+	nla_put_u32(conn_dump[0], HNV_A_SWITCH_IFINDEX, lo);
+	nest = nest_start(conn_dump[0], HNV_A_CONN);
+	nla_put_u32(conn_dump[0], HNV_CONN_A_RDID, 2);
+	nla_put_u8(conn_dump[0], HNV_CONN_A_PROTO, IPPROTO_ICMP);
+	nla_put(conn_dump[0], HNV_CONN_A_SRC, 4, "\x0a\x00\x00\x01");
+	nla_put(conn_dump[0], HNV_CONN_A_DST, 4, "\x0a\x00\x00\x03");
+	nla_put_u16(conn_dump[0], HNV_CONN_A_SPORT, 0);
+	nla_put_u16(conn_dump[0], HNV_CONN_A_DPORT, 0);
+	nla_put_u8(conn_dump[0], HNV_CONN_A_STATE, HNV_CONN_NEW);
+	nla_put_u32(conn_dump[0], HNV_CONN_A_EXPIRES_MS, 29500);
+	nla_nest_end(conn_dump[0], nest);
+	conn_dump[1] = message(HNV_CMD_CONN_GET);
+	nla_put_u32(conn_dump[1], HNV_A_SWITCH_IFINDEX, lo);
+	nest = nest_start(conn_dump[1], HNV_A_CONN);
+	nla_put_u32(conn_dump[1], HNV_CONN_A_RDID, 1);
+	nla_put_u8(conn_dump[1], HNV_CONN_A_PROTO, IPPROTO_TCP);
+	nla_put(conn_dump[1], HNV_CONN_A_SRC, 4, "\x0a\x00\x00\x01");
+	nla_put(conn_dump[1], HNV_CONN_A_DST, 4, "\x0a\x00\x00\x02");
+	nla_put_u16(conn_dump[1], HNV_CONN_A_SPORT, htons(40000));
+	nla_put_u16(conn_dump[1], HNV_CONN_A_DPORT, htons(22));
+	nla_put_u8(conn_dump[1], HNV_CONN_A_STATE, HNV_CONN_ESTABLISHED);
+	nla_put_u32(conn_dump[1], HNV_CONN_A_EXPIRES_MS, 3599999);
+	nla_nest_end(conn_dump[1], nest);
+	r = RUN(&k, "conn", "show");
+	snprintf(want, sizeof(want),
+		 "lo rdid 1 tcp 10.0.0.1:40000 -> 10.0.0.2:22 established "
+		 "expires 3599s\n"
+		 "lo rdid 2 icmp 10.0.0.1 -> 10.0.0.3 new expires 29s\n");
+	check_str(r->out, want,
+		  "conn show: by switch and RDID, a line a connection");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "S") &&
+	      msg_attrs_are(asked, (const struct attr_want[]){ WANT_END }),
+	      "conn show: one CONN_GET dump, without selector");
+
+	r = RUN(&k, "-j", "conn", "show", "switch", "hnv1");
+	check_str(r->out,
+		  "[{\"switch\":\"lo\",\"rdid\":1,\"proto\":\"tcp\","
+		  "\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.2\",\"sport\":40000,"
+		  "\"dport\":22,\"state\":\"established\","
+		  "\"expires_ms\":3599999},"
+		  "{\"switch\":\"lo\",\"rdid\":2,\"proto\":\"icmp\","
+		  "\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"sport\":0,"
+		  "\"dport\":0,\"state\":\"new\",\"expires_ms\":29500}]\n",
+		  "conn show switch hnv1 -j: the connections, JSON");
+	check(r->status == 0 && msg_attrs_are(asked, conn_sel_want),
+	      "conn show switch hnv1: the switch's name in the dump request");
+
+	r = RUN(&k, "conn");
+	check(r->status == 0 && !strncmp(r->out, "lo rdid 1 tcp", 13),
+	      "conn alone: show");
+
+	conn_switch[0] = switch_msg("hnv0", 7);
+	nla_put_u32(conn_switch[0], HNV_A_SWITCH_NCONNS, 2);
+	nla_put_u32(conn_switch[0], HNV_A_SWITCH_CONN_TIMEOUT, 60);
+	nla_put_u32(conn_switch[0], HNV_A_SWITCH_CONN_TCP_TIMEOUT, 7200);
+	r = RUN(&k, "switch", "show", "dev", "hnv0");
+	check(r->status == 0 &&
+	      !strcmp(line_of(r->out, 1), "    conns 2 conn-timeout 60s "
+					  "conn-tcp-timeout 7200s"),
+	      "switch show: the tracked connections and their timeouts");
+	r = RUN(&k, "-j", "switch", "show", "dev", "hnv0");
+	check(r->status == 0 &&
+	      strstr(r->out, "\"ports\":0,\"conns\":2,\"conn_timeout\":60,"
+			     "\"conn_tcp_timeout\":7200,\"stats\":{"),
+	      "switch show -j: \"conns\", \"conn_timeout\", "
+	      "\"conn_tcp_timeout\"");
+
+	world.replies = NULL;
+	for (i = 0; i < ARRAY_SIZE(acl_dump); i++)
+		nlmsg_free(acl_dump[i]);
+	for (i = 0; i < ARRAY_SIZE(conn_dump); i++)
+		nlmsg_free(conn_dump[i]);
+	nlmsg_free(conn_switch[0]);
+	memset(acl_dump, 0, sizeof(acl_dump));
+	memset(conn_dump, 0, sizeof(conn_dump));
+	conn_switch[0] = NULL;
+	nlmsg_free(asked);
+	asked = NULL;
+	fake_nl_free(&k);
+}
+
+static const struct attr_want e2e_trace_flow[] = {
+	WANT_U8(HNV_FLOW_A_IP_PROTO, IPPROTO_TCP),
+	WANT_BYTES(HNV_FLOW_A_IP_SRC, 4, "\x0a\x00\x00\x01"),
+	WANT_BYTES(HNV_FLOW_A_IP_DST, 4, "\x0a\x00\x00\x02"),
+	WANT_BE16(HNV_FLOW_A_L4_SRC, 40000),
+	WANT_BE16(HNV_FLOW_A_L4_DST, 22),
+	WANT_BYTES(HNV_FLOW_A_ETH_SRC, ETH_ALEN, "\x02\x00\x00\x00\x00\x01"),
+	WANT_END,
+};
+
+static const struct attr_want e2e_trace[] = {
+	WANT_STR(HNV_A_PORT_IFNAME, "vm1"),
+	WANT_NEST(HNV_A_FLOW, e2e_trace_flow),
+	WANT_END,
+};
+
+static const struct attr_want e2e_trace_up_flow[] = {
+	WANT_U8(HNV_FLOW_A_IP_PROTO, IPPROTO_ICMPV6),
+	WANT_BYTES(HNV_FLOW_A_IP_SRC, 16,
+		   "\xfd\x00\0\0\0\0\0\0\0\0\0\0\0\0\0\x01"),
+	WANT_BYTES(HNV_FLOW_A_IP_DST, 16,
+		   "\xfd\x00\0\0\0\0\0\0\0\0\0\0\0\0\0\x02"),
+	WANT_BE16(HNV_FLOW_A_L4_SRC, 128),
+	WANT_BE16(HNV_FLOW_A_L4_DST, 0),
+	WANT_BYTES(HNV_FLOW_A_ETH_DST, ETH_ALEN, "\x02\x00\x00\x00\x00\x02"),
+	WANT_U32(HNV_FLOW_A_VSID, 5001),
+	WANT_BYTES(HNV_FLOW_A_TUN_SRC, 4, "\xc0\xa8\x02\x14"),
+	WANT_END,
+};
+
+static const struct attr_want e2e_trace_up[] = {
+	WANT_STR(HNV_A_PORT_IFNAME, "hnv0"),
+	WANT_NEST(HNV_A_FLOW, e2e_trace_up_flow),
+	WANT_END,
+};
+
+/*
+ * The answer to a trace of port lo of switch lo: the TCP packet, dropped
+ * by lo's in rule 10 after passing the port.
+ */
+static struct nl_msg *trace_msg(unsigned int lo)
+{
+	struct nl_msg *msg = message(HNV_CMD_TRACE);
+	struct nlattr *flow, *nest, *trace, *step;
+
+	nla_put_u32(msg, HNV_A_SWITCH_IFINDEX, lo);
+	nla_put_u32(msg, HNV_A_PORT_IFINDEX, lo);
+	flow = nest_start(msg, HNV_A_FLOW);
+	nla_put(msg, HNV_FLOW_A_ETH_SRC, ETH_ALEN, "\x02\0\0\0\0\x01");
+	nla_put(msg, HNV_FLOW_A_ETH_DST, ETH_ALEN, "\x02\0\0\0\0\x02");
+	nla_put_u16(msg, HNV_FLOW_A_ETH_TYPE, htons(0x0800));
+	nla_put_u8(msg, HNV_FLOW_A_IP_PROTO, IPPROTO_TCP);
+	nla_put(msg, HNV_FLOW_A_IP_SRC, 4, "\x0a\x00\x00\x01");
+	nla_put(msg, HNV_FLOW_A_IP_DST, 4, "\x0a\x00\x00\x02");
+	nla_put_u16(msg, HNV_FLOW_A_L4_SRC, htons(40000));
+	nla_put_u16(msg, HNV_FLOW_A_L4_DST, htons(22));
+	nest = nest_start(msg, HNV_FLOW_A_ACTIONS);
+	nla_put_u8(msg, HNV_ACTION_A_DROP, HNV_DROP_ACL);
+	nla_nest_end(msg, nest);
+	nla_nest_end(msg, flow);
+	trace = nest_start(msg, HNV_A_TRACE);
+	step = nest_start(msg, HNV_TRACE_A_STEP);
+	nla_put_string(msg, HNV_STEP_A_LAYER, "port");
+	nla_nest_end(msg, step);
+	step = nest_start(msg, HNV_TRACE_A_STEP);
+	nla_put_string(msg, HNV_STEP_A_LAYER, "acl-in");
+	nest = nest_start(msg, HNV_STEP_A_ACL);
+	nla_put_u8(msg, HNV_ACL_A_DIR, HNV_ACL_DIR_IN);
+	nla_put_u32(msg, HNV_ACL_A_PORT_IFINDEX, lo);
+	nla_put_u32(msg, HNV_ACL_A_PRIORITY, 10);
+	nla_put_u8(msg, HNV_ACL_A_ACTION, HNV_ACL_ACTION_DENY);
+	nla_nest_end(msg, nest);
+	nla_nest_end(msg, step);
+	nla_nest_end(msg, trace);
+	return msg;
+}
+
+/* "trace" end to end: the request, the answer as printed, a refusal. */
+static void trace_cmd_tests(unsigned int lo)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+
+	trace_reply[0] = trace_msg(lo);
+	world.replies = acl_replies;
+	r = RUN(&k, "trace", "dev", "vm1", "tcp", "src", "10.0.0.1", "dst",
+		"10.0.0.2", "sport", "40000", "dport", "22", "smac",
+		"02:00:00:00:00:01");
+	check_str(r->out,
+		  "trace lo: tcp 10.0.0.1:40000 -> 10.0.0.2:22, "
+		  "02:00:00:00:00:01 -> 02:00:00:00:00:02\n"
+		  "  port     pass\n"
+		  "  acl-in   dev lo in prio 10 deny\n"
+		  "result: drop (acl)\n",
+		  "trace: the packet, its steps, the result");
+	check(r->status == 0 && !r->err[0] && !strcmp(world.log, "S") &&
+	      msg_attrs_are(asked, e2e_trace),
+	      "trace dev vm1 tcp ...: one TRACE, the port's name, HNV_A_FLOW "
+	      "with PROTO, 4-byte addresses, be16 ports, ETH_SRC, no ETH_DST");
+
+	r = RUN(&k, "-j", "trace", "dev", "vm1", "proto", "6", "src",
+		"10.0.0.1", "dst", "10.0.0.2", "sport", "40000", "dport", "22",
+		"smac", "02:00:00:00:00:01");
+	check(r->status == 0 && msg_attrs_are(asked, e2e_trace) &&
+	      !strncmp(r->out, "{\"switch\":\"lo\",\"dev\":\"lo\","
+			       "\"flow\":{\"switch\":\"lo\",\"port\":\"lo\",",
+		       58) &&
+	      strstr(r->out, "{\"layer\":\"acl-in\",\"acl\":{\"dev\":\"lo\","
+			     "\"dir\":\"in\",\"prio\":10,\"action\":\"deny\","
+			     "\"stateful\":false}}],"
+			     "\"actions\":[{\"drop\":\"acl\"}]}\n") &&
+	      !strchr(r->out, '\n')[1],
+	      "trace -j, \"proto 6\": the same request; one JSON object on a "
+	      "line, not an array");
+
+	r = RUN(&k, "trace", "dev", "hnv0", "icmpv6", "src", "fd00::1",
+		"dst", "fd00::2", "type", "128", "code", "0", "dmac",
+		"02:00:00:00:00:02", "vsid", "5001", "tun-src",
+		"192.168.2.20");
+	check(r->status == 0 && msg_attrs_are(asked, e2e_trace_up),
+	      "trace of the uplink: type and code in L4_SRC and L4_DST, "
+	      "ETH_DST, VSID and TUN_SRC");
+
+	nlmsg_free(trace_reply[0]);
+	trace_reply[0] = NULL;
+	r = RUN(&k, "trace", "dev", "vm1", "udp", "src", "10.0.0.1", "dst",
+		"10.0.0.2");
+	check(r->status == 1 && !r->out[0] &&
+	      !strcmp(r->err, "Error: the kernel answered the trace with "
+			      "nothing\n"),
+	      "trace answered with nothing: an error, nothing printed");
+
+	trace_refused = true;
+	r = RUN(&k, "trace", "dev", "vm9", "udp", "src", "10.0.0.1", "dst",
+		"10.0.0.2");
+	check(r->status == 1 && !r->out[0] &&
+	      !strcmp(r->err, "Error: no such port (attribute "
+			      "HNV_A_PORT_IFNAME)\n"),
+	      "trace refused by the kernel: its extack, exit 1, nothing "
+	      "printed");
+	trace_refused = false;
+
+	world.replies = NULL;
+	nlmsg_free(trace_reply[0]);
+	trace_reply[0] = NULL;
+	nlmsg_free(asked);
+	asked = NULL;
+	fake_nl_free(&k);
+}
+
+/*
+ * ACL lines in a batch: add, replace, default and del pipelined with the
+ * map and route lines, in the same pipe; flush and show wait; a refusal
+ * reported with its line.
+ */
+static const char acl_input[] =
+	"acl add dev vm1 dir out prio 10 allow\n"
+	"acl replace dev vm1 dir out prio 10 deny\n"
+	"map add vsid 5001 mac " MAC(1) " pa 192.168.2.20 switch hnv0\n"
+	"acl default vsid 5001 switch hnv0 dir in deny\n"
+	"acl add dev vm1 dir in prio 20 allow proto tcp dport 22\n"
+	"acl del dev vm1 dir out prio 10\n"
+	"acl flush switch hnv0 dev vm2\n"
+	"acl a dev vm2 di in pri 30 al st\n";
+
+static void acl_order_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+	char want[1024];
+
+	write_file(acl_input);
+	r = RUN(&k, "-batch", file);
+	check(r->status == 0 && !r->out[0] && !r->err[0],
+	      "batch of acl lines: exit 0");
+	check_str(world.log, "APNFAXSUA",
+		  "batch: acl add, replace, default and del pipelined with the "
+		  "map line, in order; flush waits for them");
+	check(!world.late_sync && k.datagrams == 2 && k.requests == 7,
+	      "batch: one datagram for the first six lines, one for the "
+	      "last");
+
+	world.refuse_prio = 20;
+	reset(&k);
+	r = RUN(&k, "-force", "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: an ACL rule of this priority exists "
+		 "(attribute HNV_A_ACL)\n"
+		 "Command failed %s:5\n", file);
+	check_str(r->err, want,
+		  "batch -force with an acl line the kernel refuses: its "
+		  "extack and its line, once");
+	check(r->status == 1 && !strcmp(world.log, "APNFAXSUA"),
+	      "batch -force: every line runs, exit 1");
+
+	reset(&k);
+	r = RUN(&k, "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: an ACL rule of this priority exists "
+		 "(attribute HNV_A_ACL)\n"
+		 "Command failed %s:5\n"
+		 "Note: the map, route and acl commands up to %s:6 had been "
+		 "sent before the failure of %s:5 was known; they were "
+		 "carried out.\n", file, file, file);
+	check_str(r->err, want,
+		  "batch without -force, an acl line refused: it stops; the "
+		  "line sent with it is named");
+	check(r->status == 1 && !strcmp(world.log, "APNFAX"),
+	      "batch without -force: nothing after the failure's answer runs");
+	world.refuse_prio = 0;
+
+	write_file("acl add dev vm1 dir out prio 10 allow\n"
+		   "acl add dev vm1 dir out prio 11 deny stateful\n"
+		   "acl add dev vm1 dir out prio 12 deny\n");
+	reset(&k);
+	r = RUN(&k, "-force", "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: argument \"stateful\" is wrong: stateful goes with "
+		 "allow only\n");
+	check(r->status == 1 && !strncmp(r->err, want, strlen(want)) &&
+	      strstr(r->err, "Command failed ") &&
+	      !strcmp(world.log, "AA") && k.requests == 2,
+	      "batch: an acl line wrong on the command line is reported, "
+	      "the others run");
+	fake_nl_free(&k);
+}
+
+#define ACL_LINES 10000
+
+/* 10000 acl add lines, pipelined: every one sent and answered, fast. */
+static void acl_bench_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+	double t, took;
+	unsigned long n;
+	FILE *fp;
+
+	fp = fopen(file, "w");
+	for (n = 1; n <= ACL_LINES; n++)
+		fprintf(fp, "acl add dev vm%lu switch hnv0 dir %s prio %lu "
+			"allow stateful proto tcp src 10.%lu.%lu.0/24 "
+			"dport %lu-%lu\n", n % 64, n % 2 ? "in" : "out",
+			n % 65535 + 1, n >> 8 & 0xff, n & 0xff, n % 1000,
+			n % 1000 + 100);
+	fclose(fp);
+
+	t = now();
+	r = RUN(&k, "-batch", file);
+	took = now() - t;
+	check(r->status == 0 && !r->err[0] && k.requests == ACL_LINES &&
+	      k.answers == ACL_LINES &&
+	      k.datagrams == (ACL_LINES + NLPIPE_BURST - 1) / NLPIPE_BURST,
+	      "batch of %d acl add lines: %lu requests in %lu datagrams, "
+	      "every one answered", ACL_LINES, k.requests, k.datagrams);
+	diag("batch of %d acl add lines (read, parsed, built, sent to a "
+	     "fake kernel that answers each, answers read): %.3f s, %.2f us "
+	     "a line", ACL_LINES, took, took / ACL_LINES * 1e6);
+	check(took < 1.0, "batch of %d acl add lines in well under a second "
+			  "(%.3f s)", ACL_LINES, took);
+	fake_nl_free(&k);
+}
+
+static void acl_e2e_tests(void)
+{
+	unsigned int lo = if_nametoindex("lo");
+
+	acl_single_tests();
+	acl_order_tests();
+	acl_bench_tests();
+	if (!lo) {
+		skip("no device lo", "acl, conn and trace show tests");
+		return;
+	}
+	acl_show_tests(lo);
+	trace_cmd_tests(lo);
+}
+
 void pipelined_batch_tests(void)
 {
 	int fd = mkstemp(file);
@@ -1699,5 +2506,6 @@ void pipelined_batch_tests(void)
 	route_single_tests();
 	route_order_tests();
 	bench_tests();
+	acl_e2e_tests();
 	unlink(file);
 }

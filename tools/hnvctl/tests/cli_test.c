@@ -151,6 +151,27 @@ static void help_tests(void)
 		  "Usage: hnvctl route add" },
 		{ { "route", "show", "help" }, "Usage: hnvctl route add" },
 		{ { "r", "l", "h" }, "Usage: hnvctl route add" },
+		{ { "acl", "help" }, "Usage: hnvctl acl add" },
+		{ { "a", "h" }, "Usage: hnvctl acl add" },
+		{ { "acl", "add", "help" }, "Usage: hnvctl acl add" },
+		{ { "acl", "add", "dev", "vm1", "allow", "help" },
+		  "Usage: hnvctl acl add" },
+		{ { "acl", "replace", "help" }, "Usage: hnvctl acl add" },
+		{ { "acl", "default", "help" }, "Usage: hnvctl acl add" },
+		{ { "acl", "del", "prio", "5", "help" },
+		  "Usage: hnvctl acl add" },
+		{ { "acl", "flush", "help" }, "Usage: hnvctl acl add" },
+		{ { "acl", "show", "help" }, "Usage: hnvctl acl add" },
+		{ { "acl", "l", "h" }, "Usage: hnvctl acl add" },
+		{ { "conn", "help" }, "Usage: hnvctl conn show" },
+		{ { "c", "h" }, "Usage: hnvctl conn show" },
+		{ { "conn", "show", "help" }, "Usage: hnvctl conn show" },
+		{ { "trace", "help" }, "Usage: hnvctl trace dev PORT" },
+		{ { "t", "h" }, "Usage: hnvctl trace dev PORT" },
+		{ { "trace", "dev", "vm1", "tcp", "help" },
+		  "Usage: hnvctl trace dev PORT" },
+		{ { "sw", "set", "dev", "hnv0", "conn-timeout", "5", "help" },
+		  "Usage: hnvctl switch show" },
 	};
 	struct result *r;
 	size_t i;
@@ -167,9 +188,9 @@ static void help_tests(void)
 	}
 	r = RUN("", "help");
 	check(strstr(r->out, "OBJECT := { switch | port | subnet | vnet | "
-			     "map | route | flow |\n"
-			     "                  stats | monitor | version | "
-			     "help }\n") &&
+			     "map | route | acl | conn |\n"
+			     "                  trace | flow | stats | monitor | "
+			     "version | help }\n") &&
 	      strstr(r->out, "\n  subnet ") && strstr(r->out, "\n  flow ") &&
 	      strstr(r->out, "\n  vnet ") && strstr(r->out, "\n  monitor "),
 	      "hnvctl help lists subnet, vnet, flow and monitor");
@@ -305,6 +326,72 @@ static void help_tests(void)
 	      strstr(r->out, "hnvctl flow flush switch NAME "
 			     "[ dev NAME | ifindex INDEX ]\n"),
 	      "flow help: show and flush");
+	r = RUN("", "help");
+	check(strstr(r->out, "\n  acl      the access control lists") &&
+	      strstr(r->out, "\n  conn     the connections the stateful "
+			     "ACLs track\n") &&
+	      strstr(r->out, "\n  trace    what a switch would do with a "
+			     "packet, and why\n") &&
+	      strstr(r->out, "pipelined, and so are acl add/replace/default/"
+			     "del lines.\n"),
+	      "hnvctl help: the acl, conn and trace objects, acl lines "
+	      "pipelined");
+	r = RUN("", "acl", "help");
+	check(r->status == 0 && !r->err[0] &&
+	      starts(r->out, "Usage: hnvctl acl add OWNER dir { in | out } "
+			     "prio PRIO\n"
+			     "                      { allow [ stateful ] | deny } "
+			     "[ proto PROTO ]\n"
+			     "                      [ src PREFIX ] [ dst PREFIX ] "
+			     "[ sport PORTS ]\n"
+			     "                      [ dport PORTS ]\n"
+			     "       hnvctl acl replace OWNER dir { in | out } "
+			     "prio PRIO\n") &&
+	      strstr(r->out, "       hnvctl acl default OWNER dir { in | out } "
+			     "{ allow [ stateful ] | deny }\n"
+			     "       hnvctl acl del OWNER dir { in | out } "
+			     "{ prio PRIO | default }\n"
+			     "       hnvctl acl flush switch NAME [ dev PORT | "
+			     "vsid VSID ]\n"
+			     "                        [ dir { in | out } ]\n"
+			     "       hnvctl acl show [ switch NAME ] "
+			     "[ dev PORT | vsid VSID ]\n"
+			     "       hnvctl acl help\n") &&
+	      strstr(r->out, "OWNER := { dev PORT [ switch NAME ] | vsid VSID "
+			     "switch NAME }\n") &&
+	      strstr(r->out, "PRIO := 1..65535") &&
+	      strstr(r->out, "PROTO := { tcp | udp | icmp | icmpv6 | 0..255 }") &&
+	      strstr(r->out, "PORTS := a port or a range N-M, 0..65535") &&
+	      strstr(r->out, "pipelined"),
+	      "acl help: every command, the owner, the ranges, the pipelining");
+	r = RUN("", "conn", "help");
+	check(r->status == 0 &&
+	      starts(r->out, "Usage: hnvctl conn show [ switch NAME ]\n"
+			     "       hnvctl conn help\n") &&
+	      strstr(r->out, "new, established, closing or\n  closed"),
+	      "conn help: show, its selector, the states");
+	r = RUN("", "trace", "help");
+	check(r->status == 0 &&
+	      starts(r->out, "Usage: hnvctl trace dev PORT PROTO src ADDR dst "
+			     "ADDR [ sport N ] [ dport N ]\n"
+			     "                    [ type N ] [ code N ] "
+			     "[ smac MAC ] [ dmac MAC ]\n"
+			     "                    [ vsid VSID tun-src PA ]\n"
+			     "       hnvctl trace help\n") &&
+	      strstr(r->out, "PROTO := [ proto ] { tcp | udp | icmp | icmpv6 | "
+			     "0..255 }\n") &&
+	      strstr(r->out, "Nothing is sent, cached or counted."),
+	      "trace help: its arguments, what it does");
+	r = RUN("", "switch", "help");
+	check(strstr(r->out, "[ router-mac MAC ]\n"
+			     "                                  "
+			     "[ conn-timeout SECONDS ]\n"
+			     "                                  "
+			     "[ conn-tcp-timeout SECONDS ]\n") &&
+	      strstr(r->out, "SECONDS := 1..864000\n") &&
+	      strstr(r->out, "\n  conn-timeout ") &&
+	      strstr(r->out, "\n  conn-tcp-timeout\n"),
+	      "switch help: conn-timeout and conn-tcp-timeout, their range");
 	r = RUN("", "-V");
 	check_str(r->out, "hnvctl 0.1.0 (hnv genl API version 1)\n",
 		  "hnvctl -V");
@@ -330,10 +417,20 @@ static void help_tests(void)
 #define SWITCH_USAGE "Usage: hnvctl switch show"
 #define NOTHING_TO_SET \
 	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa, " \
-	"vxlan-port, strict, nvgre-flowid or router-mac."
+	"vxlan-port, strict, nvgre-flowid, router-mac, conn-timeout or " \
+	"conn-tcp-timeout."
 #define MONITOR_USAGE "Usage: hnvctl monitor"
 #define ROUTE_USAGE "Usage: hnvctl route add"
 #define ROUTE_ADD_KEY "route", "add", "rdid", "1", "prefix", "10.9.0.0/16"
+#define ACL_USAGE "Usage: hnvctl acl add"
+#define CONN_USAGE "Usage: hnvctl conn show"
+#define TRACE_USAGE "Usage: hnvctl trace dev PORT"
+#define ACL_ADD "acl", "add", "dev", "vm1", "dir", "out"
+#define ACL_RULE ACL_ADD, "prio", "10", "allow"
+#define TRACE_TCP "trace", "dev", "vm1", "tcp", "src", "10.0.0.1", "dst", \
+	"10.0.0.2"
+#define PORTS_WRONG(w) \
+	w " must be a port or a range N-M, 0..65535, as 80 or 1024-65535"
 #define ROUTER_MAC_WRONG \
 	"router-mac must be a unicast MAC, not zero, as in 02:48:4e:56:00:01"
 
@@ -1070,6 +1167,305 @@ static void error_tests(void)
 		  ROUTE_USAGE },
 		{ { "route", "frob" }, "Error: command \"frob\" is unknown.",
 		  ROUTE_USAGE },
+		{ { "acl", "add", "dev", "vm1", "prio", "10", "allow" },
+		  "Error: argument \"dir\" is required.", ACL_USAGE },
+		{ { ACL_ADD, "allow" },
+		  "Error: argument \"prio\" is required.", ACL_USAGE },
+		{ { "acl", "add", "dev", "vm1", "dir", "up", "prio", "10",
+		    "allow" },
+		  "Error: argument \"up\" is wrong: dir must be in or out",
+		  ACL_USAGE },
+		{ { "acl", "add", "dev", "vm1", "dir", "IN", "prio", "10",
+		    "allow" },
+		  "Error: argument \"IN\" is wrong: dir must be in or out",
+		  ACL_USAGE },
+		{ { ACL_ADD, "prio", "0", "allow" },
+		  "Error: argument \"0\" is wrong: prio must be 1..65535",
+		  ACL_USAGE },
+		{ { ACL_ADD, "prio", "65536", "allow" },
+		  "Error: argument \"65536\" is wrong: prio must be 1..65535",
+		  ACL_USAGE },
+		{ { ACL_ADD, "prio", "high", "allow" },
+		  "Error: argument \"high\" is wrong: prio must be 1..65535",
+		  ACL_USAGE },
+		{ { ACL_ADD, "prio", "10" },
+		  "Error: argument \"allow\" or \"deny\" is required.",
+		  ACL_USAGE },
+		{ { ACL_ADD, "prio", "10", "deny", "stateful" },
+		  "Error: argument \"stateful\" is wrong: stateful goes with "
+		  "allow only", ACL_USAGE },
+		{ { ACL_ADD, "prio", "10", "stateful" },
+		  "Error: argument \"allow\" or \"deny\" is required.",
+		  ACL_USAGE },
+		{ { ACL_ADD, "prio", "10", "allow", "deny" },
+		  "Error: argument \"deny\" is wrong: allow and deny exclude "
+		  "each other", ACL_USAGE },
+		{ { ACL_RULE, "allow" },
+		  "Error: argument \"allow\" is wrong: allow was already given",
+		  ACL_USAGE },
+		{ { ACL_RULE, "dport", "80" },
+		  "Error: argument \"80\" is wrong: ports go with proto tcp or "
+		  "udp only", ACL_USAGE },
+		{ { ACL_RULE, "proto", "icmp", "sport", "1" },
+		  "Error: argument \"1\" is wrong: ports go with proto tcp or "
+		  "udp only", ACL_USAGE },
+		{ { ACL_RULE, "proto", "47", "dport", "1-2" },
+		  "Error: argument \"1-2\" is wrong: ports go with proto tcp or "
+		  "udp only", ACL_USAGE },
+		{ { ACL_RULE, "src", "10.0.0.0/8", "dst", "fd00::/8" },
+		  "Error: argument \"fd00::/8\" is wrong: src and dst must be "
+		  "of one family, IPv4 or IPv6", ACL_USAGE },
+		{ { ACL_RULE, "src", "fd00::1", "dst", "10.0.0.1" },
+		  "Error: argument \"10.0.0.1\" is wrong: src and dst must be "
+		  "of one family, IPv4 or IPv6", ACL_USAGE },
+		{ { ACL_RULE, "proto", "icmp", "src", "fd00::/16" },
+		  "Error: argument \"fd00::/16\" is wrong: icmp matches IPv4 "
+		  "only; the prefix must be IPv4", ACL_USAGE },
+		{ { ACL_RULE, "proto", "icmpv6", "dst", "10.1.1.1" },
+		  "Error: argument \"10.1.1.1\" is wrong: icmpv6 matches IPv6 "
+		  "only; the prefix must be IPv6", ACL_USAGE },
+		{ { ACL_RULE, "proto", "tcp", "dport", "90-80" },
+		  "Error: argument \"90-80\" is wrong: the first port of a "
+		  "range must not be above the last", ACL_USAGE },
+		{ { ACL_RULE, "proto", "udp", "sport", "65536" },
+		  "Error: argument \"65536\" is wrong: " PORTS_WRONG("sport"),
+		  ACL_USAGE },
+		{ { ACL_RULE, "proto", "udp", "dport", "80-" },
+		  "Error: argument \"80-\" is wrong: " PORTS_WRONG("dport"),
+		  ACL_USAGE },
+		{ { ACL_RULE, "proto", "udp", "dport", "-80" },
+		  "Error: argument \"-80\" is wrong: " PORTS_WRONG("dport"),
+		  ACL_USAGE },
+		{ { ACL_RULE, "proto", "udp", "dport", "1-2-3" },
+		  "Error: argument \"1-2-3\" is wrong: " PORTS_WRONG("dport"),
+		  ACL_USAGE },
+		{ { ACL_RULE, "proto", "udp", "dport", "http" },
+		  "Error: argument \"http\" is wrong: " PORTS_WRONG("dport"),
+		  ACL_USAGE },
+		{ { ACL_RULE, "proto", "tcpx" },
+		  "Error: argument \"tcpx\" is wrong: proto must be tcp, udp, "
+		  "icmp, icmpv6 or a number 0..255", ACL_USAGE },
+		{ { ACL_RULE, "proto", "256" },
+		  "Error: argument \"256\" is wrong: proto must be tcp, udp, "
+		  "icmp, icmpv6 or a number 0..255", ACL_USAGE },
+		{ { ACL_RULE, "src", "10.0.0.1/8" },
+		  "Error: argument \"10.0.0.1/8\" is wrong: prefix has bits set "
+		  "past its length; did you mean 10.0.0.0/8?", ACL_USAGE },
+		{ { ACL_RULE, "dst", "fd00::1/16" },
+		  "Error: argument \"fd00::1/16\" is wrong: prefix has bits set "
+		  "past its length; did you mean fd00::/16?", ACL_USAGE },
+		{ { ACL_RULE, "src", "10.0.0" },
+		  "Error: argument \"10.0.0\" is wrong: prefix must be an IPv4 "
+		  "or IPv6 address, with a length or not, as in 10.1.0.0/16 or "
+		  "fd00:1::5", ACL_USAGE },
+		{ { ACL_RULE, "src", "10.0.0.0/33" },
+		  "Error: argument \"10.0.0.0/33\" is wrong: prefix length must "
+		  "be a number, at most 32 for IPv4", ACL_USAGE },
+		{ { ACL_RULE, "frob" },
+		  "Error: argument \"frob\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { ACL_RULE, "default" },
+		  "Error: argument \"default\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { ACL_RULE, "d", "x" },
+		  "Error: argument \"d\" is ambiguous: dev, dir, deny, dst, "
+		  "dport.", ACL_USAGE },
+		{ { ACL_RULE, "src" },
+		  "Error: argument \"src\" is wrong: a value must follow it",
+		  ACL_USAGE },
+		{ { "acl", "add", "vsid", "5001", "dir", "out", "prio", "10",
+		    "allow" },
+		  "Error: argument \"switch\" is required with vsid.",
+		  ACL_USAGE },
+		{ { "acl", "add", "dir", "out", "prio", "10", "allow" },
+		  "Error: argument \"dev\" or \"vsid\" is required.",
+		  ACL_USAGE },
+		{ { "acl", "add", "dev", "vm1", "vsid", "5001", "switch", "hnv0",
+		    "dir", "out", "prio", "10", "allow" },
+		  "Error: argument \"5001\" is wrong: an ACL is a port's (dev) "
+		  "or a VSID's (vsid), not both", ACL_USAGE },
+		{ { "acl", "add", "vsid", "4095", "switch", "hnv0", "dir", "out",
+		    "prio", "10", "allow" },
+		  "Error: argument \"4095\" is wrong: VSID must be "
+		  "4096..16777214", ACL_USAGE },
+		{ { "acl", "add", "dev", "a/b", "dir", "out", "prio", "10",
+		    "allow" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  ACL_USAGE },
+		{ { ACL_RULE, "switch", "0123456789abcdef" },
+		  "Error: argument \"0123456789abcdef\" is wrong: device name "
+		  "is longer than 15 characters", ACL_USAGE },
+		{ { "acl", "replace", "dev", "vm1", "dir", "in", "prio", "0",
+		    "deny" },
+		  "Error: argument \"0\" is wrong: prio must be 1..65535",
+		  ACL_USAGE },
+		{ { "acl", "default", "dev", "vm1", "dir", "in", "prio", "10",
+		    "deny" },
+		  "Error: argument \"prio\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { "acl", "default", "dev", "vm1", "dir", "in", "deny",
+		    "proto", "tcp" },
+		  "Error: argument \"proto\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { "acl", "default", "dev", "vm1", "dir", "in" },
+		  "Error: argument \"allow\" or \"deny\" is required.",
+		  ACL_USAGE },
+		{ { "acl", "default", "dev", "vm1", "dir", "in", "deny",
+		    "stateful" },
+		  "Error: argument \"stateful\" is wrong: stateful goes with "
+		  "allow only", ACL_USAGE },
+		{ { "acl", "default", "vsid", "5001", "dir", "in", "deny" },
+		  "Error: argument \"switch\" is required with vsid.",
+		  ACL_USAGE },
+		{ { "acl", "del", "dev", "vm1", "dir", "in" },
+		  "Error: argument \"prio\" or \"default\" is required.",
+		  ACL_USAGE },
+		{ { "acl", "del", "dev", "vm1", "dir", "in", "prio", "3",
+		    "default" },
+		  "Error: argument \"default\" is wrong: a rule (prio) or the "
+		  "default, not both", ACL_USAGE },
+		{ { "acl", "del", "dev", "vm1", "prio", "3" },
+		  "Error: argument \"dir\" is required.", ACL_USAGE },
+		{ { "acl", "del", "dev", "vm1", "dir", "in", "prio", "65536" },
+		  "Error: argument \"65536\" is wrong: prio must be 1..65535",
+		  ACL_USAGE },
+		{ { "acl", "del", "dev", "vm1", "dir", "in", "prio", "3",
+		    "allow" },
+		  "Error: argument \"allow\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { "acl", "del", "vsid", "5001", "dir", "in", "default" },
+		  "Error: argument \"switch\" is required with vsid.",
+		  ACL_USAGE },
+		{ { "acl", "flush" },
+		  "Error: argument \"switch\" is required.", ACL_USAGE },
+		{ { "acl", "flush", "dev", "vm1" },
+		  "Error: argument \"switch\" is required.", ACL_USAGE },
+		{ { "acl", "flush", "switch", "hnv0", "dir", "both" },
+		  "Error: argument \"both\" is wrong: dir must be in or out",
+		  ACL_USAGE },
+		{ { "acl", "flush", "switch", "hnv0", "dev", "vm1", "vsid",
+		    "5001" },
+		  "Error: argument \"5001\" is wrong: an ACL is a port's (dev) "
+		  "or a VSID's (vsid), not both", ACL_USAGE },
+		{ { "acl", "flush", "switch", "hnv0", "prio", "3" },
+		  "Error: argument \"prio\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { "acl", "show", "dir", "in" },
+		  "Error: argument \"dir\" is wrong: unknown keyword",
+		  ACL_USAGE },
+		{ { "acl", "show", "dev", "vm1", "vsid", "5001" },
+		  "Error: argument \"5001\" is wrong: an ACL is a port's (dev) "
+		  "or a VSID's (vsid), not both", ACL_USAGE },
+		{ { "acl", "show", "vsid", "0" },
+		  "Error: argument \"0\" is wrong: VSID must be 4096..16777214",
+		  ACL_USAGE },
+		{ { "acl", "show", "switch", "a", "switch", "b" },
+		  "Error: argument \"b\" is wrong: a switch was already given",
+		  ACL_USAGE },
+		{ { "acl", "frob" }, "Error: command \"frob\" is unknown.",
+		  ACL_USAGE },
+		{ { "acl", "d" },
+		  "Error: command \"d\" is ambiguous: default, del.",
+		  ACL_USAGE },
+		{ { "conn", "show", "dev", "vm1" },
+		  "Error: argument \"dev\" is wrong: unknown keyword",
+		  CONN_USAGE },
+		{ { "conn", "show", "switch", "a/b" },
+		  "Error: argument \"a/b\" is wrong: device name contains '/'",
+		  CONN_USAGE },
+		{ { "conn", "show", "switch" },
+		  "Error: argument \"switch\" is wrong: a value must follow it",
+		  CONN_USAGE },
+		{ { "conn", "flush" }, "Error: command \"flush\" is unknown.",
+		  CONN_USAGE },
+		{ { "trace", "tcp", "src", "10.0.0.1", "dst", "10.0.0.2" },
+		  "Error: argument \"dev\" is required.", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "src", "10.0.0.1", "dst",
+		    "10.0.0.2" },
+		  "Error: argument \"proto\" is required.", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "tcp", "dst", "10.0.0.2" },
+		  "Error: argument \"src\" is required.", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "tcp", "src", "10.0.0.1" },
+		  "Error: argument \"dst\" is required.", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "frob", "src", "10.0.0.1", "dst",
+		    "10.0.0.2" },
+		  "Error: argument \"frob\" is wrong: the protocol must be tcp, "
+		  "udp, icmp, icmpv6 or a number 0..255", TRACE_USAGE },
+		{ { TRACE_TCP, "udp" },
+		  "Error: argument \"udp\" is wrong: a protocol was already "
+		  "given", TRACE_USAGE },
+		{ { TRACE_TCP, "proto", "6" },
+		  "Error: argument \"6\" is wrong: a protocol was already given",
+		  TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "tcp", "src", "10.0.0.1", "dst",
+		    "fd00::2" },
+		  "Error: argument \"fd00::2\" is wrong: src and dst must be of "
+		  "one family, IPv4 or IPv6", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "tcp", "src", "10.0.0/24", "dst",
+		    "10.0.0.2" },
+		  "Error: argument \"10.0.0/24\" is wrong: src must be an IPv4 "
+		  "or IPv6 address, as in 10.1.1.11 or fd00:1::11",
+		  TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "icmp", "src", "fd00::1", "dst",
+		    "fd00::2" },
+		  "Error: argument \"fd00::1\" is wrong: icmp goes with IPv4 "
+		  "addresses; IPv6 has icmpv6", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "icmpv6", "src", "10.0.0.1", "dst",
+		    "10.0.0.2" },
+		  "Error: argument \"10.0.0.1\" is wrong: icmpv6 goes with IPv6 "
+		  "addresses; IPv4 has icmp", TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "icmp", "src", "10.0.0.1", "dst",
+		    "10.0.0.2", "dport", "80" },
+		  "Error: argument \"80\" is wrong: icmp and icmpv6 have no "
+		  "ports: give type and code", TRACE_USAGE },
+		{ { TRACE_TCP, "code", "0" },
+		  "Error: argument \"0\" is wrong: type and code go with icmp "
+		  "or icmpv6 only", TRACE_USAGE },
+		{ { TRACE_TCP, "sport", "65536" },
+		  "Error: argument \"65536\" is wrong: sport must be 0..65535",
+		  TRACE_USAGE },
+		{ { "trace", "dev", "vm1", "icmp", "src", "10.0.0.1", "dst",
+		    "10.0.0.2", "type", "256" },
+		  "Error: argument \"256\" is wrong: type must be 0..255",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "smac", "01:00:00:00:00:01" },
+		  "Error: argument \"01:00:00:00:00:01\" is wrong: MAC is "
+		  "multicast (its first octet is odd); a VM needs a unicast MAC",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "dmac", "02:00:00:00:01" },
+		  "Error: argument \"02:00:00:00:01\" is wrong: MAC must be 6 "
+		  "octets of 2 hexadecimal digits, as in 02:00:00:00:00:01",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "vsid", "5001" },
+		  "Error: argument \"tun-src\" is required with vsid.",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "tun-src", "192.168.2.20" },
+		  "Error: argument \"vsid\" is required with tun-src.",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "vsid", "1", "tun-src", "192.168.2.20" },
+		  "Error: argument \"1\" is wrong: VSID must be 4096..16777214",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "vsid", "5001", "tun-src", "224.0.0.1" },
+		  "Error: argument \"224.0.0.1\" is wrong: PA is multicast"
+		  PA_UNICAST, TRACE_USAGE },
+		{ { TRACE_TCP, "t", "1" },
+		  "Error: argument \"t\" is ambiguous: type, tun-src.",
+		  TRACE_USAGE },
+		{ { TRACE_TCP, "dev", "vm2" },
+		  "Error: argument \"vm2\" is wrong: a device was already given",
+		  TRACE_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "conn-timeout", "0" },
+		  "Error: argument \"0\" is wrong: conn-timeout must be "
+		  "1..864000 seconds", SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "conn-timeout", "864001" },
+		  "Error: argument \"864001\" is wrong: conn-timeout must be "
+		  "1..864000 seconds", SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "conn-tcp-timeout", "1h" },
+		  "Error: argument \"1h\" is wrong: conn-tcp-timeout must be "
+		  "1..864000 seconds", SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "c", "5" },
+		  "Error: argument \"c\" is ambiguous: conn-timeout, "
+		  "conn-tcp-timeout.", SWITCH_USAGE },
 	};
 	struct result *r;
 	size_t i;
@@ -1204,6 +1600,46 @@ static void range_tests(void)
 		    "switch", "hnvctl-none0" } },
 		{ { "route", "show", "switch", "hnvctl-none0", "rdid", "1" } },
 		{ { "r", "l", "s", "hnvctl-none0" } },
+		{ { "acl", "add", "dev", "hnvctl-none0", "dir", "out", "prio",
+		    "1", "allow", "stateful", "proto", "tcp", "src",
+		    "0.0.0.0/0", "dst", "10.0.0.0/8", "sport", "0-65535",
+		    "dport", "0" } },
+		{ { "acl", "add", "dev", "hnvctl-none0", "dir", "in", "prio",
+		    "65535", "deny", "proto", "icmpv6", "src", "fd00::1", "dst",
+		    "::/0" } },
+		{ { "acl", "replace", "vsid", "4096", "switch", "hnvctl-none0",
+		    "dir", "in", "prio", "0x10", "deny", "proto", "0" } },
+		{ { "acl", "add", "vsid", "16777214", "switch", "hnvctl-none0",
+		    "dir", "out", "prio", "7", "allow", "proto", "udp", "dport",
+		    "53-53" } },
+		{ { "acl", "a", "dev", "hnvctl-none0", "di", "out", "pri", "2",
+		    "al", "st", "prot", "icmp", "ds", "10.1.0.0/16" } },
+		{ { "acl", "default", "dev", "hnvctl-none0", "dir", "out",
+		    "allow", "stateful" } },
+		{ { "acl", "default", "vsid", "5001", "switch", "hnvctl-none0",
+		    "dir", "in", "deny" } },
+		{ { "acl", "del", "dev", "hnvctl-none0", "dir", "out", "prio",
+		    "1" } },
+		{ { "acl", "del", "vsid", "5001", "switch", "hnvctl-none0",
+		    "dir", "in", "default" } },
+		{ { "acl", "flush", "switch", "hnvctl-none0" } },
+		{ { "acl", "flush", "switch", "hnvctl-none0", "vsid", "5001",
+		    "dir", "in" } },
+		{ { "acl", "show", "switch", "hnvctl-none0" } },
+		{ { "acl", "show", "dev", "hnvctl-none0" } },
+		{ { "conn", "show", "switch", "hnvctl-none0" } },
+		{ { "trace", "dev", "hnvctl-none0", "tcp", "src", "10.0.0.1",
+		    "dst", "10.0.0.2", "sport", "0", "dport", "65535", "smac",
+		    "02:00:00:00:00:01", "dmac", "02:00:00:00:00:02" } },
+		{ { "trace", "dev", "hnvctl-none0", "proto", "58", "src",
+		    "fd00::1", "dst", "fd00::2", "type", "255", "code", "0" } },
+		{ { "trace", "dev", "hnvctl-none0", "udp", "src", "10.0.0.1",
+		    "dst", "10.0.0.2", "vsid", "5001", "tun-src",
+		    "192.168.2.20" } },
+		{ { "trace", "dev", "hnvctl-none0", "47", "src", "10.0.0.1",
+		    "dst", "10.0.0.2", "sport", "1" } },
+		{ { "switch", "set", "dev", "hnvctl-none0", "conn-timeout", "1",
+		    "conn-tcp-timeout", "864000" } },
 	};
 	struct result *r;
 	size_t i;

@@ -12,6 +12,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <netlink/attr.h>
@@ -38,6 +39,10 @@ struct fake_kernel {
 	uint8_t cmd, version;
 	bool dump, parses;
 	struct nl_msg *request;
+	/* refuse the request being answered: ipc_fake_refuse() */
+	int refuse;
+	char refuse_msg[256];
+	int refuse_attr;
 };
 
 static struct fake_kernel *fake;
@@ -72,6 +77,13 @@ int __wrap_nlreq_run(struct nl_sock *sk, const struct nlreq *r,
 	if (fake->error)
 		return nlerr_set(err, fake->error, NULL);
 	reply = fake->answer ? fake->answer(r) : fake->replies;
+	if (fake->refuse) {
+		ret = fake->refuse;
+		fake->refuse = 0;
+		nlerr_set(err, ret, "%s", fake->refuse_msg);
+		err->attr = fake->refuse_attr;
+		return -1;
+	}
 	for (; reply && *reply && r->parse; reply++) {
 		ret = r->parse(nlmsg_hdr(*reply), r->parse_arg);
 		if (ret < 0)
@@ -158,6 +170,18 @@ void ipc_fake_begin(struct nl_msg *const *(*answer)(const struct nlreq *r))
 	clear(&shared);
 	shared.answer = answer;
 	fake = &shared;
+}
+
+/*
+ * For an answer hook: the request being answered fails with the positive
+ * errno code, the extack message msg and the attribute attr blamed (-1:
+ * none), as nlreq_run() reports the kernel's refusal.
+ */
+void ipc_fake_refuse(int code, const char *msg, int attr)
+{
+	fake->refuse = code;
+	snprintf(fake->refuse_msg, sizeof(fake->refuse_msg), "%s", msg);
+	fake->refuse_attr = attr;
 }
 
 /* Back to the real nlreq_run(); returns how many requests the fake got. */

@@ -136,6 +136,8 @@ int main(int argc, char **argv)
 	map_tests();
 	neigh_tests();
 	route_tests();
+	acl_tests();
+	trace_tests();
 	ipc_tests();
 	netlink_tests();
 	pipe_tests();

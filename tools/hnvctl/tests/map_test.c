@@ -532,7 +532,7 @@ static const char human_overlay[] =
 	"\"src-mac\":0,\"no-dest\":0,\"malformed\":0,\"no-pa\":0," \
 	"\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0," \
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0," \
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}"
 
 #define UFT0 \
 	"\"flows\":0,\"uft_max\":262144,\"uft_port_max\":16384," \

@@ -541,7 +541,7 @@ static const char json_switches[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}},"
 	"{\"ifname\":\"hnv-big\",\"ifindex\":12,\"ports\":0,\"stats\":{"
 	"\"rx_packets\":18446744073709551615,\"rx_bytes\":1,\"tx_packets\":0,"
 	"\"tx_bytes\":4294967296,\"flows_new\":18446744073709551615,"
@@ -552,7 +552,7 @@ static const char json_switches[] =
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
 	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,"
-	"\"reason-40\":5}}}]\n";
+	"\"acl\":0,\"reason-40\":5}}}]\n";
 
 static const char pretty_switch[] =
 	"[\n"
@@ -590,7 +590,8 @@ static const char pretty_switch[] =
 	"                \"spoof\": 0,\n"
 	"                \"neigh-unknown\": 0,\n"
 	"                \"neigh-self\": 0,\n"
-	"                \"ttl\": 0\n"
+	"                \"ttl\": 0,\n"
+	"                \"acl\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -629,7 +630,8 @@ static const char pretty_port[] =
 	"                \"spoof\": 0,\n"
 	"                \"neigh-unknown\": 0,\n"
 	"                \"neigh-self\": 0,\n"
-	"                \"ttl\": 0\n"
+	"                \"ttl\": 0,\n"
+	"                \"acl\": 0\n"
 	"            }\n"
 	"        }\n"
 	"    }\n"
@@ -682,7 +684,7 @@ static const char json_counters[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}},"
 	"{\"ifname\":\"veth0\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":5,\"rx_bytes\":300,\"tx_packets\":0,\"tx_bytes\":0,"
 	"\"flows_new\":0,\"flows_aged\":0,\"flows_uncached\":0,"
@@ -691,7 +693,7 @@ static const char json_counters[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}},"
 	"{\"ifname\":\"veth1\",\"kind\":\"port\",\"stats\":{"
 	"\"rx_packets\":12,\"rx_bytes\":1234,\"tx_packets\":10,"
 	"\"tx_bytes\":1000,\"flows_new\":15,\"flows_aged\":3,"
@@ -700,7 +702,7 @@ static const char json_counters[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}}]\n";
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}}]\n";
 
 static void output_tests(void)
 {
@@ -802,7 +804,7 @@ static const char json_too_big[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":1,\"too-big\":2,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}}]\n";
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}}]\n";
 
 /* The drops of HNV_DROP_TOO_BIG, by their name. */
 static void too_big_tests(void)
@@ -853,7 +855,7 @@ static const char json_ttl[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":4,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":2}}}]\n";
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":2,\"acl\":0}}}]\n";
 
 /* The drops of HNV_DROP_TTL, by their name. */
 static void ttl_tests(void)
@@ -880,7 +882,7 @@ static void ttl_tests(void)
 	out_open(&o, &c, true, false);
 	out_counters(&o, "port", port.ifname, &port.stats);
 	check_str(out_close(&o, &c), json_ttl,
-		  "stats show: \"ttl\" last, after \"neigh-self\"; JSON");
+		  "stats show: \"ttl\" after \"neigh-self\"; JSON");
 	free(c.buf);
 }
 

@@ -97,7 +97,7 @@ static struct nl_msg *switch_reply(const uint8_t *mac, int len)
 	"\"src-mac\":0,\"no-dest\":0,\"malformed\":0,\"no-pa\":0," \
 	"\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0," \
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0," \
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}"
 
 static void router_mac_reply_tests(void)
 {

@@ -341,7 +341,7 @@ static const char json_bound[] =
 	"\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}},"
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}},"
 	"{\"ifname\":\"v1\",\"ifindex\":9,\"switch\":\"hnv0\",\"vsid\":0,"
 	"\"stats\":{\"rx_packets\":2,\"rx_bytes\":0,\"tx_packets\":0,"
 	"\"tx_bytes\":0,\"flows_new\":0,\"flows_aged\":0,"
@@ -350,7 +350,7 @@ static const char json_bound[] =
 	"\"no-subnet\":0,\"src-mac\":0,\"no-dest\":0,\"malformed\":0,"
 	"\"no-pa\":0,\"no-route\":0,\"bad-vxlan\":0,\"unknown-vni\":0,"
 	"\"pa-mismatch\":0,\"too-big\":0,\"bad-nvgre\":0,"
-	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0}}}]\n";
+	"\"spoof\":0,\"neigh-unknown\":0,\"neigh-self\":0,\"ttl\":0,\"acl\":0}}}]\n";
 
 static void port_tests(void)
 {
