@@ -23,12 +23,12 @@
 
 #include "engine.h"
 
-struct hnv_acl_rule *hnv_acl_rule_alloc(u32 nentries)
+struct hnv_acl_rule *hnv_acl_rule_alloc(void)
 {
 	struct hnv_acl_rule *rule;
 	int cpu;
 
-	rule = kzalloc(struct_size(rule, entries, nentries), GFP_KERNEL);
+	rule = kzalloc(sizeof(*rule), GFP_KERNEL);
 	if (!rule)
 		return NULL;
 	rule->hits = alloc_percpu(struct hnv_acl_hits);
@@ -38,7 +38,6 @@ struct hnv_acl_rule *hnv_acl_rule_alloc(u32 nentries)
 	}
 	for_each_possible_cpu(cpu)
 		u64_stats_init(&per_cpu_ptr(rule->hits, cpu)->syncp);
-	rule->nentries = nentries;
 	return rule;
 }
 
@@ -78,7 +77,7 @@ static int hnv_acl_set_init(struct hnv_acl_set *set, struct hnv_acl *acl,
 	xa_init(&set->rules);
 	set->acl = acl;
 	set->dir = dir;
-	set->dflt = hnv_acl_rule_alloc(0);
+	set->dflt = hnv_acl_rule_alloc();
 	if (!set->dflt)
 		return -ENOMEM;
 	set->dflt->set = set;
@@ -95,7 +94,6 @@ static void hnv_acl_set_clear(struct hnv_switch *sw, struct hnv_acl_set *set)
 	hnv_cls_destroy(&set->cls);
 	xa_for_each(&set->rules, prio, rule) {
 		sw->nacl_rules--;
-		sw->nacl_entries -= rule->nentries;
 		hnv_acl_rule_free(rule);
 	}
 	xa_destroy(&set->rules);
@@ -184,11 +182,9 @@ int hnv_acl_add(struct hnv_switch *sw, struct hnv_port *port, u32 vsid,
 	struct hnv_acl_rule *rule, *old;
 	struct hnv_acl_set *set;
 	struct hnv_acl *acl;
-	u32 n;
 	int err;
 
 	ASSERT_RTNL();
-	n = hnv_cls_count(tmpl);
 	acl = hnv_acl_find(sw, port, vsid);
 	old = acl ? xa_load(&hnv_acl_dir(acl, dir)->rules, tmpl->prio) : NULL;
 	if (old && !replace) {
@@ -199,17 +195,11 @@ int hnv_acl_add(struct hnv_switch *sw, struct hnv_port *port, u32 vsid,
 		NL_SET_ERR_MSG(extack, "hnv: the switch has the most ACL rules it can hold");
 		return -ENOSPC;
 	}
-	if (sw->nacl_entries - (old ? old->nentries : 0) + n >
-	    HNV_ACL_ENTRIES_MAX) {
-		NL_SET_ERR_MSG(extack,
-			       "hnv: the rule's port ranges need more classifier entries than the switch has left");
-		return -ENOSPC;
-	}
 	acl = hnv_acl_get(sw, port, vsid);
 	if (!acl)
 		return -ENOMEM;
 	set = hnv_acl_dir(acl, dir);
-	rule = hnv_acl_rule_alloc(n);
+	rule = hnv_acl_rule_alloc();
 	if (!rule)
 		return -ENOMEM;
 	memcpy(rule, tmpl, offsetof(struct hnv_acl_rule, hits));
@@ -229,11 +219,9 @@ int hnv_acl_add(struct hnv_switch *sw, struct hnv_port *port, u32 vsid,
 	if (old) {
 		hnv_cls_remove(&set->cls, old);
 		sw->nacl_rules--;
-		sw->nacl_entries -= old->nentries;
 		call_rcu(&old->rcu, hnv_acl_rule_free_rcu);
 	}
 	sw->nacl_rules++;
-	sw->nacl_entries += n;
 	hnv_policy_changed(sw);
 	return 0;
 
@@ -287,7 +275,6 @@ int hnv_acl_del(struct hnv_switch *sw, struct hnv_port *port, u32 vsid,
 		goto enoent;
 	hnv_cls_remove(&set->cls, rule);
 	sw->nacl_rules--;
-	sw->nacl_entries -= rule->nentries;
 	hnv_policy_changed(sw);
 	call_rcu(&rule->rcu, hnv_acl_rule_free_rcu);
 	return 0;

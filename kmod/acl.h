@@ -37,20 +37,20 @@ struct hnv_cls_key {
 };
 
 /**
- * struct hnv_cls_entry - one classifier entry of a rule
+ * struct hnv_cls_entry - a rule in the classifier
  * @node: entry in its subtable (duplicate keys allowed)
  * @key: the rule's values under the subtable's mask
  * @prio: the rule's priority
+ * @ranged: the rule has a port range (not a single port, not any): the
+ *	lookup checks it
  * @sub: the subtable it is in
  * @rule: the rule
- *
- * A rule has one entry per combination of the aligned port blocks its
- * port ranges cover (one if it has none).
  */
 struct hnv_cls_entry {
 	struct rhlist_head node;
 	struct hnv_cls_key key;
 	u32 prio;
+	bool ranged;
 	struct hnv_cls_sub *sub;
 	struct hnv_acl_rule *rule;
 };
@@ -127,8 +127,7 @@ struct hnv_acl_hits {
  * @dport: destination port range
  * @hits: hit counters
  * @rcu: deferred free
- * @nentries: entries in @entries
- * @entries: its classifier entries
+ * @entry: its classifier entry
  */
 struct hnv_acl_rule {
 	struct hnv_acl_set *set;
@@ -148,8 +147,7 @@ struct hnv_acl_rule {
 	u16 dport[2];
 	struct hnv_acl_hits __percpu *hits;
 	struct rcu_head rcu;
-	u32 nentries;
-	struct hnv_cls_entry entries[];
+	struct hnv_cls_entry entry;
 };
 
 /**
@@ -254,7 +252,6 @@ void hnv_cls_destroy(struct hnv_cls *cls);
 struct hnv_acl_rule *hnv_cls_lookup(const struct hnv_cls *cls,
 				    const struct hnv_cls_key *key);
 void hnv_cls_expand(struct hnv_acl_rule *rule);
-u32 hnv_cls_count(const struct hnv_acl_rule *tmpl);
 bool hnv_acl_rule_match(const struct hnv_acl_rule *rule,
 			const struct hnv_cls_key *key);
 
@@ -263,7 +260,7 @@ void hnv_acl_switch_init(struct hnv_switch *sw);
 void hnv_acl_switch_destroy(struct hnv_switch *sw);
 void hnv_acl_port_destroy(struct hnv_port *port);
 struct hnv_acl *hnv_acl_vsid(struct hnv_switch *sw, u32 vsid);
-struct hnv_acl_rule *hnv_acl_rule_alloc(u32 nentries);
+struct hnv_acl_rule *hnv_acl_rule_alloc(void);
 void hnv_acl_rule_free(struct hnv_acl_rule *rule);
 int hnv_acl_add(struct hnv_switch *sw, struct hnv_port *port, u32 vsid,
 		u8 dir, struct hnv_acl_rule *tmpl, bool replace,

@@ -5,15 +5,14 @@
  * The ACL classifier: tuple space search (Srinivasan, Suri, Varghese,
  * SIGCOMM '99), as Open vSwitch's classifier does it.
  *
- * Every rule becomes entries of one or more masks: which of family,
- * protocol, source and destination prefix bits and port bits it looks
- * at.  A port range becomes the aligned power-of-two blocks that cover
- * it (at most 30 for any range of 16-bit ports), one entry per
- * combination of source and destination blocks.  The entries of one mask
- * live in a subtable, a hash table by the masked key.  Classifying a
- * packet masks its key with each subtable's mask and looks it up: one
- * hash lookup per distinct mask, however many rules share it.  The
- * subtables are searched in order of the best (lowest) priority they
+ * Every rule is an entry under its mask: which of family, protocol,
+ * source and destination prefix bits and ports it looks at.  A single port
+ * is matched exactly, through the mask; a port range is left out of the
+ * mask and checked on the entries the hash lookup finds.  The entries of
+ * one mask live in a subtable, a hash table by the masked key.
+ * Classifying a packet masks its key with each subtable's mask and looks
+ * it up: one hash lookup per distinct mask, however many rules share it.
+ * The subtables are searched in order of the best (lowest) priority they
  * hold, and the search stops at the first subtable that cannot beat the
  * match found: rules with more specific masks but weaker priority are
  * never visited.
@@ -22,8 +21,12 @@
  * traffic flows, and a subtable update is a hash insert or remove (no
  * rebuild); real rule sets use few distinct masks (host and subnet
  * prefixes, single ports or service ranges), so the search costs a
- * handful of hash lookups whether a set has 10 rules or 10,000.  The
- * worst case is the number of distinct masks, not of rules.
+ * handful of hash lookups whether a set has 10 rules or 10,000.  The cost
+ * grows with the number of distinct masks (at most the combinations of
+ * prefix lengths, protocol and single-port or not), and, within one hash
+ * bucket, with the rules that differ only in their port ranges.  Ranges
+ * are not expanded into aligned blocks as some classifiers do: each block
+ * size is another mask, and random ranges made thousands of subtables.
  *
  * Only the slow path classifies: established flows carry the verdict in
  * their cached actions.  Writers hold RTNL; lookups run under RCU.
@@ -45,26 +48,6 @@ static const struct rhashtable_params hnv_cls_params = {
 #define HNV_CLS_WORDS	(sizeof(struct hnv_cls_key) / sizeof(u32))
 static_assert(sizeof(struct hnv_cls_key) == 40);
 
-/* The aligned blocks covering [lo, hi]: values and masks, at most 30. */
-static int hnv_cls_blocks(u16 lo, u16 hi, __be16 *val, __be16 *mask)
-{
-	u32 l = lo, size;
-	int n = 0;
-
-	while (l <= hi) {
-		size = l ? l & -l : 0x10000;
-		while (l + size - 1 > hi)
-			size >>= 1;
-		val[n] = htons(l);
-		mask[n] = htons(~(size - 1) & 0xffff);
-		n++;
-		l += size;
-	}
-	return n;
-}
-
-#define HNV_CLS_BLOCKS_MAX	30
-
 static void hnv_cls_prefix_mask(union hnv_addr *m, u8 family, u8 len)
 {
 	int i;
@@ -82,15 +65,6 @@ static void hnv_cls_prefix_mask(union hnv_addr *m, u8 family, u8 len)
 	}
 }
 
-/* How many entries a rule needs. */
-u32 hnv_cls_count(const struct hnv_acl_rule *r)
-{
-	__be16 v[HNV_CLS_BLOCKS_MAX], m[HNV_CLS_BLOCKS_MAX];
-
-	return hnv_cls_blocks(r->sport[0], r->sport[1], v, m) *
-	       hnv_cls_blocks(r->dport[0], r->dport[1], v, m);
-}
-
 static void hnv_cls_and(struct hnv_cls_key *out, const struct hnv_cls_key *a,
 			const struct hnv_cls_key *b)
 {
@@ -102,17 +76,22 @@ static void hnv_cls_and(struct hnv_cls_key *out, const struct hnv_cls_key *a,
 		po[i] = pa[i] & pb[i];
 }
 
-/* Entry @i's mask (and, if @key, its masked key) of @r. */
-static void hnv_cls_entry_of(const struct hnv_acl_rule *r, u32 i,
-			     struct hnv_cls_key *mask, struct hnv_cls_key *key)
+/* A port range goes in the mask only as a single port. */
+static bool hnv_cls_single(const u16 *range)
 {
-	__be16 sv[HNV_CLS_BLOCKS_MAX], sm[HNV_CLS_BLOCKS_MAX];
-	__be16 dv[HNV_CLS_BLOCKS_MAX], dm[HNV_CLS_BLOCKS_MAX];
-	struct hnv_cls_key val = {};
-	int nd;
+	return range[0] == range[1];
+}
 
-	hnv_cls_blocks(r->sport[0], r->sport[1], sv, sm);
-	nd = hnv_cls_blocks(r->dport[0], r->dport[1], dv, dm);
+static bool hnv_cls_in_range(const u16 *range, __be16 port)
+{
+	return ntohs(port) >= range[0] && ntohs(port) <= range[1];
+}
+
+/* @r's mask (and, if @key, its masked key). */
+static void hnv_cls_mask(const struct hnv_acl_rule *r, struct hnv_cls_key *mask,
+			 struct hnv_cls_key *key)
+{
+	struct hnv_cls_key val = {};
 
 	memset(mask, 0, sizeof(*mask));
 	if (r->family) {
@@ -122,33 +101,32 @@ static void hnv_cls_entry_of(const struct hnv_acl_rule *r, u32 i,
 	}
 	if (r->has_proto)
 		mask->proto = 0xff;
-	mask->sport = sm[i / nd];
-	mask->dport = dm[i % nd];
+	if (hnv_cls_single(r->sport))
+		mask->sport = htons(0xffff);
+	if (hnv_cls_single(r->dport))
+		mask->dport = htons(0xffff);
 	if (!key)
 		return;
 	val.family = r->family;
 	val.proto = r->proto;
-	val.sport = sv[i / nd];
-	val.dport = dv[i % nd];
+	val.sport = htons(r->sport[0]);
+	val.dport = htons(r->dport[0]);
 	val.src = r->src;
 	val.dst = r->dst;
 	hnv_cls_and(key, &val, mask);
 }
 
-/* Fill in the entries of @rule (allocated with hnv_cls_count() of them). */
+/* Fill in the classifier entry of @rule. */
 void hnv_cls_expand(struct hnv_acl_rule *rule)
 {
+	struct hnv_cls_entry *e = &rule->entry;
 	struct hnv_cls_key mask;
-	u32 i;
 
-	for (i = 0; i < rule->nentries; i++) {
-		struct hnv_cls_entry *e = &rule->entries[i];
-
-		hnv_cls_entry_of(rule, i, &mask, &e->key);
-		e->prio = rule->prio;
-		e->rule = rule;
-		e->sub = NULL;
-	}
+	hnv_cls_mask(rule, &mask, &e->key);
+	e->prio = rule->prio;
+	e->rule = rule;
+	e->ranged = !hnv_cls_single(rule->sport) || !hnv_cls_single(rule->dport);
+	e->sub = NULL;
 }
 
 static int hnv_cls_sub_cmp(const void *a, const void *b)
@@ -206,67 +184,48 @@ static struct hnv_cls_sub *hnv_cls_sub_get(struct hnv_cls *cls,
 	return sub;
 }
 
-/* Remove the first @n entries of @rule; true if a subtable emptied. */
-static bool hnv_cls_unlink(struct hnv_acl_rule *rule, u32 n)
-{
-	bool emptied = false;
-	u32 i;
-
-	for (i = 0; i < n; i++) {
-		struct hnv_cls_entry *e = &rule->entries[i];
-
-		rhltable_remove(&e->sub->t, &e->node, hnv_cls_params);
-		emptied |= !--e->sub->n;
-	}
-	return emptied;
-}
-
-/* Add @rule's entries (RTNL).  On failure nothing was added. */
+/* Add @rule's entry (RTNL).  On failure nothing was added. */
 int hnv_cls_insert(struct hnv_cls *cls, struct hnv_acl_rule *rule)
 {
-	bool reorder = false;
+	struct hnv_cls_entry *e = &rule->entry;
 	struct hnv_cls_key mask;
+	bool reorder;
 	int err;
-	u32 i;
 
-	for (i = 0; i < rule->nentries; i++) {
-		struct hnv_cls_entry *e = &rule->entries[i];
-
-		hnv_cls_entry_of(rule, i, &mask, NULL);
-		e->sub = hnv_cls_sub_get(cls, &mask);
-		if (!e->sub) {
-			err = -ENOMEM;
-			goto err;
-		}
-		err = rhltable_insert(&e->sub->t, &e->node, hnv_cls_params);
-		if (err)
-			goto err;
-		/* A subtable joins the search, or its place in it changes. */
-		if (!e->sub->n++ || rule->prio < e->sub->best)
-			reorder = true;
-		e->sub->best = min(e->sub->best, rule->prio);
-	}
+	hnv_cls_mask(rule, &mask, NULL);
+	e->sub = hnv_cls_sub_get(cls, &mask);
+	if (!e->sub)
+		return -ENOMEM;
+	err = rhltable_insert(&e->sub->t, &e->node, hnv_cls_params);
+	if (err)
+		return err;
+	/* A subtable joins the search, or its place in it changes. */
+	reorder = !e->sub->n++ || rule->prio < e->sub->best;
+	e->sub->best = min(e->sub->best, rule->prio);
 	if (!reorder)
 		return 0;
 	err = hnv_cls_publish(cls);
-	if (!err)
-		return 0;
-err:
-	hnv_cls_unlink(rule, i);
+	if (err) {
+		rhltable_remove(&e->sub->t, &e->node, hnv_cls_params);
+		e->sub->n--;
+	}
 	return err;
 }
 
 /*
- * Remove @rule's entries (RTNL).  Lookups may still find them until a
- * grace period has passed: free the rule with RCU.  Emptied subtables
- * stay, out of the search order, until the classifier is destroyed.
+ * Remove @rule's entry (RTNL).  Lookups may still find it until a grace
+ * period has passed: free the rule with RCU.  Emptied subtables stay, out
+ * of the search order, until the classifier is destroyed.
  */
 void hnv_cls_remove(struct hnv_cls *cls, struct hnv_acl_rule *rule)
 {
+	struct hnv_cls_entry *e = &rule->entry;
+
+	rhltable_remove(&e->sub->t, &e->node, hnv_cls_params);
 	/* Without memory for a new order, the old one still finds nothing
-	 * of the rule; emptied subtables then cost a lookup each.
+	 * of the rule; an emptied subtable then costs a lookup.
 	 */
-	if (hnv_cls_unlink(rule, rule->nentries))
+	if (!--e->sub->n)
 		hnv_cls_publish(cls);
 }
 
@@ -308,9 +267,15 @@ struct hnv_acl_rule *hnv_cls_lookup(const struct hnv_cls *cls,
 		hnv_cls_and(&masked, key, &subs->s[i].sub->mask);
 		list = rhltable_lookup(&subs->s[i].sub->t, &masked,
 				       hnv_cls_params);
-		rhl_for_each_entry_rcu(e, pos, list, node)
-			if (!best || e->prio < best->prio)
-				best = e;
+		rhl_for_each_entry_rcu(e, pos, list, node) {
+			if (best && e->prio >= best->prio)
+				continue;
+			if (e->ranged &&
+			    (!hnv_cls_in_range(e->rule->sport, key->sport) ||
+			     !hnv_cls_in_range(e->rule->dport, key->dport)))
+				continue;
+			best = e;
+		}
 	}
 	return best ? best->rule : NULL;
 }
@@ -344,8 +309,6 @@ bool hnv_acl_rule_match(const struct hnv_acl_rule *rule,
 	     !hnv_cls_prefix_match(key->family, rule->dst_len, &rule->dst,
 				   &key->dst)))
 		return false;
-	return ntohs(key->sport) >= rule->sport[0] &&
-	       ntohs(key->sport) <= rule->sport[1] &&
-	       ntohs(key->dport) >= rule->dport[0] &&
-	       ntohs(key->dport) <= rule->dport[1];
+	return hnv_cls_in_range(rule->sport, key->sport) &&
+	       hnv_cls_in_range(rule->dport, key->dport);
 }

@@ -63,7 +63,25 @@
  * port's table is destroyed under sw->flow_lock after the port has left
  * the RCU list and its rx handler is gone.
  *
- * Counters are per CPU (struct hnv_pcpu_stats) and summed on read.
+ * ACLs (acl.h) change under RTNL too, and every change bumps sw->gen.
+ * A port's ACLs hang off an RCU pointer, a VSID's sit in an RCU hash
+ * table; rules are freed after a grace period, whole ACLs (with their
+ * classifier's hash tables) after synchronize_rcu().  The classifier's
+ * search order is an RCU array replaced whole; its subtables are
+ * rhltables.  A default action's verdict is rewritten in place and read
+ * by the slow path only, like the router MAC.  Composed actions point at
+ * the rules that decided (to count hits) and at output ports: valid while
+ * the flow's generation is current, since removing either bumps it.
+ *
+ * Tracked connections (struct hnv_conn) live in an rhashtable with a
+ * reference for the table and one per composed action list that uses
+ * them; they are freed with kfree_rcu() when the last goes.  The packet
+ * path updates their state and expiry with READ_ONCE/WRITE_ONCE: a lost
+ * race only delays a state change by a packet.  The aging worker unlinks
+ * dead connections under sw->flow_lock.
+ *
+ * Counters are per CPU (struct hnv_pcpu_stats, struct hnv_acl_hits) and
+ * summed on read.
  */
 
 /**
@@ -161,7 +179,6 @@ struct hnv_miss_limit {
  * @nroutes: entries in @routes
  * @acls: the VSID ACLs by VSID (RCU readers, RTNL writers)
  * @nacl_rules: ACL rules of the switch, ports' and VSIDs' (RTNL)
- * @nacl_entries: their classifier entries (RTNL)
  * @conns: tracked connections (struct hnv_conn)
  * @nconns: entries in @conns
  * @conn_timeout: seconds a connection lives idle, but an established
@@ -203,7 +220,6 @@ struct hnv_switch {
 	u32 nroutes;
 	DECLARE_HASHTABLE(acls, 6);
 	u32 nacl_rules;
-	u32 nacl_entries;
 	struct rhashtable conns;
 	atomic_t nconns;
 	u32 conn_timeout;

@@ -5,8 +5,10 @@
  * The "hnv" generic netlink family; uapi/linux/hnv.h documents it.
  */
 
+#include <linux/inetdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
+#include <net/ipv6.h>
 #include <net/netlink.h>
 #include <net/sock.h>
 
@@ -98,6 +100,63 @@ struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
 	return dev;
 }
 
+/* A prefix without a gateway: route and ACL prefixes. */
+const struct nla_policy hnv_net_policy[HNV_PREFIX_A_MAX + 1] = {
+	[HNV_PREFIX_A_ADDR]	= NLA_POLICY_MIN_LEN(4),
+	[HNV_PREFIX_A_LEN]	= NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+/*
+ * The prefix in @nest (hnv_net_policy): its address (*@alen bytes, 4 or
+ * 16, into @addr, zero-padded) and length, which must not be longer than
+ * the address, with no bits set past it.
+ */
+int hnv_nl_parse_net(const struct nlattr *nest, int *alen,
+		     union hnv_addr *addr, u8 *len,
+		     struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[HNV_PREFIX_A_MAX + 1];
+	struct in6_addr masked;
+	bool bad;
+	int err;
+
+	err = nla_parse_nested(tb, HNV_PREFIX_A_MAX, nest, hnv_net_policy,
+			       extack);
+	if (err)
+		return err;
+	if (!tb[HNV_PREFIX_A_ADDR] || !tb[HNV_PREFIX_A_LEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, nest,
+				    "a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN");
+		return -EINVAL;
+	}
+	*alen = nla_len(tb[HNV_PREFIX_A_ADDR]);
+	if (*alen != 4 && *alen != 16) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[HNV_PREFIX_A_ADDR],
+				    "a prefix is 4 (IPv4) or 16 (IPv6) bytes");
+		return -EINVAL;
+	}
+	memset(addr, 0, sizeof(*addr));
+	memcpy(addr, nla_data(tb[HNV_PREFIX_A_ADDR]), *alen);
+	*len = nla_get_u8(tb[HNV_PREFIX_A_LEN]);
+	if (*len > *alen * 8) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[HNV_PREFIX_A_LEN],
+				    "the prefix length is longer than the address");
+		return -EINVAL;
+	}
+	if (*alen == 16) {
+		ipv6_addr_prefix(&masked, &addr->v6, *len);
+		bad = !ipv6_addr_equal(&masked, &addr->v6);
+	} else {
+		bad = *len < 32 && addr->v4 & ~inet_make_mask(*len);
+	}
+	if (bad) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[HNV_PREFIX_A_ADDR],
+				    "the prefix has bits set past its length");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /* The switch a request selects, NULL if it selects none.  Under RTNL. */
 struct hnv_switch *hnv_nl_switch(struct net *net, struct nlattr **attrs,
 				 struct netlink_ext_ack *extack)
@@ -140,6 +199,39 @@ void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
 	if (hdr && cb)
 		genl_dump_check_consistent(cb, hdr);
 	return hdr;
+}
+
+/**
+ * hnv_nl_dump_switches - the common loop of the per-switch object dumps
+ * @skb: the dump's message buffer
+ * @cb: the dump; cb->args[0] counts switches done, cb->args[1] the
+ *	objects of the current switch done
+ * @only: the one switch to dump, or NULL for every switch of the namespace
+ * @fn: dumps the objects of one switch, resuming after the first
+ *	cb->args[1] (hnv_nl_dump_next() does the counting)
+ * @arg: passed to @fn
+ *
+ * Under RTNL.  Returns 0 or the error that stopped @fn (-EMSGSIZE: this
+ * part of the dump is full; hnv_nl_dump_end() makes that a success).
+ */
+int hnv_nl_dump_switches(struct sk_buff *skb, struct netlink_callback *cb,
+			 struct hnv_switch *only, hnv_nl_dump_fn fn, void *arg)
+{
+	struct hnv_switch *sw;
+	long si = 0;
+	int err;
+
+	list_for_each_entry(sw, &hnv_net(sock_net(skb->sk))->switches,
+			    net_list) {
+		if (si++ < cb->args[0] || (only && sw != only))
+			continue;
+		err = fn(skb, sw, cb, arg);
+		if (err)
+			return err;
+		cb->args[0] = si;
+		cb->args[1] = 0;
+	}
+	return 0;
 }
 
 static int hnv_nl_fill_switch(struct sk_buff *skb, struct hnv_switch *sw,

@@ -18,7 +18,11 @@ extern const struct nla_policy hnv_subnet_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_map_policy[HNV_A_MAX + 1];
 extern const struct nla_policy hnv_route_policy[HNV_A_MAX + 1];
 
-/* netlink.c: selectors (under RTNL) and message headers */
+/* netlink.c: selectors (under RTNL), message headers, prefixes */
+extern const struct nla_policy hnv_net_policy[HNV_PREFIX_A_MAX + 1];
+int hnv_nl_parse_net(const struct nlattr *nest, int *alen,
+		     union hnv_addr *addr, u8 *len,
+		     struct netlink_ext_ack *extack);
 struct net_device *hnv_nl_dev(struct net *net, struct nlattr **attrs,
 			      int ifindex_attr, int ifname_attr,
 			      struct netlink_ext_ack *extack);
@@ -31,6 +35,34 @@ struct hnv_port *hnv_nl_port(struct net *net, struct nlattr **attrs,
 			     struct netlink_ext_ack *extack);
 void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
 		 u8 cmd, struct netlink_callback *cb);
+
+typedef int (*hnv_nl_dump_fn)(struct sk_buff *skb, struct hnv_switch *sw,
+			      struct netlink_callback *cb, void *arg);
+int hnv_nl_dump_switches(struct sk_buff *skb, struct netlink_callback *cb,
+			 struct hnv_switch *only, hnv_nl_dump_fn fn, void *arg);
+
+/*
+ * In an hnv_nl_dump_fn: count one more object at *@pos; true if it is
+ * past those an earlier part of the dump sent.
+ */
+static inline bool hnv_nl_dump_next(struct netlink_callback *cb, long *pos)
+{
+	return (*pos)++ >= cb->args[1];
+}
+
+/* The object at @pos went out: a later part resumes after it. */
+static inline void hnv_nl_dump_sent(struct netlink_callback *cb, long pos)
+{
+	cb->args[1] = pos;
+}
+
+/* A dump part's return value: a full buffer ends the part, not the dump. */
+static inline int hnv_nl_dump_end(struct sk_buff *skb, int err)
+{
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err ?: skb->len;
+}
 
 /* netlink_vnet.c: virtual subnets, port binding, flows */
 int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info);

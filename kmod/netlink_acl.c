@@ -24,11 +24,6 @@ static struct netlink_range_validation hnv_acl_prio_range = {
 	.max = 65535,
 };
 
-static const struct nla_policy hnv_acl_prefix_policy[HNV_PREFIX_A_MAX + 1] = {
-	[HNV_PREFIX_A_ADDR]	= NLA_POLICY_MIN_LEN(4),
-	[HNV_PREFIX_A_LEN]	= NLA_POLICY_MAX(NLA_U8, 128),
-};
-
 /* What a request may carry in HNV_A_ACL; the rest is output only. */
 static const struct nla_policy hnv_acl_rule_policy[HNV_ACL_A_MAX + 1] = {
 	[HNV_ACL_A_DIR]		= NLA_POLICY_RANGE(NLA_U8, HNV_ACL_DIR_IN,
@@ -40,8 +35,8 @@ static const struct nla_policy hnv_acl_rule_policy[HNV_ACL_A_MAX + 1] = {
 	[HNV_ACL_A_STATEFUL]	= { .type = NLA_FLAG },
 	[HNV_ACL_A_DEFAULT]	= { .type = NLA_FLAG },
 	[HNV_ACL_A_PROTO]	= { .type = NLA_U8 },
-	[HNV_ACL_A_SRC]		= NLA_POLICY_NESTED(hnv_acl_prefix_policy),
-	[HNV_ACL_A_DST]		= NLA_POLICY_NESTED(hnv_acl_prefix_policy),
+	[HNV_ACL_A_SRC]		= NLA_POLICY_NESTED(hnv_net_policy),
+	[HNV_ACL_A_DST]		= NLA_POLICY_NESTED(hnv_net_policy),
 	[HNV_ACL_A_SPORT_MIN]	= { .type = NLA_U16 },
 	[HNV_ACL_A_SPORT_MAX]	= { .type = NLA_U16 },
 	[HNV_ACL_A_DPORT_MIN]	= { .type = NLA_U16 },
@@ -124,51 +119,17 @@ static int hnv_nl_acl_prefix(const struct nlattr *nest, u8 *family,
 			     union hnv_addr *addr, u8 *len,
 			     struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[HNV_PREFIX_A_MAX + 1];
-	struct in6_addr masked;
 	int err, alen;
-	bool bad;
 
-	err = nla_parse_nested(tb, HNV_PREFIX_A_MAX, nest,
-			       hnv_acl_prefix_policy, extack);
+	err = hnv_nl_parse_net(nest, &alen, addr, len, extack);
 	if (err)
 		return err;
-	if (!tb[HNV_PREFIX_A_ADDR] || !tb[HNV_PREFIX_A_LEN]) {
-		NL_SET_ERR_MSG_ATTR(extack, nest,
-				    "a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN");
-		return -EINVAL;
-	}
-	alen = nla_len(tb[HNV_PREFIX_A_ADDR]);
-	if (alen != 4 && alen != 16) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[HNV_PREFIX_A_ADDR],
-				    "a prefix is 4 (IPv4) or 16 (IPv6) bytes");
-		return -EINVAL;
-	}
 	if (*family && *family != (alen == 4 ? 4 : 6)) {
 		NL_SET_ERR_MSG_ATTR(extack, nest,
 				    "the rule's prefixes and protocol name different address families");
 		return -EINVAL;
 	}
 	*family = alen == 4 ? 4 : 6;
-	memset(addr, 0, sizeof(*addr));
-	memcpy(addr, nla_data(tb[HNV_PREFIX_A_ADDR]), alen);
-	*len = nla_get_u8(tb[HNV_PREFIX_A_LEN]);
-	if (*len > alen * 8) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[HNV_PREFIX_A_LEN],
-				    "the prefix length is longer than the address");
-		return -EINVAL;
-	}
-	if (alen == 16) {
-		ipv6_addr_prefix(&masked, &addr->v6, *len);
-		bad = !ipv6_addr_equal(&masked, &addr->v6);
-	} else {
-		bad = *len < 32 && addr->v4 & ~inet_make_mask(*len);
-	}
-	if (bad) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[HNV_PREFIX_A_ADDR],
-				    "the prefix has bits set past its length");
-		return -EINVAL;
-	}
 	return 0;
 }
 
@@ -460,7 +421,7 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/* The set default (if set) and the rules of @set, from *@pos on. */
+/* The set default (if set) and the rules of @set. */
 static int hnv_nl_dump_acl_set(struct sk_buff *skb, struct hnv_switch *sw,
 			       const struct hnv_acl *acl,
 			       struct hnv_acl_set *set,
@@ -470,21 +431,19 @@ static int hnv_nl_dump_acl_set(struct sk_buff *skb, struct hnv_switch *sw,
 	unsigned long prio;
 	int err;
 
-	if (set->dflt_set) {
-		if ((*pos)++ >= cb->args[1]) {
-			err = hnv_nl_fill_acl(skb, sw, acl, set->dflt, cb);
-			if (err)
-				return err;
-			cb->args[1] = *pos;
-		}
+	if (set->dflt_set && hnv_nl_dump_next(cb, pos)) {
+		err = hnv_nl_fill_acl(skb, sw, acl, set->dflt, cb);
+		if (err)
+			return err;
+		hnv_nl_dump_sent(cb, *pos);
 	}
 	xa_for_each(&set->rules, prio, r) {
-		if ((*pos)++ < cb->args[1])
+		if (!hnv_nl_dump_next(cb, pos))
 			continue;
 		err = hnv_nl_fill_acl(skb, sw, acl, r, cb);
 		if (err)
 			return err;
-		cb->args[1] = *pos;
+		hnv_nl_dump_sent(cb, *pos);
 	}
 	return 0;
 }
@@ -499,25 +458,58 @@ static int hnv_nl_dump_acl(struct sk_buff *skb, struct hnv_switch *sw,
 	       hnv_nl_dump_acl_set(skb, sw, acl, &acl->out, cb, pos);
 }
 
-/* cb->args[0]: switches done, [1]: rules of the current one. */
+/* What an ACL dump lists: one port's, one VSID's, or all. */
+struct hnv_nl_acl_sel {
+	struct hnv_port *port;
+	u32 vsid;
+};
+
+static int hnv_nl_dump_acls(struct sk_buff *skb, struct hnv_switch *sw,
+			    struct netlink_callback *cb, void *arg)
+{
+	const struct hnv_nl_acl_sel *sel = arg;
+	struct hnv_port *port;
+	struct hnv_acl *acl;
+	long pos = 0;
+	int err, bkt;
+
+	if (sel->port && sel->port->sw != sw)
+		return 0;
+	list_for_each_entry(port, &sw->ports, list) {
+		if (sel->vsid || (sel->port && port != sel->port))
+			continue;
+		err = hnv_nl_dump_acl(skb, sw, rtnl_dereference(port->acl), cb,
+				      &pos);
+		if (err)
+			return err;
+	}
+	if (sel->port)
+		return 0;
+	hash_for_each(sw->acls, bkt, acl, node) {
+		if (sel->vsid && acl->vsid != sel->vsid)
+			continue;
+		err = hnv_nl_dump_acl(skb, sw, acl, cb, &pos);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 int hnv_nl_acl_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
 	struct nlattr **attrs = hnv_dump_attrs(cb);
-	struct hnv_port *port, *only_port = NULL;
-	struct hnv_switch *sw, *only;
-	struct hnv_acl *acl;
-	long si = 0, pos;
-	u32 vsid = 0;
-	int err = 0, bkt;
+	struct hnv_nl_acl_sel sel = {};
+	struct hnv_switch *only;
+	int err;
 
 	if (attrs[HNV_A_VSID])
-		vsid = nla_get_u32(attrs[HNV_A_VSID]);
+		sel.vsid = nla_get_u32(attrs[HNV_A_VSID]);
 	rtnl_lock();
 	if (attrs[HNV_A_PORT_IFINDEX] || attrs[HNV_A_PORT_IFNAME]) {
-		only_port = hnv_nl_port(net, attrs, cb->extack);
-		if (IS_ERR(only_port)) {
-			err = PTR_ERR(only_port);
+		sel.port = hnv_nl_port(net, attrs, cb->extack);
+		if (IS_ERR(sel.port)) {
+			err = PTR_ERR(sel.port);
 			goto out;
 		}
 	}
@@ -527,36 +519,10 @@ int hnv_nl_acl_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		goto out;
 	}
 	cb->seq = hnv_net(net)->gen;
-	list_for_each_entry(sw, &hnv_net(net)->switches, net_list) {
-		if (si++ < cb->args[0] || (only && sw != only) ||
-		    (only_port && only_port->sw != sw))
-			continue;
-		pos = 0;
-		list_for_each_entry(port, &sw->ports, list) {
-			if (vsid || (only_port && port != only_port))
-				continue;
-			err = hnv_nl_dump_acl(skb, sw, rtnl_dereference(port->acl),
-					      cb, &pos);
-			if (err)
-				goto out;
-		}
-		if (!only_port) {
-			hash_for_each(sw->acls, bkt, acl, node) {
-				if (vsid && acl->vsid != vsid)
-					continue;
-				err = hnv_nl_dump_acl(skb, sw, acl, cb, &pos);
-				if (err)
-					goto out;
-			}
-		}
-		cb->args[0] = si;
-		cb->args[1] = 0;
-	}
+	err = hnv_nl_dump_switches(skb, cb, only, hnv_nl_dump_acls, &sel);
 out:
 	rtnl_unlock();
-	if (err == -EMSGSIZE && skb->len)
-		return skb->len;
-	return err ?: skb->len;
+	return hnv_nl_dump_end(skb, err);
 }
 
 static int hnv_nl_fill_conn(struct sk_buff *skb, struct hnv_switch *sw,
@@ -597,54 +563,47 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/*
- * cb->args[0]: switches done, [1]: connections of the current one.  As
- * with flows, the walk restarts for every part of the dump.
- */
+/* As with flows, the walk restarts for every part of the dump. */
+static int hnv_nl_dump_conns(struct sk_buff *skb, struct hnv_switch *sw,
+			     struct netlink_callback *cb, void *arg)
+{
+	struct rhashtable_iter iter;
+	struct hnv_conn *conn;
+	long pos = 0;
+	int err = 0;
+
+	rhashtable_walk_enter(&sw->conns, &iter);
+	rhashtable_walk_start(&iter);
+	while ((conn = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(conn) || !hnv_nl_dump_next(cb, &pos))
+			continue;
+		err = hnv_nl_fill_conn(skb, sw, conn, cb);
+		if (err)
+			break;
+		hnv_nl_dump_sent(cb, pos);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	return err;
+}
+
 int hnv_nl_conn_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
-	struct rhashtable_iter iter;
-	struct hnv_switch *sw, *only;
-	struct hnv_conn *conn;
-	long si = 0, pos;
-	int err = 0;
+	struct hnv_switch *only;
+	int err;
 
 	rtnl_lock();
 	only = hnv_nl_switch(net, hnv_dump_attrs(cb), cb->extack);
 	if (IS_ERR(only)) {
 		err = PTR_ERR(only);
-		goto out;
+	} else {
+		cb->seq = hnv_net(net)->gen;
+		err = hnv_nl_dump_switches(skb, cb, only, hnv_nl_dump_conns,
+					   NULL);
 	}
-	cb->seq = hnv_net(net)->gen;
-	list_for_each_entry(sw, &hnv_net(net)->switches, net_list) {
-		if (si++ < cb->args[0] || (only && sw != only))
-			continue;
-		pos = 0;
-		rhashtable_walk_enter(&sw->conns, &iter);
-		rhashtable_walk_start(&iter);
-		while ((conn = rhashtable_walk_next(&iter))) {
-			if (IS_ERR(conn))
-				continue;
-			if (pos++ < cb->args[1])
-				continue;
-			err = hnv_nl_fill_conn(skb, sw, conn, cb);
-			if (err)
-				break;
-			cb->args[1] = pos;
-		}
-		rhashtable_walk_stop(&iter);
-		rhashtable_walk_exit(&iter);
-		if (err)
-			goto out;
-		cb->args[0] = si;
-		cb->args[1] = 0;
-	}
-out:
 	rtnl_unlock();
-	if (err == -EMSGSIZE && skb->len)
-		return skb->len;
-	return err ?: skb->len;
+	return hnv_nl_dump_end(skb, err);
 }
 
 /* --- Trace --- */

@@ -248,16 +248,40 @@ static int hnv_nl_fill_map(struct sk_buff *skb, struct hnv_switch *sw,
  * table walk restarts for every part of the dump; when the dump names one
  * switch, a policy change in between shows as NLM_F_DUMP_INTR.
  */
+static int hnv_nl_dump_maps(struct sk_buff *skb, struct hnv_switch *sw,
+			    struct netlink_callback *cb, void *arg)
+{
+	struct rhashtable_iter iter;
+	u32 vsid = *(u32 *)arg;
+	struct hnv_map *map;
+	long pos = 0;
+	int err = 0;
+
+	rhashtable_walk_enter(&sw->maps, &iter);
+	rhashtable_walk_start(&iter);
+	while ((map = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(map))
+			continue;
+		if ((vsid && map->key.vsid != vsid) ||
+		    !hnv_nl_dump_next(cb, &pos))
+			continue;
+		err = hnv_nl_fill_map(skb, sw, map, cb);
+		if (err)
+			break;
+		hnv_nl_dump_sent(cb, pos);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	return err;
+}
+
 int hnv_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
 	struct nlattr **attrs = hnv_dump_attrs(cb);
-	struct hnv_switch *sw, *only;
-	struct rhashtable_iter iter;
-	struct hnv_map *map;
-	long si = 0, mi;
+	struct hnv_switch *only;
 	u32 vsid = 0;
-	int err = 0;
+	int err;
 
 	if (attrs[HNV_A_VSID])
 		vsid = nla_get_u32(attrs[HNV_A_VSID]);
@@ -265,38 +289,12 @@ int hnv_nl_map_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	only = hnv_nl_switch(net, attrs, cb->extack);
 	if (IS_ERR(only)) {
 		err = PTR_ERR(only);
-		goto out;
+	} else {
+		/* One switch's mappings: its policy generation flags overlap. */
+		cb->seq = only ? only->gen : hnv_net(net)->gen;
+		err = hnv_nl_dump_switches(skb, cb, only, hnv_nl_dump_maps,
+					   &vsid);
 	}
-	/* One switch's mappings: its policy generation flags overlap. */
-	cb->seq = only ? only->gen : hnv_net(net)->gen;
-	list_for_each_entry(sw, &hnv_net(net)->switches, net_list) {
-		if (si++ < cb->args[0] || (only && sw != only))
-			continue;
-		mi = 0;
-		rhashtable_walk_enter(&sw->maps, &iter);
-		rhashtable_walk_start(&iter);
-		while ((map = rhashtable_walk_next(&iter))) {
-			if (IS_ERR(map))
-				continue;
-			if (vsid && map->key.vsid != vsid)
-				continue;
-			if (mi++ < cb->args[1])
-				continue;
-			err = hnv_nl_fill_map(skb, sw, map, cb);
-			if (err)
-				break;
-			cb->args[1] = mi;
-		}
-		rhashtable_walk_stop(&iter);
-		rhashtable_walk_exit(&iter);
-		if (err)
-			goto out;
-		cb->args[0] = si;
-		cb->args[1] = 0;
-	}
-out:
 	rtnl_unlock();
-	if (err == -EMSGSIZE && skb->len)
-		return skb->len;
-	return err ?: skb->len;
+	return hnv_nl_dump_end(skb, err);
 }

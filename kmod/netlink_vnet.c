@@ -346,45 +346,42 @@ err_unlock:
 }
 
 /* cb->args[0]: switches done, cb->args[1]: subnets of the current one. */
+static int hnv_nl_dump_subnets(struct sk_buff *skb, struct hnv_switch *sw,
+			       struct netlink_callback *cb, void *arg)
+{
+	struct hnv_subnet *sn;
+	long pos = 0;
+	int err, bkt;
+
+	hash_for_each(sw->subnets, bkt, sn, node) {
+		if (!hnv_nl_dump_next(cb, &pos))
+			continue;
+		err = hnv_nl_fill_subnet(skb, sw, sn, NETLINK_CB(cb->skb).portid,
+					 cb->nlh->nlmsg_seq, NLM_F_MULTI, cb);
+		if (err)
+			return err;
+		hnv_nl_dump_sent(cb, pos);
+	}
+	return 0;
+}
+
 int hnv_nl_subnet_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct net *net = sock_net(skb->sk);
-	struct hnv_net *hn = hnv_net(net);
-	struct hnv_switch *sw, *only;
-	struct hnv_subnet *sn;
-	long si = 0, ni;
-	int err = 0, bkt;
+	struct hnv_switch *only;
+	int err;
 
 	rtnl_lock();
 	only = hnv_nl_switch(net, hnv_dump_attrs(cb), cb->extack);
 	if (IS_ERR(only)) {
 		err = PTR_ERR(only);
-		goto out;
+	} else {
+		cb->seq = hnv_net(net)->gen;
+		err = hnv_nl_dump_switches(skb, cb, only, hnv_nl_dump_subnets,
+					   NULL);
 	}
-	cb->seq = hn->gen;
-	list_for_each_entry(sw, &hn->switches, net_list) {
-		if (si++ < cb->args[0] || (only && sw != only))
-			continue;
-		ni = 0;
-		hash_for_each(sw->subnets, bkt, sn, node) {
-			if (ni++ < cb->args[1])
-				continue;
-			err = hnv_nl_fill_subnet(skb, sw, sn,
-						 NETLINK_CB(cb->skb).portid,
-						 cb->nlh->nlmsg_seq,
-						 NLM_F_MULTI, cb);
-			if (err)
-				goto out;
-			cb->args[1] = ni;
-		}
-		cb->args[0] = si;
-		cb->args[1] = 0;
-	}
-out:
 	rtnl_unlock();
-	if (err == -EMSGSIZE && skb->len)
-		return skb->len;
-	return err ?: skb->len;
+	return hnv_nl_dump_end(skb, err);
 }
 
 /* The port a flow request narrows to, NULL for none.  Under RTNL. */

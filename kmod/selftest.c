@@ -370,7 +370,7 @@ static void hnv_st_cls(void)
 		hnv_st_rule(&tmpl, (i * 7919) % 65521 + 1);
 		hnv_st_prefix_clear(&tmpl.src, tmpl.family, tmpl.src_len);
 		hnv_st_prefix_clear(&tmpl.dst, tmpl.family, tmpl.dst_len);
-		r = hnv_acl_rule_alloc(hnv_cls_count(&tmpl));
+		r = hnv_acl_rule_alloc();
 		if (!r)
 			break;
 		memcpy(r, &tmpl, offsetof(struct hnv_acl_rule, hits));

@@ -378,10 +378,7 @@
  *    packet of either direction.  Cached flows see every change on their
  *    next packet.
  *
- *    At most HNV_ACL_RULES_MAX rules per switch; port ranges cost one
- *    classifier entry per aligned block they cover (a range of any size
- *    is at most 30 blocks), at most HNV_ACL_ENTRIES_MAX per switch
- *    (-ENOSPC).
+ *    At most HNV_ACL_RULES_MAX rules per switch (-ENOSPC).
  *
  * HNV_CMD_ACL_DEL
  *    Switch selector, port selector or HNV_A_VSID, and HNV_A_ACL with
@@ -657,9 +654,8 @@ enum hnv_prefix_attr {
 };
 #define HNV_PREFIX_A_MAX (__HNV_PREFIX_A_MAX - 1)
 
-/* Most ACL rules, and classifier entries, a switch has. */
+/* Most ACL rules a switch has, ports' and VSIDs' together. */
 #define HNV_ACL_RULES_MAX	65536
-#define HNV_ACL_ENTRIES_MAX	1048576
 
 /**
  * enum hnv_acl_dir - which traffic of a VM an ACL applies to
