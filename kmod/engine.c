@@ -231,10 +231,8 @@ void hnv_trace_step(struct hnv_compose *c, const char *layer,
 	struct hnv_trace_step *step;
 	u16 i;
 
-	if (t->n == HNV_TRACE_STEPS_MAX) {
-		t->more++;
+	if (t->n == HNV_TRACE_STEPS_MAX)
 		return;
-	}
 	step = &t->step[t->n++];
 	step->layer = layer;
 	step->has_acl = acl;

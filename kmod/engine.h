@@ -16,8 +16,7 @@
 
 /**
  * struct hnv_trace - what the slow path did, step by step (HNV_CMD_TRACE)
- * @n: steps recorded
- * @more: steps that did not fit
+ * @n: steps recorded (the steps past HNV_TRACE_STEPS_MAX are not)
  * @step: the steps
  * @step.layer: the layer
  * @step.has_acl: an ACL step: @step.acl says which rule decided
@@ -27,7 +26,6 @@
  */
 struct hnv_trace {
 	u32 n;
-	u32 more;
 	struct hnv_trace_step {
 		const char *layer;
 		bool has_acl;

@@ -367,8 +367,8 @@
  *
  *    Stateful: when a packet's allow on this host was decided, anywhere
  *    on its way, by a stateful rule or stateful default, the switch
- *    tracks its connection (RDID, protocol, addresses, ports; ICMP echo
- *    by addresses).  Packets in the other direction of a tracked
+ *    tracks its connection (RDID, protocol, addresses, ports; ICMP and
+ *    ICMPv6 by addresses alone, whatever their type).  Packets in the other direction of a tracked
  *    connection pass every ACL of the host.  Connections are entries of
  *    the flow table (counted against HNV_A_SWITCH_UFT_MAX); a TCP
  *    connection closes on RST at once and after FIN both ways within
@@ -421,7 +421,8 @@
  *    port's VSID, else the router MAC.  The reply: HNV_A_SWITCH_IFINDEX,
  *    HNV_A_PORT_IFINDEX, HNV_A_FLOW (the packet as composed, with
  *    HNV_FLOW_A_ACTIONS: what the datapath would do) and HNV_A_TRACE, a
- *    nest of HNV_TRACE_A_STEP nests in the order taken:
+ *    nest of HNV_TRACE_A_STEP nests in the order taken (the first 64;
+ *    the composed actions are always complete), each:
  *        HNV_STEP_A_LAYER: NLA_NUL_STRING, the layer
  *        HNV_STEP_A_ACL: NLA_NESTED, for an ACL step: HNV_ACL_A_DIR,
  *            HNV_ACL_A_PORT_IFINDEX or HNV_ACL_A_VSID, HNV_ACL_A_PRIORITY
