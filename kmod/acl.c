@@ -43,6 +43,7 @@ struct hnv_acl_rule *hnv_acl_rule_alloc(void)
 
 void hnv_acl_rule_free(struct hnv_acl_rule *rule)
 {
+	kfree(rule->entry.pieces);
 	free_percpu(rule->hits);
 	kfree(rule);
 }

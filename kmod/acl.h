@@ -37,35 +37,134 @@ struct hnv_cls_key {
 };
 
 /**
- * struct hnv_cls_entry - a rule in the classifier
- * @node: entry in its subtable (duplicate keys allowed)
- * @key: the rule's values under the subtable's mask
+ * struct hnv_cls_link - an entry's or a piece's place in a list kept by
+ *	ascending priority
+ * @node: entry in the list (RCU readers, RTNL writers)
  * @prio: the rule's priority
+ */
+struct hnv_cls_link {
+	struct hlist_node node;
+	u32 prio;
+};
+
+/**
+ * struct hnv_cls_piece - a ranged entry under one node of its bucket's
+ *	port index
+ * @link: entry in the index node's list
+ * @id: the index node
+ * @e: the entry
+ */
+struct hnv_cls_piece {
+	struct hnv_cls_link link;
+	u32 id;
+	struct hnv_cls_entry *e;
+};
+
+/* An entry's destination port range covers at most this many index nodes. */
+#define HNV_CLS_PIECES_MAX	32
+
+/**
+ * struct hnv_cls_entry - a rule in the classifier
+ * @link: entry in its bucket's plain or ranged list
+ * @key: the rule's values under the subtable's mask
  * @ranged: the rule has a port range (not a single port, not any): the
  *	lookup checks it
+ * @npieces: entries of @pieces in the bucket's index
  * @sub: the subtable it is in
+ * @bucket: the bucket it is in
+ * @pieces: its pieces in the bucket's index, once indexed (freed with the
+ *	rule)
  * @rule: the rule
  */
 struct hnv_cls_entry {
-	struct rhlist_head node;
+	struct hnv_cls_link link;
 	struct hnv_cls_key key;
-	u32 prio;
 	bool ranged;
+	u8 npieces;
 	struct hnv_cls_sub *sub;
+	struct hnv_cls_bucket *bucket;
+	struct hnv_cls_piece *pieces;
 	struct hnv_acl_rule *rule;
 };
 
 /**
- * struct hnv_cls_sub - a subtable: the entries of one mask, hashed
- * @t: the entries by masked key
+ * struct hnv_cls_inode - a node of a bucket's port index
+ * @head: the pieces of the entries whose destination port range covers the
+ *	node's ports whole, by ascending priority
+ * @rcu: deferred free
+ */
+struct hnv_cls_inode {
+	struct hlist_head head;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct hnv_cls_itab - the nodes of a bucket's port index: an open
+ *	addressing hash table by node number
+ * @rcu: deferred free (a full table is replaced by a bigger one)
+ * @bits: log2 of the number of slots
+ * @used: slots ever filled, tombstones included (RTNL); at most 3/4
+ * @s: the slots: @id 0 is empty, U32_MAX a tombstone (never refilled,
+ *	so that a lookup that read @id finds the node it read)
+ */
+struct hnv_cls_itab {
+	struct rcu_head rcu;
+	u32 bits;
+	u32 used;
+	struct hnv_cls_islot {
+		u32 id;
+		struct hnv_cls_inode *in;
+	} s[];
+};
+
+/* A bucket indexes its ranged entries once it has this many. */
+#define HNV_CLS_INDEX_AT	8
+#define HNV_CLS_DEPTHS		17
+
+/**
+ * struct hnv_cls_bucket - the entries of one subtable that have one masked
+ *	key: they differ only in their port ranges or priorities
+ * @node: entry in hnv_cls_sub.t
+ * @key: the masked key
+ * @plain: the entries without port ranges, by ascending priority: all of
+ *	them match, the first is the best
+ * @ranged: the entries with port ranges, by ascending priority until
+ *	@indexed (then lookups do not walk it)
+ * @nranged: entries in @ranged (RTNL)
+ * @indexed: @index holds every entry of @ranged (release, acquire)
+ * @depths: bit d set when @index has nodes at depth d (READ_ONCE)
+ * @ndepth: the nodes of @index at each depth (RTNL)
+ * @index: the ranged entries by destination port (RCU).  Node 1 of a
+ *	segment tree over the 65,536 ports is the root, node i has children
+ *	2i and 2i + 1, node 65536 + p is port p; an entry is in the nodes
+ *	that cover its range exactly, at most HNV_CLS_PIECES_MAX
+ * @rcu: deferred free
+ */
+struct hnv_cls_bucket {
+	struct rhash_head node;
+	struct hnv_cls_key key;
+	struct hlist_head plain;
+	struct hlist_head ranged;
+	u32 nranged;
+	bool indexed;
+	u32 depths;
+	u16 ndepth[HNV_CLS_DEPTHS];
+	struct hnv_cls_itab __rcu *index;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct hnv_cls_sub - a subtable: the entries of one mask, in buckets
+ *	hashed by masked key
+ * @t: the buckets
  * @mask: what its entries match on
  * @best: the lowest priority among its entries (RTNL; a lower bound
  *	after deletions)
- * @n: entries in @t (RTNL)
+ * @n: entries in its buckets (RTNL)
  * @list: entry in hnv_cls.all (RTNL)
  */
 struct hnv_cls_sub {
-	struct rhltable t;
+	struct rhashtable t;
 	struct hnv_cls_key mask;
 	u32 best;
 	u32 n;

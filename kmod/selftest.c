@@ -23,6 +23,7 @@
 #include <net/ndisc.h>
 
 #include "acl.h"
+#include "cls_gen.h"
 
 #define HNV_ST_FLOWS	2000
 #define HNV_ST_LIMIT	1500
@@ -288,70 +289,15 @@ out:
 }
 
 #define HNV_ST_RULES	300
-#define HNV_ST_PACKETS	3000
-
-/* A random rule: any or one family, protocol, prefixes, port ranges. */
-static void hnv_st_rule(struct hnv_acl_rule *r, u32 prio)
-{
-	u32 rnd = get_random_u32();
-	int i;
-
-	memset(r, 0, sizeof(*r));
-	r->prio = prio;
-	r->action = HNV_ACL_ACTION_ALLOW + (rnd & 1);
-	r->family = (rnd >> 1) % 3 == 0 ? 0 : (rnd >> 1) % 3 == 1 ? 4 : 6;
-	if ((rnd >> 3) & 1) {
-		r->has_proto = true;
-		r->proto = (rnd >> 4) & 1 ? IPPROTO_TCP : IPPROTO_UDP;
-	}
-	if (r->family) {
-		/* Few distinct lengths, as real rule sets have. */
-		static const u8 lens[] = { 0, 8, 16, 24, 31, 32 };
-
-		get_random_bytes(&r->src, sizeof(r->src));
-		get_random_bytes(&r->dst, sizeof(r->dst));
-		/* Small address space: rules overlap and packets match. */
-		for (i = 0; i < 4; i++) {
-			r->src.v6.s6_addr32[i] &= htonl(0x0f0f0f03);
-			r->dst.v6.s6_addr32[i] &= htonl(0x0f0f0f03);
-		}
-		r->src_len = lens[(rnd >> 5) % ARRAY_SIZE(lens)];
-		r->dst_len = lens[(rnd >> 8) % ARRAY_SIZE(lens)];
-		if (r->family == 6) {
-			r->src_len *= 4;
-			r->dst_len *= 4;
-		}
-		r->has_src = r->has_dst = true;
-	}
-	r->sport[0] = 0;
-	r->sport[1] = 65535;
-	r->dport[0] = 0;
-	r->dport[1] = 65535;
-	if (r->has_proto && (rnd >> 11) & 1) {
-		r->dport[0] = get_random_u32() % 2048;
-		r->dport[1] = r->dport[0] + ((rnd >> 12) & 1 ?
-					     get_random_u32() % 2048 : 0);
-	}
-	if (r->has_proto && !((rnd >> 13) & 7)) {
-		r->sport[0] = get_random_u32() % 65536;
-		r->sport[1] = r->sport[0] + get_random_u32() % (65536 - r->sport[0]);
-	}
-}
-
-static void hnv_st_prefix_clear(union hnv_addr *a, u8 family, u8 len)
-{
-	int i, bits = family == 4 ? 32 : 128;
-
-	for (i = len; i < bits; i++)
-		a->v6.s6_addr[i / 8] &= ~(0x80 >> (i % 8));
-}
+#define HNV_ST_PACKETS	1000
 
 /*
  * The classifier against the plain definition: random rules, random
- * packets (half of them built to fall inside a rule), rules removed
- * half-way.  The lowest-priority matching rule must be the same.
+ * packets, rules removed half-way.  The lowest-priority matching rule
+ * must be the same.  Of @kind HNV_CLS_GEN_BUCKET, the rules share a
+ * bucket (its port index is built on the way).
  */
-static void hnv_st_cls(void)
+static void hnv_st_cls(enum hnv_cls_gen kind)
 {
 	struct hnv_acl_rule **rules;
 	struct hnv_cls cls;
@@ -367,9 +313,7 @@ static void hnv_st_cls(void)
 		struct hnv_acl_rule tmpl, *r;
 
 		/* Unique priorities in random order. */
-		hnv_st_rule(&tmpl, (i * 7919) % 65521 + 1);
-		hnv_st_prefix_clear(&tmpl.src, tmpl.family, tmpl.src_len);
-		hnv_st_prefix_clear(&tmpl.dst, tmpl.family, tmpl.dst_len);
+		hnv_cls_rand_rule(&tmpl, (i * 7919) % 65521 + 1, kind);
 		r = hnv_acl_rule_alloc();
 		if (!r)
 			break;
@@ -384,6 +328,13 @@ static void hnv_st_cls(void)
 	rtnl_unlock();
 	hnv_st_check(n == HNV_ST_RULES, "inserted %d of %d rules", n,
 		     HNV_ST_RULES);
+	for (j = 0; kind == HNV_CLS_GEN_BUCKET && j < n; j++) {
+		if (!rules[j]->entry.ranged)
+			continue;
+		hnv_st_check(rules[j]->entry.bucket->indexed,
+			     "a bucket of %d rules has no port index", n);
+		break;
+	}
 
 	for (i = 0; i < 2 * HNV_ST_PACKETS; i++) {
 		const struct hnv_acl_rule *want = NULL, *got;
@@ -391,28 +342,16 @@ static void hnv_st_cls(void)
 		if (i == HNV_ST_PACKETS) {
 			/* Remove every third rule and check again. */
 			rtnl_lock();
-			for (j = 0; j < n; j += 3) {
+			for (j = 0; j < n; j += 3)
 				hnv_cls_remove(&cls, rules[j]);
-				synchronize_rcu();
+			rtnl_unlock();
+			synchronize_rcu();
+			for (j = 0; j < n; j += 3) {
 				hnv_acl_rule_free(rules[j]);
 				rules[j] = NULL;
 			}
-			rtnl_unlock();
 		}
-		get_random_bytes(&k, sizeof(k));
-		k.pad = 0;
-		k.family = k.family & 1 ? 4 : 6;
-		k.proto = k.proto & 1 ? IPPROTO_TCP : IPPROTO_UDP;
-		k.sport = htons(ntohs(k.sport) % 4096);
-		k.dport = htons(ntohs(k.dport) % 4096);
-		for (j = 0; j < 4; j++) {
-			k.src.v6.s6_addr32[j] &= htonl(0x0f0f0f03);
-			k.dst.v6.s6_addr32[j] &= htonl(0x0f0f0f03);
-		}
-		if (k.family == 4) {
-			memset(&k.src.v6.s6_addr32[1], 0, 12);
-			memset(&k.dst.v6.s6_addr32[1], 0, 12);
-		}
+		hnv_cls_rand_key(&k, kind);
 		for (j = 0; j < n; j++)
 			if (rules[j] && hnv_acl_rule_match(rules[j], &k) &&
 			    (!want || rules[j]->prio < want->prio))
@@ -447,7 +386,9 @@ int __init hnv_selftest(void)
 {
 	hnv_st_flow_key();
 	hnv_st_uft();
-	hnv_st_cls();
+	hnv_st_cls(HNV_CLS_GEN_RANDOM);
+	hnv_st_cls(HNV_CLS_GEN_BUCKET);
+	hnv_st_cls(HNV_CLS_GEN_NSG);
 	if (hnv_st_failures) {
 		pr_err("hnv: %d selftest failures\n", hnv_st_failures);
 		return -EINVAL;

@@ -80,12 +80,25 @@ def gen(n, seed, path):
     print("acl default dev pb dir in deny")
 
 
-def matches(r, pkt):
+def compile_rules(rules):
+    """The rules with their prefixes parsed once: (value, mask) integers."""
+    for r in rules:
+        for k in ("src", "dst"):
+            if r.get(k):
+                net = ipaddress.ip_network(r[k])
+                r["_" + k] = (int(net.network_address), int(net.netmask))
+    return rules
+
+
+def matches(r, pkt, addr):
+    """Does @r match @pkt, whose addresses are @addr["src"], ["dst"] as integers?"""
     if r["proto"] and r["proto"] != pkt["proto"]:
         return False
-    for k, a in (("src", pkt["src"]), ("dst", pkt["dst"])):
-        if r.get(k) and ipaddress.ip_address(a) not in ipaddress.ip_network(r[k]):
-            return False
+    for k in ("src", "dst"):
+        if "_" + k in r:
+            net, mask = r["_" + k]
+            if addr[k] & mask != net:
+                return False
     for k in ("sport", "dport"):
         if r.get(k):
             lo, hi = r[k]
@@ -97,8 +110,9 @@ def matches(r, pkt):
 def reference(rules, pkt):
     """(priority or "default", action) of the rule that decides."""
     best = None
+    addr = {k: int(ipaddress.ip_address(pkt[k])) for k in ("src", "dst")}
     for r in rules:
-        if matches(r, pkt) and (best is None or r["prio"] < best["prio"]):
+        if matches(r, pkt, addr) and (best is None or r["prio"] < best["prio"]):
             best = r
     if best is None:
         return ("default", "deny")
@@ -136,7 +150,7 @@ def trace(pkt):
 
 
 def check(path, count, seed):
-    rules = json.load(open(path))
+    rules = compile_rules(json.load(open(path)))
     rnd = random.Random(int(seed))
     bad = 0
     verdicts = {"allow": 0, "deny": 0}
@@ -157,7 +171,7 @@ def check(path, count, seed):
 
 def datapath(path, count, seed, netns):
     """Send from d (a real VM on h2, source 10.1.1.14) to b, UDP only."""
-    rules = json.load(open(path))
+    rules = compile_rules(json.load(open(path)))
     rnd = random.Random(int(seed))
     bad = 0
     for _ in range(int(count)):
