@@ -6,6 +6,8 @@
 #   make demo            build, boot the test VM, run the tenant scenario
 #   make check           every build gate, unit test and VM selftest on
 #                        every kernel in KERNELS; ends with a summary line
+#   make bench           hnv vs bridge+vxlan vs OVS in one VM (KERNELS
+#                        default 6.12 here); see Documentation/performance.rst
 #   make check-host      the VM selftests on the running kernel (needs a
 #                        machine that can load modules)
 #   make modules         hnv.ko for every kernel in KERNELS
@@ -23,7 +25,7 @@ DESTDIR ?=
 TOP := $(CURDIR)
 BUILD := $(TOP)/build
 
-.PHONY: all modules hnvctl unit sparse check check-host demo install \
+.PHONY: all modules hnvctl unit sparse check check-host demo bench install \
 	install-module install-tools deps clean
 
 all: hnvctl
@@ -46,6 +48,9 @@ unit:
 
 check:
 	@KERNELS="$(KERNELS)" $(TOP)/scripts/check.sh
+
+bench:
+	@KERNELS="$(if $(filter command line environment,$(origin KERNELS)),$(KERNELS),6.12)" $(TOP)/bench/run.sh
 
 check-host:
 	@$(TOP)/scripts/check-host.sh

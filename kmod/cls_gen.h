@@ -11,11 +11,15 @@
  *	share one bucket of one subtable, as a port-range-heavy ACL does.
  * HNV_CLS_GEN_NSG: what cloud security groups look like: IPv4 host and
  *	subnet prefixes, TCP or UDP to service ports or port ranges.
+ *
+ * Drawn from a seeded pseudo-random state: a seed gives the same rules
+ * and packets on every run (the benchmark's are fixed, the self-test
+ * prints its seed when it fails).
  */
 #ifndef _HNV_CLS_GEN_H
 #define _HNV_CLS_GEN_H
 
-#include <linux/random.h>
+#include <linux/prandom.h>
 
 #include "acl.h"
 
@@ -37,7 +41,8 @@ static inline void hnv_cls_gen_clear(union hnv_addr *a, u8 family, u8 len)
 		a->v6.s6_addr[i / 8] &= ~(0x80 >> (i % 8));
 }
 
-static inline void hnv_cls_gen_random(struct hnv_acl_rule *r, u32 rnd)
+static inline void hnv_cls_gen_random(struct rnd_state *st,
+				      struct hnv_acl_rule *r, u32 rnd)
 {
 	/* Few distinct lengths, as real rule sets have. */
 	static const u8 lens[] = { 0, 8, 16, 24, 31, 32 };
@@ -49,8 +54,8 @@ static inline void hnv_cls_gen_random(struct hnv_acl_rule *r, u32 rnd)
 		r->proto = (rnd >> 4) & 1 ? IPPROTO_TCP : IPPROTO_UDP;
 	}
 	if (r->family) {
-		get_random_bytes(&r->src, sizeof(r->src));
-		get_random_bytes(&r->dst, sizeof(r->dst));
+		prandom_bytes_state(st, &r->src, sizeof(r->src));
+		prandom_bytes_state(st, &r->dst, sizeof(r->dst));
 		/* Small address space: rules overlap and packets match. */
 		for (i = 0; i < 4; i++) {
 			r->src.v6.s6_addr32[i] &= htonl(0x0f0f0f03);
@@ -64,36 +69,38 @@ static inline void hnv_cls_gen_random(struct hnv_acl_rule *r, u32 rnd)
 		}
 	}
 	if (r->has_proto && (rnd >> 11) & 1) {
-		r->dport[0] = get_random_u32() % 2048;
+		r->dport[0] = prandom_u32_state(st) % 2048;
 		r->dport[1] = r->dport[0] + ((rnd >> 12) & 1 ?
-					     get_random_u32() % 2048 : 0);
+					     prandom_u32_state(st) % 2048 : 0);
 	}
 	if (r->has_proto && !((rnd >> 13) & 7)) {
-		r->sport[0] = get_random_u32() % 65536;
-		r->sport[1] = r->sport[0] + get_random_u32() % (65536 - r->sport[0]);
+		r->sport[0] = prandom_u32_state(st) % 65536;
+		r->sport[1] = r->sport[0] + prandom_u32_state(st) % (65536 - r->sport[0]);
 	}
 }
 
-static inline void hnv_cls_gen_bucket(struct hnv_acl_rule *r, u32 rnd)
+static inline void hnv_cls_gen_bucket(struct rnd_state *st,
+				      struct hnv_acl_rule *r, u32 rnd)
 {
 	r->family = 4;
 	r->has_proto = true;
 	r->proto = IPPROTO_TCP;
 	/* 1 in 16 without ranges, 1 in 8 with a source range. */
 	if ((rnd >> 1) & 15) {
-		r->dport[0] = get_random_u32() % 4096;
-		r->dport[1] = r->dport[0] + get_random_u32() % 512;
+		r->dport[0] = prandom_u32_state(st) % 4096;
+		r->dport[1] = r->dport[0] + prandom_u32_state(st) % 512;
 	}
 	if (!((rnd >> 5) & 7)) {
-		r->sport[0] = get_random_u32() % 4096;
-		r->sport[1] = r->sport[0] + get_random_u32() % 2048;
+		r->sport[0] = prandom_u32_state(st) % 4096;
+		r->sport[1] = r->sport[0] + prandom_u32_state(st) % 2048;
 	}
 }
 
-static inline void hnv_cls_gen_nsg(struct hnv_acl_rule *r, u32 rnd)
+static inline void hnv_cls_gen_nsg(struct rnd_state *st,
+				   struct hnv_acl_rule *r, u32 rnd)
 {
 	static const u8 src_lens[] = { 0, 16, 24, 32 };
-	u32 a = get_random_u32();
+	u32 a = prandom_u32_state(st);
 
 	r->family = 4;
 	r->src_len = src_lens[(rnd >> 1) & 3];
@@ -111,16 +118,17 @@ static inline void hnv_cls_gen_nsg(struct hnv_acl_rule *r, u32 rnd)
 					ARRAY_SIZE(hnv_cls_gen_services)];
 		r->dport[1] = r->dport[0];
 	} else {
-		r->dport[0] = 1024 + get_random_u32() % 9000;
-		r->dport[1] = r->dport[0] + get_random_u32() % 1000;
+		r->dport[0] = 1024 + prandom_u32_state(st) % 9000;
+		r->dport[1] = r->dport[0] + prandom_u32_state(st) % 1000;
 	}
 }
 
-/* A random rule of @kind with priority @prio. */
-static inline void hnv_cls_rand_rule(struct hnv_acl_rule *r, u32 prio,
+/* A random rule of @kind with priority @prio, drawn from @st. */
+static inline void hnv_cls_rand_rule(struct rnd_state *st,
+				     struct hnv_acl_rule *r, u32 prio,
 				     enum hnv_cls_gen kind)
 {
-	u32 rnd = get_random_u32();
+	u32 rnd = prandom_u32_state(st);
 
 	memset(r, 0, sizeof(*r));
 	r->prio = prio;
@@ -128,27 +136,28 @@ static inline void hnv_cls_rand_rule(struct hnv_acl_rule *r, u32 prio,
 	r->sport[1] = 65535;
 	r->dport[1] = 65535;
 	if (kind == HNV_CLS_GEN_BUCKET)
-		hnv_cls_gen_bucket(r, rnd);
+		hnv_cls_gen_bucket(st, r, rnd);
 	else if (kind == HNV_CLS_GEN_NSG)
-		hnv_cls_gen_nsg(r, rnd);
+		hnv_cls_gen_nsg(st, r, rnd);
 	else
-		hnv_cls_gen_random(r, rnd);
+		hnv_cls_gen_random(st, r, rnd);
 	r->has_src = !!r->family;
 	r->has_dst = !!r->family;
 	hnv_cls_gen_clear(&r->src, r->family, r->src_len);
 	hnv_cls_gen_clear(&r->dst, r->family, r->dst_len);
 }
 
-/* A random packet that rules of @kind often match. */
-static inline void hnv_cls_rand_key(struct hnv_cls_key *k,
+/* A random packet that rules of @kind often match, drawn from @st. */
+static inline void hnv_cls_rand_key(struct rnd_state *st,
+				    struct hnv_cls_key *k,
 				    enum hnv_cls_gen kind)
 {
 	int j;
 
-	get_random_bytes(k, sizeof(*k));
+	prandom_bytes_state(st, k, sizeof(*k));
 	k->pad = 0;
 	if (kind == HNV_CLS_GEN_NSG) {
-		u32 a = get_random_u32();
+		u32 a = prandom_u32_state(st);
 
 		memset(&k->src, 0, sizeof(k->src));
 		memset(&k->dst, 0, sizeof(k->dst));

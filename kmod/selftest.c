@@ -299,11 +299,14 @@ out:
  */
 static void hnv_st_cls(enum hnv_cls_gen kind)
 {
+	u64 seed = get_random_u64();
 	struct hnv_acl_rule **rules;
+	struct rnd_state st;
 	struct hnv_cls cls;
 	struct hnv_cls_key k;
 	int i, j, n = 0, bad = 0;
 
+	prandom_seed_state(&st, seed);
 	rules = kcalloc(HNV_ST_RULES, sizeof(*rules), GFP_KERNEL);
 	if (!rules)
 		goto out;
@@ -313,7 +316,7 @@ static void hnv_st_cls(enum hnv_cls_gen kind)
 		struct hnv_acl_rule tmpl, *r;
 
 		/* Unique priorities in random order. */
-		hnv_cls_rand_rule(&tmpl, (i * 7919) % 65521 + 1, kind);
+		hnv_cls_rand_rule(&st, &tmpl, (i * 7919) % 65521 + 1, kind);
 		r = hnv_acl_rule_alloc();
 		if (!r)
 			break;
@@ -351,7 +354,7 @@ static void hnv_st_cls(enum hnv_cls_gen kind)
 				rules[j] = NULL;
 			}
 		}
-		hnv_cls_rand_key(&k, kind);
+		hnv_cls_rand_key(&st, &k, kind);
 		for (j = 0; j < n; j++)
 			if (rules[j] && hnv_acl_rule_match(rules[j], &k) &&
 			    (!want || rules[j]->prio < want->prio))
@@ -364,8 +367,8 @@ static void hnv_st_cls(enum hnv_cls_gen kind)
 				     i, got ? got->prio : 0,
 				     want ? want->prio : 0);
 	}
-	hnv_st_check(!bad, "%d of %d packets misclassified", bad,
-		     2 * HNV_ST_PACKETS);
+	hnv_st_check(!bad, "rule set %d, seed %llu: %d of %d packets misclassified",
+		     kind, seed, bad, 2 * HNV_ST_PACKETS);
 
 	rtnl_lock();
 	for (j = 0; j < n; j++)

@@ -3,12 +3,14 @@
 #
 # Build hnv.ko against one Debian kernel's headers, warning-free with W=1
 # (and, with SPARSE=1, sparse-clean with C=2), with its load-time
-# self-tests (kmod/selftest.c) unless HNV_SELFTEST=0.  Each kernel gets its own
+# self-tests (kmod/selftest.c) unless HNV_SELFTEST=0, and with HNV_BENCH=1
+# also the classifier benchmark hnv_cls_bench.ko.  Each kernel gets its own
 # object tree, build/<release>/src, a symlink mirror of the sources, so
 # builds for different kernels never share objects.
 #
 # usage: scripts/build-module.sh KERNEL      (a release, or 6.1 / 6.12)
-# output: build/<release>/hnv.ko; exit 1 on any warning.
+# output: build/<release>/hnv.ko (and hnv_cls_bench.ko); exit 1 on any
+# warning.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +22,7 @@ src="$out/src"
 mkdir -p "$src"
 # Refresh the mirror: new files appear, removed ones disappear.
 find "$src" -type l -delete
-for d in kmod uapi; do
+for d in kmod uapi bench; do
 	mkdir -p "$src/$d"
 	cp -rs "$top/$d/." "$src/$d/"
 done
@@ -31,7 +33,8 @@ find "$src" -xtype l -delete
 log="$out/build.log"
 # The tested module carries its load-time self-tests (HNV_SELFTEST=0 to
 # build without, as "make install" does).
-args=(-C "/lib/modules/$kver/build" M="$src" W=1 HNV_SELFTEST="${HNV_SELFTEST:-1}")
+args=(-C "/lib/modules/$kver/build" M="$src" W=1 HNV_SELFTEST="${HNV_SELFTEST:-1}"
+      HNV_BENCH="${HNV_BENCH:-0}")
 [ "${SPARSE:-0}" = 1 ] && args+=(C=2)
 [ -n "${HNV_EXTRA_CFLAGS:-}" ] && args+=(EXTRA_CFLAGS="$HNV_EXTRA_CFLAGS")
 if ! make -s "${args[@]}" -j"$(nproc)" modules >"$log" 2>&1; then
@@ -46,4 +49,5 @@ if grep -v 'Skipping BTF generation' "$log" | grep -E '(warning|error):' >&2; th
 	exit 1
 fi
 cp "$src/hnv.ko" "$out/hnv.ko"
+[ "${HNV_BENCH:-0}" = 1 ] && cp "$src/hnv_cls_bench.ko" "$out/hnv_cls_bench.ko"
 echo "$out/hnv.ko"

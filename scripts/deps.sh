@@ -4,7 +4,8 @@
 # Install, from Debian's archive, whatever the build and the test VM need
 # and is missing.  Idempotent: a second run installs nothing.
 #
-# usage: scripts/deps.sh [KERNEL_VERSION ...]
+# usage: scripts/deps.sh [--bench] [KERNEL_VERSION ...]
+#   --bench        also what "make bench" runs: Open vSwitch and iperf3
 #   KERNEL_VERSION is a Debian kernel release such as 6.1.0-41-amd64 or
 #   6.12.117+deb12-amd64, or one of the aliases "6.1" / "6.12" (newest).
 set -euo pipefail
@@ -12,6 +13,11 @@ set -euo pipefail
 PKGS=(make gcc pkg-config qemu-system-x86 busybox-static cpio kmod iproute2
       tcpdump libnl-3-dev libnl-genl-3-dev sparse python3 iputils-ping
       netcat-openbsd procps psmisc xz-utils ethtool)
+
+if [ "${1:-}" = --bench ]; then
+	shift
+	PKGS+=(openvswitch-switch iperf3)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do

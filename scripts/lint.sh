@@ -4,7 +4,7 @@
 # Static checks of the tree, one per invocation (scripts/check.sh runs each
 # as its own test line):
 #
-#   lint.sh checkpatch   kernel style of kmod/ and uapi/ (errors and
+#   lint.sh checkpatch   kernel style of kmod/, bench/ and uapi/ (errors and
 #                        warnings fail; --strict CHECKs are printed as advice)
 #   lint.sh spec         the YNL spec validates against the kernel's
 #                        genetlink-c schema and names every command of the
@@ -23,10 +23,10 @@ checkpatch)
 	# WireGuard layout (#define FOO_MAX right after the enum).
 	"$kt/scripts/checkpatch.pl" --no-tree --terse --show-types --strict \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON,LINE_SPACING \
-		-f kmod/*.c kmod/*.h uapi/linux/hnv.h | grep -v '^total:' || true
+		-f kmod/*.c kmod/*.h bench/*.c uapi/linux/hnv.h | grep -v '^total:' || true
 	"$kt/scripts/checkpatch.pl" --no-tree --terse --quiet \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON \
-		-f kmod/*.c kmod/*.h uapi/linux/hnv.h
+		-f kmod/*.c kmod/*.h bench/*.c uapi/linux/hnv.h
 	;;
 spec)
 	kt=$(scripts/kernel-tools.sh)

@@ -1,0 +1,344 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The guest side of "make bench" (bench/run.sh boots the VM): builds the
+# same two-host overlay three ways side by side, each in its own network
+# namespaces, and measures them in alternating rounds (hnv, bridge, ovs,
+# hnv, bridge, ovs, ...), printing one line per measurement:
+#
+#   BENCH round=R sys=SYSTEM metric=METRIC value=V
+#
+#   SYSTEM  hnv     hnv.ko: a switch per host, VXLAN, CA->PA mappings
+#           bridge  Linux bridge + vxlan, static FDB and neighbour entries,
+#                   ARP suppression on
+#           ovs     the Open vSwitch kernel datapath: ovsdb-server and
+#                   ovs-vswitchd per host, a VXLAN tunnel port, NORMAL
+#           hnvpol  hnv with policy: the VMs in two subnets (routed by the
+#                   distributed router) and 1,000 ACL rules on each VM's
+#                   port (out on vm1's, in on vm2's) that the traffic
+#                   does not match, so that each new flow is classified
+#                   against all of them
+#   METRIC  udp_pps     64-byte UDP, one flow, VM -> VM across the hosts:
+#                       packets per second delivered to the receiving VM
+#           newflow_pps the same with a random source port per packet:
+#                       every packet a new 5-tuple (OVS: megaflows off, so
+#                       that each one is an upcall, as each is a new flow
+#                       in hnv's flow table)
+#           tcp_mbps    one TCP stream (iperf3), Mbit/s
+#           rtt_p50_us, rtt_p99_us  ping round trips, microseconds
+#
+# and the classifier benchmark's lines (bench/cls_bench.c) as
+#   CLS KIND rules=N ...
+#
+# Topology, for each SYSTEM (namespaces SYSTEM-h1, -h2, -vm1, -vm2):
+#
+#   vm1 10.1.1.1 -- h1 [switch] PA 192.168.1.1 ==== 192.168.1.2 PA [switch] h2 -- vm2 10.1.1.2
+#
+# (hnvpol: vm1 10.1.1.11 in 10.1.1.0/24, vm2 10.1.2.12 in 10.1.2.0/24.)
+#
+# The VMs' MTU is 1450 everywhere (OVS's tunnel device would allow 65000).
+# Packets come from the kernel's pktgen in vm1, reniced so that each one
+# runs to completion through the whole path (see Documentation/performance.rst).
+#
+# usage (in the VM): bench/guest.sh   environment: BENCH_ROUNDS (5),
+#   BENCH_SECONDS (3) per packet-rate measurement, BENCH_SYSTEMS, BENCH_METRICS
+set -u
+
+here=$(dirname "$(readlink -f "$0")")
+top=$(cd "$here/.." && pwd)
+export PATH="$top/tools/hnvctl:$PATH"
+rounds=${BENCH_ROUNDS:-5}
+secs=${BENCH_SECONDS:-3}
+read -ra systems <<<"${BENCH_SYSTEMS:-hnv hnvpol bridge ovs}"
+read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_mbps rtt}"
+mac1=02:00:00:00:01:01
+mac2=02:00:00:00:01:02
+acl_rules=${BENCH_ACL_RULES:-1000}
+
+# vm_ip SYSTEM I: VM I's address
+vm_ip() {
+	if [ "$1" = hnvpol ]; then
+		echo "10.1.$2.1$2"
+	else
+		echo "10.1.1.$2"
+	fi
+}
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+n() {	# SYSTEM-NS CMD...
+	local ns=$1
+	shift
+	ip netns exec "$ns" "$@"
+}
+
+# topo SYSTEM: the namespaces, the underlay and the VMs, no switch yet.
+topo() {
+	local s=$1 i
+	for i in h1 h2 vm1 vm2; do
+		ip netns add "$s-$i" || return 1
+		ip -n "$s-$i" link set lo up
+		n "$s-$i" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+			net.ipv6.conf.default.disable_ipv6=1
+	done
+	ip -n "$s-h1" link add u1 type veth peer name u2 netns "$s-h2" || return 1
+	for i in 1 2; do
+		ip -n "$s-h$i" addr add "192.168.1.$i/24" dev "u$i"
+		ip -n "$s-h$i" link set "u$i" up
+		ip -n "$s-h$i" link add "pvm$i" mtu 1450 type veth peer name eth0 \
+			mtu 1450 netns "$s-vm$i" || return 1
+		ip -n "$s-vm$i" link set eth0 address "$(eval echo "\$mac$i")"
+		ip -n "$s-vm$i" addr add "$(vm_ip "$s" $i)/24" dev eth0
+		ip -n "$s-vm$i" link set eth0 up
+		[ "$s" = hnvpol ] &&
+			ip -n "$s-vm$i" route add default via "10.1.$i.1"
+	done
+	return 0
+}
+
+setup_hnv() {
+	local s=hnv i j
+	modprobe hnv || return 1
+	for i in 1 2; do
+		j=$((3 - i))
+		ip -n "$s-h$i" link add hnv0 type hnv || return 1
+		ip -n "$s-h$i" link set hnv0 up
+		n "$s-h$i" hnvctl subnet add vsid 5001 rdid 1 switch hnv0 &&
+		ip -n "$s-h$i" link set "pvm$i" master hnv0 &&
+		ip -n "$s-h$i" link set "pvm$i" up &&
+		n "$s-h$i" hnvctl port set dev "pvm$i" vsid 5001 \
+			mac "$(eval echo "\$mac$i")" &&
+		n "$s-h$i" hnvctl switch set dev hnv0 pa "192.168.1.$i" &&
+		n "$s-h$i" hnvctl map add vsid 5001 mac "$(eval echo "\$mac$j")" \
+			ca "10.1.1.$j" pa "192.168.1.$j" switch hnv0 || return 1
+	done
+}
+
+# acl_batch PORT DIR: $acl_rules rules toward 172.16.0.0/12, which the
+# benchmark's traffic never matches, in hnvctl -batch form.
+acl_batch() {
+	python3 - "$1" "$2" "$acl_rules" <<'PY'
+import random, sys
+port, d, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rnd = random.Random(1)
+for prio in rnd.sample(range(1, 60000), n):
+    w = ["acl", "add", "dev", port, "dir", d, "prio", str(prio),
+         rnd.choice(["allow", "deny"]), "proto", rnd.choice(["tcp", "udp"]),
+         "dst", "172.%d.%d.0/%d" % (16 + rnd.randrange(16), rnd.randrange(256),
+                                     rnd.choice([24, 28, 32]))]
+    if rnd.random() < 0.5:
+        w += ["src", "10.%d.0.0/16" % rnd.randrange(256)]
+    lo = rnd.randrange(1, 60000)
+    w += ["dport", str(lo) if rnd.random() < 0.7 else "%d-%d" % (lo, lo + rnd.randrange(1000))]
+    print(" ".join(w))
+PY
+}
+
+setup_hnvpol() {
+	local s=hnvpol i j b
+	modprobe hnv || return 1
+	for i in 1 2; do
+		j=$((3 - i))
+		ip -n "$s-h$i" link add hnv0 type hnv || return 1
+		ip -n "$s-h$i" link set hnv0 up
+		n "$s-h$i" hnvctl subnet add vsid 5001 rdid 1 prefix 10.1.1.0/24 \
+			switch hnv0 &&
+		n "$s-h$i" hnvctl subnet add vsid 5002 rdid 1 prefix 10.1.2.0/24 \
+			switch hnv0 &&
+		ip -n "$s-h$i" link set "pvm$i" master hnv0 &&
+		ip -n "$s-h$i" link set "pvm$i" up &&
+		n "$s-h$i" hnvctl port set dev "pvm$i" vsid "500$i" \
+			mac "$(eval echo "\$mac$i")" ca "$(vm_ip $s $i)" &&
+		n "$s-h$i" hnvctl switch set dev hnv0 pa "192.168.1.$i" &&
+		n "$s-h$i" hnvctl map add vsid "500$j" mac "$(eval echo "\$mac$j")" \
+			ca "$(vm_ip $s $j)" pa "192.168.1.$j" switch hnv0 || return 1
+		b=/tmp/acl-$i.batch
+		if [ $i = 1 ]; then acl_batch pvm1 out; else acl_batch pvm2 in; fi >"$b"
+		n "$s-h$i" hnvctl -batch "$b" || return 1
+	done
+}
+
+setup_bridge() {
+	local s=bridge i j
+	for i in 1 2; do
+		j=$((3 - i))
+		ip -n "$s-h$i" link add br0 type bridge || return 1
+		ip -n "$s-h$i" link add vx0 type vxlan id 5001 local "192.168.1.$i" \
+			dstport 4789 nolearning || return 1
+		ip -n "$s-h$i" link set vx0 master br0
+		ip -n "$s-h$i" link set "pvm$i" master br0
+		n "$s-h$i" bridge link set dev vx0 learning off neigh_suppress on
+		for d in br0 vx0 "pvm$i"; do
+			ip -n "$s-h$i" link set "$d" up
+		done
+		n "$s-h$i" bridge fdb append 00:00:00:00:00:00 dev vx0 \
+			dst "192.168.1.$j" || return 1
+		n "$s-h$i" bridge fdb add "$(eval echo "\$mac$j")" dev vx0 master static &&
+		n "$s-h$i" bridge fdb append "$(eval echo "\$mac$j")" dev vx0 \
+			dst "192.168.1.$j" self permanent &&
+		ip -n "$s-h$i" neigh add "10.1.1.$j" lladdr "$(eval echo "\$mac$j")" \
+			dev br0 nud permanent || return 1
+	done
+}
+
+ovs() {	# HOST CMD...: an OVS tool against HOST's daemons
+	local h=$1
+	shift
+	OVS_RUNDIR=/tmp/ovs-$h OVS_DBDIR=/tmp/ovs-$h OVS_LOGDIR=/tmp/ovs-$h \
+		ip netns exec "ovs-$h" "$@"
+}
+
+setup_ovs() {
+	local s=ovs i j
+	command -v ovs-vswitchd >/dev/null || return 1
+	modprobe openvswitch || return 1
+	for i in 1 2; do
+		j=$((3 - i))
+		mkdir -p "/tmp/ovs-h$i"
+		ovs "h$i" ovsdb-tool create "/tmp/ovs-h$i/conf.db" \
+			/usr/share/openvswitch/vswitch.ovsschema || return 1
+		ovs "h$i" ovsdb-server --remote=punix:/tmp/ovs-h$i/db.sock \
+			--pidfile --detach --log-file -vconsole:off || return 1
+		ovs "h$i" ovs-vsctl --no-wait init &&
+		ovs "h$i" ovs-vswitchd --pidfile --detach --log-file -vconsole:off || return 1
+		ovs "h$i" ovs-vsctl add-br br0 &&
+		ovs "h$i" ovs-vsctl add-port br0 "pvm$i" &&
+		ovs "h$i" ovs-vsctl add-port br0 vx0 -- set interface vx0 \
+			type=vxlan options:remote_ip="192.168.1.$j" \
+			options:local_ip="192.168.1.$i" options:key=5001 || return 1
+		ip -n "$s-h$i" link set "pvm$i" up
+		ip -n "$s-h$i" link set br0 up
+	done
+}
+
+teardown_ovs() {
+	local i
+	for i in 1 2; do
+		ovs "h$i" ovs-appctl -t ovs-vswitchd exit 2>/dev/null
+		ovs "h$i" ovs-appctl -t ovsdb-server exit 2>/dev/null
+	done
+}
+
+# ovs_megaflows on|off: off makes every new 5-tuple an upcall.
+ovs_megaflows() {
+	local i
+	for i in 1 2; do
+		ovs "h$i" ovs-appctl -t ovs-vswitchd "upcall/$1able-megaflows" \
+			>/dev/null
+		ovs "h$i" ovs-appctl -t ovs-vswitchd dpctl/del-flows >/dev/null
+	done
+}
+
+rx_packets() {	# SYSTEM
+	n "$1-vm2" cat /sys/class/net/eth0/statistics/rx_packets
+}
+
+# pktgen SYSTEM SPORT_MIN SPORT_MAX: 64-byte UDP frames vm1 -> vm2 for
+# $secs seconds (after a second's warm-up); prints packets/s received.
+pktgen() {
+	local s=$1 lo=$2 hi=$3 pg=/proc/net/pktgen a b t0 t1 dst hop dmac
+	dst=$(vm_ip "$s" 2) hop=$dst
+	[ "$s" = hnvpol ] && hop=10.1.1.1
+	# The next hop's MAC, as vm1 resolved it.
+	dmac=$(ip -n "$s-vm1" neigh show to "$hop" dev eth0 | awk '{print $3; exit}')
+	[ -n "$dmac" ] || return 1
+	n "$s-vm1" sh -e -c "
+		echo rem_device_all >$pg/kpktgend_0
+		echo add_device eth0 >$pg/kpktgend_0
+		for c in 'count 0' 'clone_skb 0' 'burst 1' 'pkt_size 60' 'delay 0' \
+			'dst $dst' 'dst_mac $dmac' 'udp_dst_min 9' 'udp_dst_max 9' \
+			'udp_src_min $lo' 'udp_src_max $hi'; do
+			echo \"\$c\" >$pg/eth0
+		done
+		[ $lo = $hi ] || echo 'flag UDPSRC_RND' >$pg/eth0
+	" || return 1
+	n "$s-vm1" sh -c "echo start >$pg/pgctrl" &
+	local gen=$!
+	sleep 1
+	a=$(rx_packets "$s") t0=$(date +%s%N)
+	sleep "$secs"
+	b=$(rx_packets "$s") t1=$(date +%s%N)
+	n "$s-vm1" sh -c "echo stop >$pg/pgctrl"
+	wait $gen
+	echo $(( (b - a) * 1000000000 / (t1 - t0) ))
+}
+
+tcp_mbps() {	# SYSTEM
+	local s=$1 out dst
+	dst=$(vm_ip "$s" 2)
+	n "$s-vm2" iperf3 -s -1 -D -B "$dst" >/dev/null 2>&1 || return 1
+	sleep 0.3
+	out=$(n "$s-vm1" iperf3 -c "$dst" -t "$secs" -J 2>/dev/null) || return 1
+	python3 -c '
+import json, sys
+print(int(json.loads(sys.argv[1])["end"]["sum_received"]["bits_per_second"] / 1e6))
+' "$out"
+}
+
+rtt() {	# SYSTEM: two lines, p50 and p99 in microseconds
+	n "$1-vm1" ping -n -c 300 -i 0.005 -W 1 "$(vm_ip "$1" 2)" | python3 -c '
+import re, sys
+t = sorted(float(m.group(1)) * 1000 for m in
+           (re.search(r"time=([0-9.]+) ms", l) for l in sys.stdin) if m)
+if len(t) < 250:
+    sys.exit(1)
+print("rtt_p50_us", int(t[len(t) // 2]))
+print("rtt_p99_us", int(t[min(len(t) - 1, len(t) * 99 // 100)]))
+'
+}
+
+report() {	# ROUND SYSTEM METRIC VALUE
+	echo "BENCH round=$1 sys=$2 metric=$3 value=$4"
+}
+
+measure() {	# ROUND SYSTEM METRIC
+	local r=$1 s=$2 m=$3 v k
+	case $m in
+	udp_pps)
+		v=$(pktgen "$s" 9 9) && report "$r" "$s" "$m" "$v" ;;
+	newflow_pps)
+		[ "$s" = ovs ] && ovs_megaflows dis
+		v=$(pktgen "$s" 1024 65535) && report "$r" "$s" "$m" "$v"
+		[ "$s" = ovs ] && ovs_megaflows en
+		[[ $s = hnv* ]] && for k in 1 2; do
+			n "$s-h$k" hnvctl flow flush switch hnv0 >/dev/null
+		done ;;
+	tcp_mbps)
+		v=$(tcp_mbps "$s") && report "$r" "$s" "$m" "$v" ;;
+	rtt)
+		rtt "$s" | while read -r k v; do report "$r" "$s" "$k" "$v"; done ;;
+	esac
+	[ -n "${v:-}" ] || [ "$m" = rtt ] || echo "bench: $s: $m failed" >&2
+}
+
+modprobe pktgen || die "no pktgen"
+for s in "${systems[@]}"; do
+	topo "$s" || die "$s: topology"
+	"setup_$s" || die "$s: setup failed"
+	n "$s-vm1" ping -c 3 -i 0.2 -W 2 "$(vm_ip "$s" 2)" >/dev/null ||
+		die "$s: vm1 cannot reach vm2"
+done
+# pktgen's threads at the lowest priority: each frame then runs through
+# the whole path before the next is made (no backlog drops).
+for p in $(pgrep kpktgend); do
+	renice -n 19 -p "$p" >/dev/null
+done
+
+for ((r = 1; r <= rounds; r++)); do
+	for m in "${metrics[@]}"; do
+		for s in "${systems[@]}"; do
+			measure "$r" "$s" "$m"
+		done
+	done
+done
+
+ko=$top/build/$(uname -r)/hnv_cls_bench.ko
+if [ -f "$ko" ]; then
+	insmod "$ko" && dmesg | sed -n 's/.*hnv_cls_bench: \(.* rules=\)/CLS \1/p'
+	rmmod hnv_cls_bench
+fi
+[[ " ${systems[*]} " == *" ovs "* ]] && teardown_ovs
+exit 0
