@@ -40,9 +40,22 @@
 # Packets come from the kernel's pktgen in vm1, reniced so that each one
 # runs to completion through the whole path (see Documentation/performance.rst).
 #
+# With BENCH_PROFILE (a list of the packet-rate metrics), the first round
+# of each of those also samples every CPU with perf (cpu-clock: TCG has no
+# PMU) during its window, and writes the report, by symbol with call chains, to
+# profile-SYSTEM-METRIC.txt in the VM's results share (bench/run.sh keeps
+# it in build/bench/RELEASE.vm/).
+#
 # usage (in the VM): bench/guest.sh   environment: BENCH_ROUNDS (5),
-#   BENCH_SECONDS (3) per packet-rate measurement, BENCH_SYSTEMS, BENCH_METRICS
+#   BENCH_SECONDS (3) per packet-rate measurement, BENCH_SYSTEMS,
+#   BENCH_METRICS, BENCH_PROFILE
 set -u
+
+# It creates namespaces and loads modules: never on a real host.
+if [ "$(cat /proc/sys/kernel/hostname)" != hnv-vm ] || [ ! -d /run/hnv/out ]; then
+	echo "bench: guest.sh runs only inside the test VM (make bench)" >&2
+	exit 1
+fi
 
 here=$(dirname "$(readlink -f "$0")")
 top=$(cd "$here/.." && pwd)
@@ -54,6 +67,8 @@ read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_mbps rtt}"
 mac1=02:00:00:00:01:01
 mac2=02:00:00:00:01:02
 acl_rules=${BENCH_ACL_RULES:-1000}
+read -ra profile <<<"${BENCH_PROFILE:-}"
+out=/run/hnv/out
 
 # vm_ip SYSTEM I: VM I's address
 vm_ip() {
@@ -236,10 +251,10 @@ rx_packets() {	# SYSTEM
 	n "$1-vm2" cat /sys/class/net/eth0/statistics/rx_packets
 }
 
-# pktgen SYSTEM SPORT_MIN SPORT_MAX: 64-byte UDP frames vm1 -> vm2 for
-# $secs seconds (after a second's warm-up); prints packets/s received.
+# pktgen ROUND SYSTEM METRIC SPORT_MIN SPORT_MAX: 64-byte UDP frames vm1 ->
+# vm2 for the window (after a second's warm-up); prints packets/s received.
 pktgen() {
-	local s=$1 lo=$2 hi=$3 pg=/proc/net/pktgen a b t0 t1 dst hop dmac
+	local r=$1 s=$2 m=$3 lo=$4 hi=$5 pg=/proc/net/pktgen a b t0 t1 dst hop dmac
 	dst=$(vm_ip "$s" 2) hop=$dst
 	[ "$s" = hnvpol ] && hop=10.1.1.1
 	# The next hop's MAC, as vm1 resolved it.
@@ -259,7 +274,7 @@ pktgen() {
 	local gen=$!
 	sleep 1
 	a=$(rx_packets "$s") t0=$(date +%s%N)
-	sleep "$secs"
+	window "$r" "$s" "$m"
 	b=$(rx_packets "$s") t1=$(date +%s%N)
 	n "$s-vm1" sh -c "echo stop >$pg/pgctrl"
 	wait $gen
@@ -294,14 +309,32 @@ report() {	# ROUND SYSTEM METRIC VALUE
 	echo "BENCH round=$1 sys=$2 metric=$3 value=$4"
 }
 
+# window ROUND SYSTEM METRIC: the measurement window, $secs seconds; in
+# the first round of a metric in BENCH_PROFILE, perf samples it.
+window() {
+	if [ "$1" != 1 ] || [[ " ${profile[*]} " != *" $3 "* ]]; then
+		sleep "$secs"
+		return
+	fi
+	perf record -q -e cpu-clock -a -g -o "/tmp/perf-$2-$3.data" \
+		-- sleep "$secs" >/dev/null 2>&1
+}
+
+profile_report() {	# SYSTEM METRIC
+	[ -f "/tmp/perf-$1-$2.data" ] || return 0
+	perf report -i "/tmp/perf-$1-$2.data" --stdio --no-children \
+		--sort symbol --percent-limit 1 >"$out/profile-$1-$2.txt" 2>&1
+	rm -f "/tmp/perf-$1-$2.data"
+}
+
 measure() {	# ROUND SYSTEM METRIC
 	local r=$1 s=$2 m=$3 v k
 	case $m in
 	udp_pps)
-		v=$(pktgen "$s" 9 9) && report "$r" "$s" "$m" "$v" ;;
+		v=$(pktgen "$r" "$s" "$m" 9 9) && report "$r" "$s" "$m" "$v" ;;
 	newflow_pps)
 		[ "$s" = ovs ] && ovs_megaflows dis
-		v=$(pktgen "$s" 1024 65535) && report "$r" "$s" "$m" "$v"
+		v=$(pktgen "$r" "$s" "$m" 1024 65535) && report "$r" "$s" "$m" "$v"
 		[ "$s" = ovs ] && ovs_megaflows en
 		[[ $s = hnv* ]] && for k in 1 2; do
 			n "$s-h$k" hnvctl flow flush switch hnv0 >/dev/null
@@ -311,10 +344,16 @@ measure() {	# ROUND SYSTEM METRIC
 	rtt)
 		rtt "$s" | while read -r k v; do report "$r" "$s" "$k" "$v"; done ;;
 	esac
+	profile_report "$s" "$m"
 	[ -n "${v:-}" ] || [ "$m" = rtt ] || echo "bench: $s: $m failed" >&2
 }
 
 modprobe pktgen || die "no pktgen"
+if [ ${#profile[@]} -gt 0 ]; then
+	command -v perf >/dev/null || die "BENCH_PROFILE needs perf (linux-perf)"
+	echo -1 >/proc/sys/kernel/perf_event_paranoid
+	echo 0 >/proc/sys/kernel/kptr_restrict
+fi
 for s in "${systems[@]}"; do
 	topo "$s" || die "$s: topology"
 	"setup_$s" || die "$s: setup failed"

@@ -8,6 +8,8 @@
 # Not part of "make check": the figures are ratios to track, not gates.
 #
 # usage: [KERNELS=6.12] [BENCH_ROUNDS=5] [BENCH_SECONDS=3] bench/run.sh
+#   BENCH_SYSTEMS, BENCH_METRICS, BENCH_PROFILE, BENCH_ACL_RULES: see
+#   bench/guest.sh (profiles land in build/bench/RELEASE.vm/)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,10 +28,13 @@ for k in "${kernels[@]}"; do
 	log=build/bench/$rel.log
 	echo "bench: $rel: $(date -u +%FT%TZ), ${BENCH_ROUNDS:-5} rounds, log $log"
 	t0=$SECONDS
-	scripts/vm/run.sh -t 1800 "$k" -- env BENCH_ROUNDS="${BENCH_ROUNDS:-5}" \
-		BENCH_SECONDS="${BENCH_SECONDS:-3}" \
+	rm -rf "build/bench/$rel.vm"
+	scripts/vm/run.sh -t 1800 -o "build/bench/$rel.vm" "$k" -- env \
+		BENCH_ROUNDS="${BENCH_ROUNDS:-5}" BENCH_SECONDS="${BENCH_SECONDS:-3}" \
 		${BENCH_SYSTEMS:+BENCH_SYSTEMS="$BENCH_SYSTEMS"} \
 		${BENCH_METRICS:+BENCH_METRICS="$BENCH_METRICS"} \
+		${BENCH_PROFILE:+BENCH_PROFILE="$BENCH_PROFILE"} \
+		${BENCH_ACL_RULES:+BENCH_ACL_RULES="$BENCH_ACL_RULES"} \
 		bench/guest.sh | tee "$log" | grep -v '^BENCH \|^CLS ' || true
 	bench/report.py "$log" "build/bench/$rel.json"
 	echo "bench: $rel: $((SECONDS - t0)) s; JSON: build/bench/$rel.json"

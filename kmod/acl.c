@@ -474,13 +474,11 @@ static void hnv_acl_deny(struct hnv_compose *c, const char *layer,
 static void hnv_compose_acl(struct hnv_compose *c, const char *layer,
 			    const struct hnv_acl_ref *ref)
 {
-	struct hnv_action *a;
 	u16 first = c->acts->n;
+	struct hnv_action *a = hnv_compose_slot(c);
 
-	if (c->acts->n >= HNV_ACTIONS_MAX)
+	if (!a)
 		return;
-	a = &c->acts->a[c->acts->n++];
-	memset(a, 0, sizeof(*a));
 	a->type = HNV_ACTION_A_ACL;
 	a->acl = *ref;
 	if (c->trace)
@@ -567,11 +565,11 @@ void hnv_acl_deliver(struct hnv_compose *c)
 		/* From the physical network, say why it passes (a VM's
 		 * frames said it in acl-out).
 		 */
-		if (c->port != c->port->sw->uplink ||
-		    acts->n >= HNV_ACTIONS_MAX)
+		if (c->port != c->port->sw->uplink || !hnv_compose_slot(c))
 			return;
-		memmove(&acts->a[1], &acts->a[0], acts->n * sizeof(acts->a[0]));
-		acts->n++;
+		acts = c->acts;
+		memmove(&acts->a[1], &acts->a[0],
+			(acts->n - 1) * sizeof(acts->a[0]));
 		memset(&acts->a[0], 0, sizeof(acts->a[0]));
 		acts->a[0].type = HNV_ACTION_A_ACL;
 		acts->a[0].acl.dir = HNV_ACL_DIR_IN;

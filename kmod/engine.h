@@ -73,6 +73,8 @@ struct hnv_compose {
 	struct hnv_cls_key ck;
 	struct hnv_conn_key conn_key;
 	struct hnv_conn *conn;
+	u16 cap;
+	bool nomem;
 };
 
 struct hnv_actions *hnv_compose(struct hnv_compose *c);
@@ -81,6 +83,10 @@ void hnv_trace_step(struct hnv_compose *c, const char *layer,
 
 /* The most actions one flow can compose: one output per other port. */
 #define HNV_ACTIONS_MAX		256
+/* Room the slow path starts with; hnv_compose_slot() doubles it. */
+#define HNV_ACTIONS_FIRST	8
+
+struct hnv_action *hnv_compose_slot(struct hnv_compose *c);
 
 void hnv_compose_output(struct hnv_compose *c, struct hnv_port *to);
 void hnv_compose_encap(struct hnv_compose *c, const struct hnv_subnet *sn,

@@ -205,12 +205,10 @@ static void hnv_compose_icmp(struct hnv_compose *c, bool v6, u8 type, u8 code,
 static void hnv_compose_route(struct hnv_compose *c, bool v6, const u8 *mac,
 			      const union hnv_addr *gw)
 {
-	struct hnv_action *a;
+	struct hnv_action *a = hnv_compose_slot(c);
 
-	if (c->acts->n >= HNV_ACTIONS_MAX)
+	if (!a)
 		return;
-	a = &c->acts->a[c->acts->n++];
-	memset(a, 0, sizeof(*a));
 	a->type = HNV_ACTION_A_ROUTE;
 	a->l3.v6 = v6;
 	ether_addr_copy(a->l3.mac, mac);

@@ -5,7 +5,7 @@
 # and is missing.  Idempotent: a second run installs nothing.
 #
 # usage: scripts/deps.sh [--bench] [KERNEL_VERSION ...]
-#   --bench        also what "make bench" runs: Open vSwitch and iperf3
+#   --bench        also what "make bench" runs: Open vSwitch, iperf3, perf
 #   KERNEL_VERSION is a Debian kernel release such as 6.1.0-41-amd64 or
 #   6.12.117+deb12-amd64, or one of the aliases "6.1" / "6.12" (newest).
 set -euo pipefail
@@ -16,7 +16,7 @@ PKGS=(make gcc pkg-config qemu-system-x86 busybox-static cpio kmod iproute2
 
 if [ "${1:-}" = --bench ]; then
 	shift
-	PKGS+=(openvswitch-switch iperf3)
+	PKGS+=(openvswitch-switch iperf3 linux-perf)
 fi
 
 missing=()

@@ -145,6 +145,35 @@ expect_match "counted as no-dest" '^[1-9]' "$(port_drop pc1 no-dest)"
 ok_test "remove Fabrikam's ports, then its subnet" sh -c \
 	"ip -n $(netns_name sw) link del pf1 && ip -n $(netns_name sw) link del pf2 &&
 	 ip netns exec $(netns_name sw) hnvctl subnet del vsid 6001 switch hnv0"
+# A broadcast to more ports than the slow path's first action list holds
+# (8): the list grows, every other port of the VSID gets one copy.
+n sw sysctl -qw net.ipv6.conf.default.disable_ipv6=1
+n sw hnvctl subnet add vsid 7001 rdid 3 switch hnv0
+for i in $(seq 0 20); do
+	m=$(printf '02:00:00:00:70:%02x' "$i")
+	nip sw link add "pm$i" type veth peer name "qm$i" &&
+	nip sw link set "qm$i" address "$m" &&
+	nip sw link set "pm$i" master hnv0 &&
+	nip sw link set "pm$i" up && nip sw link set "qm$i" up &&
+	n sw hnvctl port set dev "pm$i" vsid 7001 mac "$m"
+done
+many_tx() {
+	hj "' '.join(str(p['stats']['tx_packets']) for p in sorted(d, key=lambda p: int(p['ifname'][2:])) if p['ifname'].startswith('pm'))" port show switch hnv0
+}
+before=$(many_tx)
+n sw python3 -c '
+import socket
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind(("qm0", 0))
+s.send(bytes.fromhex("ffffffffffff020000007000") + b"\x88\xb5" + bytes(46))
+'
+want=$(echo "$before" | awk '{printf "%s", $1; for (i = 2; i <= NF; i++) printf " %d", $i + 1; print ""}')
+expect_eq "a broadcast reaches each of 20 other ports once" "$want" "$(many_tx)"
+for i in $(seq 0 20); do
+	nip sw link del "pm$i"
+done
+n sw hnvctl subnet del vsid 7001 switch hnv0
+
 ok_test "module unloads with subnets, bindings and flows" module_unload
 
 ktap_end
