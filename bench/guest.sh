@@ -26,6 +26,9 @@
 #                       in hnv's flow table)
 #           tcp_mbps    one TCP stream (iperf3), Mbit/s
 #           rtt_p50_us, rtt_p99_us  ping round trips, microseconds
+#           scale       once, not per round (bench/mem.sh): time and kernel
+#                       memory per CA->PA mapping (hnv vs a Linux vxlan FDB
+#                       entry plus a neighbour entry), memory per cached flow
 #
 # and the classifier benchmark's lines (bench/cls_bench.c) as
 #   CLS KIND rules=N ...
@@ -63,7 +66,7 @@ export PATH="$top/tools/hnvctl:$PATH"
 rounds=${BENCH_ROUNDS:-5}
 secs=${BENCH_SECONDS:-3}
 read -ra systems <<<"${BENCH_SYSTEMS:-hnv hnvpol bridge ovs}"
-read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_mbps rtt}"
+read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_mbps rtt scale}"
 mac1=02:00:00:00:01:01
 mac2=02:00:00:00:01:02
 acl_rules=${BENCH_ACL_RULES:-1000}
@@ -78,6 +81,9 @@ vm_ip() {
 		echo "10.1.1.$2"
 	fi
 }
+
+# shellcheck source=bench/mem.sh
+. "$here/mem.sh"
 
 die() {
 	echo "bench: $*" >&2
@@ -341,6 +347,8 @@ measure() {	# ROUND SYSTEM METRIC
 		done ;;
 	tcp_mbps)
 		v=$(tcp_mbps "$s") && report "$r" "$s" "$m" "$v" ;;
+	scale)
+		return 0 ;;
 	rtt)
 		rtt "$s" | while read -r k v; do report "$r" "$s" "$k" "$v"; done ;;
 	esac
@@ -373,6 +381,8 @@ for ((r = 1; r <= rounds; r++)); do
 		done
 	done
 done
+
+[[ " ${metrics[*]} " == *" scale "* ]] && scale
 
 ko=$top/build/$(uname -r)/hnv_cls_bench.ko
 if [ -f "$ko" ]; then

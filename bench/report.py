@@ -23,6 +23,10 @@ METRICS = {
     "tcp_mbps": ("TCP stream", "Mbit/s", True),
     "rtt_p50_us": ("ping round trip p50", "us", False),
     "rtt_p99_us": ("ping round trip p99", "us", False),
+    "map_ns": ("install one CA->PA mapping (-batch)", "ns", False),
+    "map_bytes": ("kernel memory per mapping", "bytes", False),
+    "flow_bytes": ("kernel memory per cached flow", "bytes", False),
+    "flows": ("flows cached when measuring that", "flows", True),
 }
 OURS = ("hnv", "hnvpol")
 PEERS = ("bridge", "ovs")
@@ -102,8 +106,8 @@ def main():
                   + "".join(" %-20s" % fig(e["systems"].get(x))
                             for x in systems))
         print()
-        print("Ratios, per round (higher is better for hnv except for "
-              "round trips)")
+        print("Ratios, per round (hnv's figure over the peer's: for round "
+              "trips, time and memory, lower is better)")
         print("%-38s" % "metric" + "".join(
             " %-18s" % "/".join(NAMES[y] for y in x.split("/"))[:18]
             for x in pairs))
