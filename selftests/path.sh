@@ -121,6 +121,14 @@ ok_test "VXLAN, IPv6: 1350 bytes cross" \
 	n a ping -6 -M do -s 1302 -c 1 -W 2 fd00:5001::2
 
 # --- the uplink's flows ----------------------------------------------
+# Quiet VMs: no IPv6 chatter (neighbour and multicast listener messages)
+# and no ARP probes may make a flow right after a flush.
+for vm in a b; do
+	n $vm sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.eth0.disable_ipv6=1
+done
+nip a neigh replace 10.1.1.2 lladdr "${mac[b]}" dev eth0 nud permanent
+nip b neigh replace 10.1.1.1 lladdr "${mac[a]}" dev eth0 nud permanent
 uplink_flows() { # HOST: the uplink flows as "vsid tun_src actions" lines
 	n "$1" hnvctl -j flow show switch hnv0 | python3 -c '
 import json, sys
