@@ -63,9 +63,9 @@ static int bench_one(enum hnv_cls_gen kind, u32 n, struct hnv_cls_key *keys,
 	for (i = 0; i < n; i++) {
 		rules[i] = kzalloc(sizeof(*rules[i]), GFP_KERNEL);
 		if (!rules[i]) {
-			err = -ENOMEM;
-			n = i;
-			goto out;
+			while (i--)
+				bench_free(rules[i]);
+			return -ENOMEM;
 		}
 		/* Unique priorities in random order. */
 		hnv_cls_rand_rule(&st, rules[i], (i * 7919) % 65521 + 1, kind);
@@ -81,7 +81,9 @@ static int bench_one(enum hnv_cls_gen kind, u32 n, struct hnv_cls_key *keys,
 	rtnl_unlock();
 	ins = ktime_get_ns() - t;
 	if (err) {
-		bench_free(rules[i]);
+		/* Free what was not inserted; the rest goes below. */
+		for (r = i; r < n; r++)
+			bench_free(rules[r]);
 		n = i;
 		goto out;
 	}

@@ -16,7 +16,10 @@
 
 maps=${BENCH_MAPS:-100000}
 
-kmem() {	# kernel memory that tables grow: slab + per-CPU, in bytes
+# kmem: kernel memory that tables grow, slab + per-CPU, in bytes.  It
+# misses bucket arrays of more than a few pages (page allocator, vmalloc):
+# a mapping's or flow's share of those is 8 to 16 bytes per table.
+kmem() {
 	sync
 	awk '/^(Slab|Percpu):/ { kb += $2 } END { print kb * 1024 }' /proc/meminfo
 }

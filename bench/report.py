@@ -30,6 +30,7 @@ METRICS = {
 }
 OURS = ("hnv", "hnvpol")
 PEERS = ("bridge", "ovs")
+POLICY = ("pol1", "pol100", "pol10000")   # ACL rules per port
 NAMES = {"hnv": "hnv", "hnvpol": "hnv+policy", "bridge": "bridge+vxlan",
          "ovs": "ovs"}
 
@@ -69,10 +70,16 @@ def main():
     for metric, (label, unit, higher) in METRICS.items():
         entry = {"label": label, "unit": unit, "higher_is_better": higher,
                  "systems": {}, "ratios": {}}
-        for s in OURS + PEERS:
+        for s in OURS + PEERS + POLICY:
             vals = runs.get((metric, s), {})
             if vals:
                 entry["systems"][s] = summary(list(vals.values()))
+        base = runs.get((metric, POLICY[0]), {})
+        for s in POLICY[1:]:
+            vals = runs.get((metric, s), {})
+            ratios = [vals[r] / base[r] for r in vals if r in base and base[r]]
+            if ratios:
+                entry["ratios"][s + "/" + POLICY[0]] = summary(ratios)
         for ours in OURS:
             mine = runs.get((metric, ours), {})
             for peer in PEERS:
@@ -114,6 +121,22 @@ def main():
         for e in out["metrics"].values():
             print("%-38s" % e["label"] + "".join(
                 " %-18s" % fig(e["ratios"].get(x), "{:.2f}") for x in pairs))
+    pol = [e for e in out["metrics"].values()
+           if any(x in e["systems"] for x in POLICY)]
+    if pol:
+        print()
+        print("Policy scale: hnv with routing and 1 / 100 / 10,000 ACL rules "
+              "per port")
+        print("%-38s %-7s" % ("metric", "unit")
+              + "".join(" %-20s" % ("%s rules" % x[3:]) for x in POLICY)
+              + " %-18s %-18s" % ("100/1", "10000/1"))
+        for e in pol:
+            print("%-38s %-7s" % (e["label"], e["unit"])
+                  + "".join(" %-20s" % fig(e["systems"].get(x))
+                            for x in POLICY)
+                  + "".join(" %-18s" % fig(e["ratios"].get(x + "/pol1"),
+                                           "{:.2f}")
+                            for x in POLICY[1:]))
     if cls:
         print()
         print("ACL classifier, one lookup (a new flow's slow path), ns: "
