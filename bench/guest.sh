@@ -128,21 +128,7 @@ topo() {
 }
 
 setup_hnv() {
-	local s=hnv i j
-	modprobe hnv || return 1
-	for i in 1 2; do
-		j=$((3 - i))
-		ip -n "$s-h$i" link add hnv0 type hnv || return 1
-		ip -n "$s-h$i" link set hnv0 up
-		n "$s-h$i" hnvctl subnet add vsid 5001 rdid 1 switch hnv0 &&
-		ip -n "$s-h$i" link set "pvm$i" master hnv0 &&
-		ip -n "$s-h$i" link set "pvm$i" up &&
-		n "$s-h$i" hnvctl port set dev "pvm$i" vsid 5001 \
-			mac "$(eval echo "\$mac$i")" &&
-		n "$s-h$i" hnvctl switch set dev hnv0 pa "192.168.1.$i" &&
-		n "$s-h$i" hnvctl map add vsid 5001 mac "$(eval echo "\$mac$j")" \
-			ca "10.1.1.$j" pa "192.168.1.$j" switch hnv0 || return 1
-	done
+	setup_vnet hnv 0
 }
 
 # acl_batch PORT DIR COUNT: COUNT rules toward 172.16.0.0/12, which the
@@ -165,25 +151,35 @@ for prio in rnd.sample(range(1, 60000), n):
 PY
 }
 
-# setup_routed SYSTEM RULES: hnv, two routed subnets, RULES ACL rules per port
-setup_routed() {
-	local s=$1 rules=$2 i j b
+# setup_vnet SYSTEM RULES: hnv on both hosts; the VMs in one subnet, or,
+# for a routed SYSTEM, in two subnets of one virtual network with RULES
+# ACL rules on each VM's port.
+setup_vnet() {
+	local s=$1 rules=$2 i j b vsid=(5001 5001 5001) ca=()
 	modprobe hnv || return 1
+	routed "$s" && vsid=(0 5001 5002)
 	for i in 1 2; do
 		j=$((3 - i))
 		ip -n "$s-h$i" link add hnv0 type hnv || return 1
 		ip -n "$s-h$i" link set hnv0 up
-		n "$s-h$i" hnvctl subnet add vsid 5001 rdid 1 prefix 10.1.1.0/24 \
-			switch hnv0 &&
-		n "$s-h$i" hnvctl subnet add vsid 5002 rdid 1 prefix 10.1.2.0/24 \
-			switch hnv0 &&
+		if routed "$s"; then
+			n "$s-h$i" hnvctl subnet add vsid 5001 rdid 1 \
+				prefix 10.1.1.0/24 switch hnv0 &&
+			n "$s-h$i" hnvctl subnet add vsid 5002 rdid 1 \
+				prefix 10.1.2.0/24 switch hnv0
+		else
+			n "$s-h$i" hnvctl subnet add vsid 5001 rdid 1 switch hnv0
+		fi &&
 		ip -n "$s-h$i" link set "pvm$i" master hnv0 &&
 		ip -n "$s-h$i" link set "pvm$i" up &&
-		n "$s-h$i" hnvctl port set dev "pvm$i" vsid "500$i" \
-			mac "$(eval echo "\$mac$i")" ca "$(vm_ip $s $i)" &&
+		# Routed VMs need their customer address on the port.
+		{ routed "$s" && ca=(ca "$(vm_ip "$s" $i)") || ca=(); } &&
+		n "$s-h$i" hnvctl port set dev "pvm$i" vsid "${vsid[i]}" \
+			mac "$(eval echo "\$mac$i")" "${ca[@]}" &&
 		n "$s-h$i" hnvctl switch set dev hnv0 pa "192.168.1.$i" &&
-		n "$s-h$i" hnvctl map add vsid "500$j" mac "$(eval echo "\$mac$j")" \
-			ca "$(vm_ip $s $j)" pa "192.168.1.$j" switch hnv0 || return 1
+		n "$s-h$i" hnvctl map add vsid "${vsid[j]}" mac "$(eval echo "\$mac$j")" \
+			ca "$(vm_ip "$s" $j)" pa "192.168.1.$j" switch hnv0 || return 1
+		[ "$rules" -gt 0 ] || continue
 		b=/tmp/acl-$i.batch
 		if [ $i = 1 ]; then
 			acl_batch pvm1 out "$rules"
@@ -195,11 +191,11 @@ setup_routed() {
 }
 
 setup_hnvpol() {
-	setup_routed hnvpol "$acl_rules"
+	setup_vnet hnvpol "$acl_rules"
 }
 
 setup_pol() {	# SYSTEM: polN
-	setup_routed "$1" "${1#pol}"
+	setup_vnet "$1" "${1#pol}"
 }
 
 setup_bridge() {
