@@ -38,7 +38,10 @@ static int hnv_st_failures;
 	}								\
 } while (0)
 
-/* A frame as a port's rx handler sees it: data at the network header. */
+/*
+ * A frame as a port's rx handler sees it: data at the network header, and
+ * a device (the flow dissector wants a namespace: DEBUG_NET warns without).
+ */
 static struct sk_buff *hnv_st_frame(__be16 proto, const void *l3, int len)
 {
 	struct sk_buff *skb = alloc_skb(ETH_HLEN + len, GFP_KERNEL);
@@ -56,6 +59,7 @@ static struct sk_buff *hnv_st_frame(__be16 proto, const void *l3, int len)
 	skb_pull(skb, ETH_HLEN);
 	skb_reset_network_header(skb);
 	skb->protocol = proto;
+	skb->dev = init_net.loopback_dev;
 	return skb;
 }
 
