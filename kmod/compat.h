@@ -33,6 +33,20 @@ static inline void hnv_dev_set_lltx(struct net_device *dev)
 #endif
 }
 
+/*
+ * The switch stays in the namespace it was made in (its per-namespace list,
+ * its sockets): a feature bit before 6.12, then a device flag, called
+ * netns_immutable since 6.15 and in Debian's 6.12 (stable backport).
+ */
+static inline void hnv_dev_set_netns_immutable(struct net_device *dev)
+{
+#ifdef NETIF_F_NETNS_LOCAL
+	dev->features |= NETIF_F_NETNS_LOCAL;
+#else
+	dev->netns_immutable = true;
+#endif
+}
+
 /* GRE metadata carries a key (NVGRE always has one).  A bitmap since 6.10. */
 static inline bool hnv_tun_has_key(const struct ip_tunnel_info *info)
 {

@@ -166,6 +166,8 @@ static void hnv_setup(struct net_device *dev)
 	dev->flags |= IFF_NOARP;
 	dev->flags &= ~IFF_MULTICAST;
 	hnv_dev_set_lltx(dev);
+	/* It is on its namespace's list and owns sockets there. */
+	hnv_dev_set_netns_immutable(dev);
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = ETH_MAX_MTU;
 	eth_hw_addr_random(dev);

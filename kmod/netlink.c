@@ -718,7 +718,8 @@ static const struct genl_ops hnv_genl_ops[] = {
 };
 
 static const struct genl_multicast_group hnv_genl_mcgrps[] = {
-	{ .name = HNV_MCGRP_EVENTS },
+	/* Events name tenants' addresses: as private as the dumps. */
+	{ .name = HNV_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_NET_ADMIN },
 };
 
 /*

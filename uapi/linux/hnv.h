@@ -479,6 +479,10 @@
  *    from its cached flow (the drop) without another event until the
  *    policy changes or the flow ages out.  Not a request: sending it is
  *    -EOPNOTSUPP.
+ *
+ * Joining the group needs CAP_NET_ADMIN over the network namespace, as
+ * reading does (an event names a tenant's address); a listener hears only
+ * its own namespace's switches.
  */
 
 #ifndef _UAPI_LINUX_HNV_H
