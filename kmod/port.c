@@ -233,7 +233,8 @@ static int hnv_port_check_cas(struct hnv_port *port,
 			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: a customer address is the subnet's gateway");
 			return -EINVAL;
 		}
-		host = ca->addr.v4 & ~inet_make_mask(p->len);
+		/* (inet_make_mask() only for IPv4: 128-bit lengths overflow it.) */
+		host = ca->v6 ? 0 : ca->addr.v4 & ~inet_make_mask(p->len);
 		if (hnv_ca_equal(ca, &net) ||
 		    (!ca->v6 && host == ~inet_make_mask(p->len))) {
 			NL_SET_ERR_MSG(extack, "HNV_A_PORT_CAS: a customer address is the prefix's own or broadcast address");
