@@ -8,6 +8,7 @@
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
 #include <linux/if_ether.h>
+#include <linux/if_vlan.h>
 #include <linux/icmpv6.h>
 #include <linux/skbuff.h>
 #include <net/flow_dissector.h>
@@ -80,7 +81,10 @@ static bool hnv_flow_key_icmp(const struct sk_buff *skb, int thoff,
 
 /*
  * Fill @key from @skb (its data at the network header, the Ethernet header
- * before it).  False if the frame is too short for its own headers.
+ * before it).  False if the frame is too short for its own headers, or
+ * VLAN-tagged: ports are untagged, and a tag (or a second one, under a tag
+ * the device took off) would hide the addresses the anti-spoofing checks
+ * read from a receiver that strips it.
  *
  * An IP frame's transport header is pointed at the L4 header found: a
  * frame decapsulated from the physical network still has it at the outer
@@ -94,6 +98,8 @@ bool hnv_flow_key_extract(struct sk_buff *skb, struct hnv_flow_key *key)
 
 	memset(key, 0, sizeof(*key));
 	if (unlikely(skb_mac_header_len(skb) < ETH_HLEN))
+		return false;
+	if (unlikely(skb_vlan_tag_present(skb) || eth_type_vlan(eth->h_proto)))
 		return false;
 	ether_addr_copy(key->eth_dst, eth->h_dest);
 	ether_addr_copy(key->eth_src, eth->h_source);

@@ -763,7 +763,8 @@ enum hnv_step_attr {
  * @HNV_DROP_NO_SUBNET: the port's VSID has no virtual subnet on this switch
  * @HNV_DROP_SRC_MAC: the frame's source MAC is not the port's MAC
  * @HNV_DROP_NO_DEST: nowhere to send it: no other port in the VSID
- * @HNV_DROP_MALFORMED: the frame is too short for its headers
+ * @HNV_DROP_MALFORMED: the frame is VLAN-tagged (ports are untagged) or
+ *	too short for its headers
  * @HNV_DROP_NO_PA: the frame must be encapsulated but the switch has no
  *	provider address
  * @HNV_DROP_NO_ROUTE: no route to the destination PA; or a frame to the
