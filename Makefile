@@ -6,6 +6,10 @@
 #   make demo            build, boot the test VM, run the tenant scenario
 #   make check           every build gate, unit test and VM selftest on
 #                        every kernel in KERNELS; ends with a summary line
+#   make check-debug     the VM selftests on a debug kernel (KASAN, UBSAN,
+#                        lockdep, kmemleak) built once from Debian's
+#                        linux-source-6.1 and cached; see
+#                        Documentation/testing.rst
 #   make bench           hnv vs bridge+vxlan vs OVS in one VM (KERNELS
 #                        default 6.12 here); see Documentation/performance.rst
 #   make check-host      the VM selftests on the running kernel (needs a
@@ -25,7 +29,7 @@ DESTDIR ?=
 TOP := $(CURDIR)
 BUILD := $(TOP)/build
 
-.PHONY: all modules hnvctl unit sparse check check-host demo bench install \
+.PHONY: all modules hnvctl unit sparse check check-debug check-host demo bench install \
 	install-module install-tools deps clean
 
 all: hnvctl
@@ -48,6 +52,9 @@ unit:
 
 check:
 	@KERNELS="$(KERNELS)" $(TOP)/scripts/check.sh
+
+check-debug:
+	@$(TOP)/scripts/check.sh --debug
 
 bench:
 	@KERNELS="$(if $(filter command line environment,$(origin KERNELS)),$(KERNELS),6.12)" $(TOP)/bench/run.sh

@@ -8,7 +8,7 @@
 # object tree, build/<release>/src, a symlink mirror of the sources, so
 # builds for different kernels never share objects.
 #
-# usage: scripts/build-module.sh KERNEL      (a release, or 6.1 / 6.12)
+# usage: scripts/build-module.sh KERNEL  (a release, or 6.1 / 6.12 / debug)
 # output: build/<release>/hnv.ko (and hnv_cls_bench.ko); exit 1 on any
 # warning.
 set -euo pipefail
@@ -33,7 +33,8 @@ find "$src" -xtype l -delete
 log="$out/build.log"
 # The tested module carries its load-time self-tests (HNV_SELFTEST=0 to
 # build without, as "make install" does).
-args=(-C "/lib/modules/$kver/build" M="$src" W=1 HNV_SELFTEST="${HNV_SELFTEST:-1}"
+mapfile -t kp < <("$top/scripts/kernel-paths.sh" "$kver")
+args=(-C "${kp[1]}" M="$src" W=1 HNV_SELFTEST="${HNV_SELFTEST:-1}"
       HNV_BENCH="${HNV_BENCH:-0}")
 [ "${SPARSE:-0}" = 1 ] && args+=(C=2)
 [ -n "${HNV_EXTRA_CFLAGS:-}" ] && args+=(EXTRA_CFLAGS="$HNV_EXTRA_CFLAGS")

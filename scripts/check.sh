@@ -3,20 +3,39 @@
 #
 # Everything "make check" gates on, as one KTAP document printed as it
 # goes: for each kernel in KERNELS (default "6.1 6.12") the W=1 build and
-# the sparse build of hnv.ko; the hnvctl build and unit tests; then, one
-# kernel after the other, a VM running selftests/run.sh, each test script
-# one top-level line "ok N KERNEL: NAME" with its own lines nested, plus
-# "ok N KERNEL: guest dmesg clean".  Ends with the timing of the phases
+# the sparse build of hnv.ko; the hnvctl build and unit tests; then one VM
+# per kernel running selftests/run.sh, side by side (a TCG guest keeps
+# about one host core busy), their output folded in as each is done: each
+# test script one top-level line "ok N KERNEL: NAME" with its own lines
+# nested, plus "ok N KERNEL: guest dmesg clean".  Ends with the timing of the phases
 # and, as the very last line, "P passed, F failed, S skipped" over the
 # scripts' test lines on every kernel plus the host steps.  Exits 1 on any
 # failure (a crashed or hung guest and a dmesg splat are failures).
 #
+# With --debug ("make check-debug") the same on the debug kernel
+# (scripts/debug/kernel.sh: KASAN, UBSAN, lockdep, PROVE_RCU, kmemleak),
+# built and cached first: the W=1 build and hnvctl, then the whole suite
+# split over HNV_DEBUG_VMS (default 2) VMs that run side by side (a TCG
+# VM keeps about one host core busy), each ending with a kmemleak scan;
+# the per-script timeouts are HNV_DEBUG_TIMEOUT_SCALE (default 4) times
+# longer.  The host-only gates (sparse, unit tests, lints) are make
+# check's.
+#
+# HNV_TESTS="a.sh b.sh" runs only those selftests.
+#
 # usage: [KERNELS="6.1 6.12"] scripts/check.sh
+#        scripts/check.sh --debug
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit
-read -ra kernels <<<"${KERNELS:-6.1 6.12}"
+debug=0
+[ "${1:-}" = --debug ] && debug=1
+if [ $debug = 1 ]; then
+	kernels=(debug)
+else
+	read -ra kernels <<<"${KERNELS:-6.1 6.12}"
+fi
 mkdir -p build/check
 logs=$(mktemp -d "$top/build/check/run.XXXXXX")
 t_start=$SECONDS
@@ -67,24 +86,38 @@ step "host: dependencies" scripts/deps.sh "${rels[@]}"
 declare -A built
 for k in "${kernels[@]}"; do
 	step "$k: build hnv.ko (W=1)" scripts/build-module.sh "$k" && built[$k]=1
-	step "$k: sparse" env SPARSE=1 scripts/build-module.sh "$k"
+	[ $debug = 1 ] ||
+		step "$k: sparse" env SPARSE=1 scripts/build-module.sh "$k"
 done
 step "host: hnvctl build" make -C tools/hnvctl
-step "host: hnvctl unit tests" make -C tools/hnvctl check
-step "host: kernel tools (checkpatch, YNL)" scripts/kernel-tools.sh
-for w in checkpatch spec versions manpage; do
-	step "host: lint $w" scripts/lint.sh "$w"
-done
+if [ $debug = 0 ]; then
+	step "host: hnvctl unit tests" make -C tools/hnvctl check
+	step "host: kernel tools (checkpatch, YNL)" scripts/kernel-tools.sh
+	for w in checkpatch spec versions manpage; do
+		step "host: lint $w" scripts/lint.sh "$w"
+	done
+fi
 t_build=$((SECONDS - t0))
 
 # --- VM phase ---------------------------------------------------------
-# vm_tests KERNEL RELEASE: boot, run the suite, fold its KTAP into ours.
-vm_tests() {
-	local k=$1 rel=$2 dir=$logs/vm-$2 l cur='' done=0 p=0 f=0 s=0 rc
-	local ntests per limit
-	ntests=$(selftests/run.sh --list | wc -l)
+# vm_job LABEL RELEASE DIR SCALE TEST...: boot a VM for the suite (or the
+# named tests), the raw KTAP on stdout, the exit status in DIR.rc.
+vm_job() {
+	local k=$1 rel=$2 dir=$3 scale=$4 limit per rc
+	shift 4
 	per=$(sed -n 's/^timeout=//p' selftests/settings)
-	limit=$((ntests * (${per:-45} + 15) + 60))
+	limit=$((${#} * (${per:-45} * scale + 15) + 120))
+	local cmd=(env HNV_TIMEOUT_SCALE="$scale" selftests/run.sh "$@")
+	[ $debug = 0 ] || cmd=(env HNV_TIMEOUT_SCALE="$scale" scripts/debug/guest-suite.sh "$@")
+	rc=0
+	scripts/vm/run.sh -t "$limit" -o "$dir" "$rel" -- "${cmd[@]}" || rc=$?
+	echo $rc >"$dir.rc"
+}
+
+# fold LABEL DIR: the VM's KTAP on stdin, folded into ours; then whether
+# the guest ran it all and left a clean dmesg.
+fold() {
+	local k=$1 dir=$2 l cur='' done=0 p=0 f=0 s=0 rc
 	while IFS= read -r l; do
 		case $l in
 		"TAP version "*|1..*) ;;
@@ -111,16 +144,15 @@ vm_tests() {
 			cur= ;;
 		*) echo "# $l" ;;
 		esac
-	done < <(scripts/vm/run.sh -t "$limit" -o "$dir" "$k" -- selftests/run.sh \
-		2>"$logs/vm-$rel.stderr")
-	wait $! && rc=0 || rc=$?
+	done
+	rc=$(cat "$dir.rc" 2>/dev/null || echo 125)
 
 	if [ $done = 0 ]; then
 		fail=$((fail + 1))
 		line fail "$k: ${cur:-selftests}" "guest crashed, hung or never ran the tests (exit $rc)"
-		diag <"$logs/vm-$rel.stderr"
-	elif [ $rc != 0 ]; then
-		grep -v '^vm:   ' "$logs/vm-$rel.stderr" | diag
+		diag <"$dir.stderr"
+	elif [ "$rc" != 0 ]; then
+		grep -v '^vm:   ' "$dir.stderr" | diag
 	fi
 	if [ ! -f "$dir/dmesg" ]; then
 		fail=$((fail + 1))
@@ -136,15 +168,72 @@ vm_tests() {
 	fi
 }
 
+# Rough minutes of each script on the debug kernel, to split the suite
+# into VMs of about equal length (longest first onto the least loaded
+# VM); a script not listed counts 3.
+weight() {
+	case $1 in
+	overlay.sh|lifecycle.sh) echo 7 ;;
+	acl_scale.sh) echo 5 ;;
+	acl.sh|privilege.sh|churn.sh) echo 4 ;;
+	*) echo 3 ;;
+	esac
+}
+
+# Every VM of the phase runs side by side (one per kernel; for the debug
+# kernel, the suite split over HNV_DEBUG_VMS): a TCG guest keeps about one
+# host core busy.  Their output is folded in, in order, as each is done.
 t0=$SECONDS
-for i in "${!kernels[@]}"; do
-	k=${kernels[i]}
-	if [ -z "${built[$k]:-}" ]; then
-		skip=$((skip + 1))
-		line skip "$k: selftests" "hnv.ko did not build"
-		continue
-	fi
-	vm_tests "$k" "${rels[i]}"
+tests=${HNV_TESTS:-$(selftests/run.sh --list | tr '\n' ' ')}
+jobs_label=() jobs_rel=() jobs_dir=() jobs_scale=() jobs_tests=()
+if [ $debug = 0 ]; then
+	read -ra all <<<"$tests"
+	for i in "${!kernels[@]}"; do
+		k=${kernels[i]}
+		if [ -z "${built[$k]:-}" ]; then
+			skip=$((skip + 1))
+			line skip "$k: selftests" "hnv.ko did not build"
+			continue
+		fi
+		jobs_label+=("$k") jobs_rel+=("${rels[i]}") jobs_scale+=(1)
+		jobs_dir+=("$logs/vm-${rels[i]}") jobs_tests+=("${all[*]}")
+	done
+elif [ -z "${built[debug]:-}" ]; then
+	skip=$((skip + 1))
+	line skip "debug: selftests" "hnv.ko did not build"
+else
+	nvm=${HNV_DEBUG_VMS:-2}
+	declare -a load shard
+	for ((v = 0; v < nvm; v++)); do load[v]=0 shard[v]=; done
+	while read -r w t; do
+		m=0
+		for ((v = 1; v < nvm; v++)); do
+			[ "${load[v]}" -lt "${load[m]}" ] && m=$v
+		done
+		load[m]=$((load[m] + w)) shard[m]+=" $t"
+	done < <(for t in $tests; do echo "$(weight "$t") $t"; done |
+		sort -k1,1nr -s)
+	for ((v = 0; v < nvm; v++)); do
+		[ -n "${shard[v]}" ] || continue
+		jobs_label+=("debug VM $((v + 1))") jobs_rel+=("${rels[0]}")
+		jobs_scale+=("${HNV_DEBUG_TIMEOUT_SCALE:-4}")
+		jobs_dir+=("$logs/vm-debug-$((v + 1))") jobs_tests+=("${shard[v]# }")
+	done
+fi
+pids=()
+for j in "${!jobs_label[@]}"; do
+	echo "# ${jobs_label[j]}: ${jobs_tests[j]}"
+	mem=1G
+	[ $debug = 0 ] || mem=2G	# KASAN's shadow, kmemleak's metadata
+	# shellcheck disable=SC2086 # the test list splits on spaces
+	HNV_VM_MEM=$mem vm_job "${jobs_label[j]}" "${jobs_rel[j]}" \
+		"${jobs_dir[j]}" "${jobs_scale[j]}" ${jobs_tests[j]} \
+		>"${jobs_dir[j]}.out" 2>"${jobs_dir[j]}.stderr" &
+	pids+=($!)
+done
+for j in "${!jobs_label[@]}"; do
+	wait "${pids[j]}"
+	fold "${jobs_label[j]}" "${jobs_dir[j]}" <"${jobs_dir[j]}.out"
 done
 t_vm=$((SECONDS - t0))
 

@@ -4,6 +4,7 @@
 # Map a test-kernel alias to a Debian kernel release.
 #   6.1   -> the release behind bookworm's linux-image-amd64
 #   6.12  -> the newest linux-image-6.12.N+deb12-amd64 in bookworm-security
+#   debug -> the debug kernel scripts/debug/kernel.sh builds (6.1.N-hnvdebug)
 # Anything else is taken as a release already (e.g. 6.1.0-56-amd64).
 # An installed kernel of the series is preferred so that no network is
 # needed once the machine is set up.
@@ -22,6 +23,9 @@ case "$1" in
 	[ -n "$v" ] || v=$(apt-cache search --names-only \
 		'^linux-headers-6\.12\..*\+deb12-amd64$' 2>/dev/null |
 		sed 's/^linux-headers-\([^ ]*\) .*/\1/' | sort -V | tail -1)
+	;;
+debug)
+	v=$("$(dirname "$0")/debug/kernel.sh" --release)
 	;;
 *)
 	v=$1

@@ -13,6 +13,7 @@
 # in a test line counts once).  Exit 1 if anything failed.
 #
 # usage: selftests/run.sh [NAME...]     default: TEST_PROGS of the Makefile
+#        (HNV_TIMEOUT_SCALE=N multiplies the timeout, for a debug kernel)
 #        selftests/run.sh --list        print the test names
 set -uo pipefail
 
@@ -35,7 +36,9 @@ else
 	mapfile -t tests < <(test_progs)
 fi
 limit=$(sed -n 's/^timeout=//p' settings 2>/dev/null)
-limit=${limit:-45}
+# A slower kernel (the debug kernel: KASAN, lockdep, kmemleak) gets
+# HNV_TIMEOUT_SCALE times the settings file's timeout.
+limit=$((${limit:-45} * ${HNV_TIMEOUT_SCALE:-1}))
 
 pass=0 fail=0 skip=0 i=0 failed=0
 out=$(mktemp)

@@ -70,5 +70,11 @@ dmesg >"$out/dmesg.tmp" && mv "$out/dmesg.tmp" "$out/dmesg"
 echo $rc >"$out/status.tmp" && mv "$out/status.tmp" "$out/status"
 sync
 stty -F $tty raw -echo 2>/dev/null	# TCSADRAIN: flush the output first
-echo o >/proc/sysrq-trigger
+# Power off; a kernel without ACPI (the debug kernel) cannot, so it
+# reboots, which qemu's -no-reboot turns into an exit.
+if [ -d /sys/firmware/acpi ]; then
+	echo o >/proc/sysrq-trigger
+else
+	echo b >/proc/sysrq-trigger
+fi
 sleep 30

@@ -3,7 +3,7 @@
 #
 # Build the test VM's initramfs for one Debian kernel release: busybox-static,
 # the virtio-pci / 9p modules that kernel needs to mount the host's root
-# over virtio-9p (taken from /lib/modules/RELEASE, decompressed, in load
+# over virtio-9p (taken from lib/modules/RELEASE, decompressed, in load
 # order), and scripts/vm/init as /init.  About 3 MB.
 #
 # The image is cached: it is rebuilt only when one of its inputs (this
@@ -18,11 +18,14 @@ rel=$1
 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 busybox=/bin/busybox
-[ -d "/lib/modules/$rel/kernel" ] || { echo "mkinitramfs: no /lib/modules/$rel" >&2; exit 1; }
+mapfile -t kp < <("$here/../kernel-paths.sh" "$rel")
+[ -f "${kp[2]}/lib/modules/$rel/modules.builtin" ] ||
+	{ echo "mkinitramfs: no ${kp[2]}/lib/modules/$rel" >&2; exit 1; }
 
 # What the initramfs must load, dependencies first; builtins print nothing
-# useful and are skipped, duplicates (shared dependencies) dropped.
-mods=$(modprobe -S "$rel" --show-depends -a virtio_pci 9pnet_virtio 9p |
+# useful and are skipped (the debug kernel has them all built in),
+# duplicates (shared dependencies) dropped.
+mods=$(modprobe -d "${kp[2]}" -S "$rel" --show-depends -a virtio_pci 9pnet_virtio 9p |
 	awk '$1 == "insmod" && !seen[$2]++ { print $2 }')
 
 stamp=$({

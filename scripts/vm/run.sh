@@ -8,13 +8,14 @@
 # build/RELEASE/hnv.ko (staged if it exists).
 #
 # usage: scripts/vm/run.sh [-t TIMEOUT] [-o DIR] KERNEL -- COMMAND...
-#   KERNEL   Debian release, or 6.1 / 6.12
+#   KERNEL   Debian release, or 6.1 / 6.12, or debug (scripts/debug/kernel.sh)
 #   -t       seconds the command may run (default 600); qemu itself is
 #            killed TIMEOUT+60s after the start
 #   -o DIR   results dir (default: a fresh build/vm/RELEASE.XXXXXX);
 #            gets console.log (kernel console), dmesg, status, boot-time
 #            (guest uptime when the command started), splats
-# HNV_VM_APPEND adds to the kernel command line (e.g. "loglevel=7").
+# HNV_VM_APPEND adds to the kernel command line (e.g. "loglevel=7"),
+# HNV_VM_MEM sets the guest's memory (default 1G).
 #
 # The command's stdout and stderr (merged) stream to stdout.  Exit status:
 # the command's, or 124 if it (or the guest) timed out, 125 if the guest
@@ -44,6 +45,7 @@ case "$top" in *[[:space:]]*)
 esac
 
 "$top/scripts/deps.sh" "$rel"
+mapfile -t kp < <("$top/scripts/kernel-paths.sh" "$rel")
 b=$top/build/$rel
 "$top/scripts/vm/mkinitramfs.sh" "$rel" "$b/initramfs.cpio.gz"
 "$top/scripts/vm/stage-modules.sh" "$rel" "$b/modroot" "$b/hnv.ko"
@@ -68,9 +70,9 @@ echo "$limit" >"$dir/timeout"
 append="console=ttyS0 panic=-1 quiet rcupdate.rcu_cpu_stall_timeout=60"
 append+=" hnv_repo=$top ${HNV_VM_APPEND:-}"
 # shellcheck disable=SC2054 # the commas are qemu's
-qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2 -m 1G
+qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2 -m "${HNV_VM_MEM:-1G}"
 	-nodefaults -no-user-config -display none -no-reboot -nic none
-	-kernel "/boot/vmlinuz-$rel" -initrd "$b/initramfs.cpio.gz"
+	-kernel "${kp[0]}" -initrd "$b/initramfs.cpio.gz"
 	-append "$append"
 	-fsdev local,id=root,path=/,security_model=none,readonly=on,multidevs=remap
 	-device virtio-9p-pci,fsdev=root,mount_tag=hostroot

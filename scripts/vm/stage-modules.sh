@@ -3,7 +3,8 @@
 #
 # Make a module tree in which "modprobe -d MODROOT" finds both the kernel's
 # own modules and hnv.ko, without installing anything into /lib/modules:
-#   MODROOT/lib/modules/RELEASE/kernel/    symlinks to /lib/modules/RELEASE/kernel
+#   MODROOT/lib/modules/RELEASE/kernel/    symlinks to the kernel's modules
+#                                          (/lib/modules/RELEASE/kernel)
 #   MODROOT/lib/modules/RELEASE/extra/hnv.ko   copy of KO (if given and present)
 #   modules.builtin*, modules.order copied, then depmod -b MODROOT.
 # Used by the VM (MODROOT is read over the 9p root share, where the
@@ -17,9 +18,10 @@ set -euo pipefail
 rel=$1
 root=$2
 ko=${3:-}
-src=/lib/modules/$rel
+mapfile -t kp < <("$(dirname "$0")/../kernel-paths.sh" "$rel")
+src=${kp[2]%/}/lib/modules/$rel
 dst=$root/lib/modules/$rel
-[ -d "$src/kernel" ] || { echo "stage-modules: no $src/kernel" >&2; exit 1; }
+[ -f "$src/modules.order" ] || { echo "stage-modules: no $src" >&2; exit 1; }
 
 mkdir -p "$root"
 exec 9>"$root.lock"
@@ -30,7 +32,8 @@ kstamp=$(stat -c '%Y %s' "$src/modules.order" "$src/modules.builtin")
 if [ "$(cat "$root/kernel.stamp" 2>/dev/null)" != "$kstamp" ]; then
 	rm -rf "$dst" "$root/kernel.stamp" "$root/depmod.stamp"
 	mkdir -p "$dst"
-	cp -rs "$src/kernel" "$dst/kernel"
+	# (The debug kernel has every driver built in: no kernel/ at all.)
+	[ ! -d "$src/kernel" ] || cp -rs "$src/kernel" "$dst/kernel"
 	cp "$src"/modules.builtin* "$src/modules.order" "$dst/"
 	echo "$kstamp" >"$root/kernel.stamp"
 fi
