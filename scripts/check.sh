@@ -173,7 +173,7 @@ fold() {
 # VM); a script not listed counts 3.
 weight() {
 	case $1 in
-	overlay.sh|lifecycle.sh) echo 7 ;;
+	overlay.sh) echo 7 ;;
 	acl_scale.sh) echo 5 ;;
 	acl.sh|privilege.sh|churn.sh) echo 4 ;;
 	*) echo 3 ;;
