@@ -48,7 +48,8 @@ vm h2 d 5001 10.1.1.14/24
 n h1 hnvctl map add vsid 5001 mac "${mac[d]}" ca 10.1.1.14 pa 192.168.2.20 switch hnv0
 n h2 hnvctl map add vsid 5001 mac "${mac[a]}" ca 10.1.1.11 pa 192.168.1.10 switch hnv0
 n d sh -c "python3 $peer serve --udp 7000 --udp 9 >/dev/null 2>&1 &"
-ok_test "before the churn: a -> d udp/7000" n a python3 "$peer" udp 10.1.1.14 7000
+# (The echo server takes a while to start on a slow host.)
+wait_for "before the churn: a -> d udp/7000" 30 n a python3 "$peer" udp 10.1.1.14 7000
 
 # Background traffic for the whole churn: a -> d, a new source port (new
 # flow) every 5 ms, and pings.
