@@ -355,7 +355,9 @@ err_unlock:
 static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
+	struct hnv_pas *pas = NULL;
 	struct hnv_switch *sw;
+	u16 old_port;
 	int err = 0;
 
 	if (attrs[HNV_A_SWITCH_ROUTER_MAC] &&
@@ -364,19 +366,35 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 				    "the router MAC must be unicast and not zero");
 		return -EINVAL;
 	}
+	if (attrs[HNV_A_SWITCH_PAS]) {
+		pas = hnv_nl_parse_pas(attrs[HNV_A_SWITCH_PAS], info->extack);
+		if (IS_ERR(pas))
+			return PTR_ERR(pas);
+	}
 	rtnl_lock();
 	sw = hnv_nl_switch_required(genl_info_net(info), attrs, info->extack);
 	if (IS_ERR(sw)) {
 		rtnl_unlock();
+		kfree(pas);
 		return PTR_ERR(sw);
 	}
-	/* The settings that can fail come first: all or nothing. */
+	/*
+	 * The settings that can fail come first: all or nothing.  The PAs
+	 * fail only when the first one opens the sockets; none were open,
+	 * so the port was only a number and is simply put back.
+	 */
+	old_port = sw->vxlan_port;
 	if (attrs[HNV_A_SWITCH_VXLAN_PORT])
 		err = hnv_nl_set_vxlan_port(sw,
 					    nla_get_u16(attrs[HNV_A_SWITCH_VXLAN_PORT]),
 					    info->extack);
-	if (!err && attrs[HNV_A_SWITCH_PAS])
-		err = hnv_nl_set_pas(sw, attrs[HNV_A_SWITCH_PAS], info->extack);
+	if (err) {
+		kfree(pas);
+	} else if (pas) {
+		err = hnv_nl_set_pas(sw, pas, info->extack);
+		if (err)
+			WRITE_ONCE(sw->vxlan_port, old_port);
+	}
 	if (err) {
 		rtnl_unlock();
 		return err;

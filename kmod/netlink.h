@@ -36,6 +36,20 @@ struct hnv_port *hnv_nl_port(struct net *net, struct nlattr **attrs,
 void *hnv_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
 		 u8 cmd, struct netlink_callback *cb);
 
+/*
+ * True (and the extack names it, by type and by name) if the request
+ * lacks the required attribute @attr.
+ */
+#define HNV_NL_MISSING(info, attr) ({					\
+	struct genl_info *__hinfo = (info);				\
+	bool __miss = GENL_REQ_ATTR_CHECK(__hinfo, attr);		\
+									\
+	if (__miss)							\
+		NL_SET_ERR_MSG(__hinfo->extack,				\
+			       "missing " #attr);			\
+	__miss;								\
+})
+
 typedef int (*hnv_nl_dump_fn)(struct sk_buff *skb, struct hnv_switch *sw,
 			      struct netlink_callback *cb, void *arg);
 int hnv_nl_dump_switches(struct sk_buff *skb, struct netlink_callback *cb,
@@ -79,7 +93,9 @@ int hnv_nl_fill_actions(struct sk_buff *skb, int type,
 int hnv_nl_fill_flow_key(struct sk_buff *skb, const struct hnv_flow_key *k);
 
 /* netlink_map.c: provider addresses, VXLAN port, CA->PA mappings */
-int hnv_nl_set_pas(struct hnv_switch *sw, const struct nlattr *nest,
+struct hnv_pas *hnv_nl_parse_pas(const struct nlattr *nest,
+				 struct netlink_ext_ack *extack);
+int hnv_nl_set_pas(struct hnv_switch *sw, struct hnv_pas *pas,
 		   struct netlink_ext_ack *extack);
 int hnv_nl_set_vxlan_port(struct hnv_switch *sw, u16 port,
 			  struct netlink_ext_ack *extack);

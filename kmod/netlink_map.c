@@ -35,24 +35,26 @@ static const struct nla_policy hnv_pa_policy[2] = {
 	[1] = NLA_POLICY_EXACT_LEN(4),
 };
 
-/* HNV_A_SWITCH_PAS of a SWITCH_SET: replace the switch's PAs.  RTNL. */
-int hnv_nl_set_pas(struct hnv_switch *sw, const struct nlattr *nest,
-		   struct netlink_ext_ack *extack)
+/*
+ * HNV_A_SWITCH_PAS of a SWITCH_SET, checked with no side effect: a new
+ * struct hnv_pas (n == 0 for an empty list) or an ERR_PTR.
+ */
+struct hnv_pas *hnv_nl_parse_pas(const struct nlattr *nest,
+				 struct netlink_ext_ack *extack)
 {
-	struct hnv_pas *pas, *old;
 	const struct nlattr *attr;
+	struct hnv_pas *pas;
 	int rem, i, err;
 
 	err = nla_validate_nested(nest, 1, hnv_pa_policy, extack);
 	if (err)
-		return err;
+		return ERR_PTR(err);
 	pas = kzalloc(sizeof(*pas), GFP_KERNEL);
 	if (!pas)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	nla_for_each_nested(attr, nest, rem) {
 		__be32 a = nla_get_in_addr(attr);
 
-		err = -EINVAL;
 		if (pas->n == HNV_PAS_MAX) {
 			NL_SET_ERR_MSG_ATTR(extack, attr, "too many provider addresses");
 			goto err_free;
@@ -72,8 +74,23 @@ int hnv_nl_set_pas(struct hnv_switch *sw, const struct nlattr *nest,
 		}
 		pas->addr[pas->n++] = a;
 	}
+	return pas;
 
-	old = rtnl_dereference(sw->pas);
+err_free:
+	kfree(pas);
+	return ERR_PTR(-EINVAL);
+}
+
+/*
+ * Replace the switch's PAs with @pas (from hnv_nl_parse_pas(), consumed
+ * either way).  Fails only when the first PA opens the sockets.  RTNL.
+ */
+int hnv_nl_set_pas(struct hnv_switch *sw, struct hnv_pas *pas,
+		   struct netlink_ext_ack *extack)
+{
+	struct hnv_pas *old = rtnl_dereference(sw->pas);
+	int err;
+
 	if (pas->n && !old) {
 		/* The first PA: start receiving from the physical network. */
 		err = hnv_vxlan_open(sw, sw->vxlan_port, extack);
@@ -150,8 +167,8 @@ int hnv_nl_fill_pas(struct sk_buff *skb, struct hnv_switch *sw)
 
 static int hnv_nl_map_key(struct genl_info *info, struct hnv_map *tmpl)
 {
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID) ||
-	    GENL_REQ_ATTR_CHECK(info, HNV_A_MAP_MAC))
+	if (HNV_NL_MISSING(info, HNV_A_VSID) ||
+	    HNV_NL_MISSING(info, HNV_A_MAP_MAC))
 		return -EINVAL;
 	memset(tmpl, 0, sizeof(*tmpl));
 	tmpl->key.vsid = nla_get_u32(info->attrs[HNV_A_VSID]);
@@ -174,7 +191,7 @@ int hnv_nl_map_new_doit(struct sk_buff *skb, struct genl_info *info)
 	err = hnv_nl_map_key(info, &tmpl);
 	if (err)
 		return err;
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_MAP_PA))
+	if (HNV_NL_MISSING(info, HNV_A_MAP_PA))
 		return -EINVAL;
 	tmpl.pa = nla_get_in_addr(attrs[HNV_A_MAP_PA]);
 	if (ipv4_is_multicast(tmpl.pa) || ipv4_is_zeronet(tmpl.pa) ||

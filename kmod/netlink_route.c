@@ -30,9 +30,9 @@ static int hnv_nl_route_parse(struct genl_info *info, struct hnv_route *rt,
 	struct nlattr **attrs = info->attrs;
 	int err, alen;
 
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_RDID) ||
-	    GENL_REQ_ATTR_CHECK(info, HNV_A_ROUTE_PREFIX) ||
-	    (via && GENL_REQ_ATTR_CHECK(info, HNV_A_ROUTE_VIA)))
+	if (HNV_NL_MISSING(info, HNV_A_RDID) ||
+	    HNV_NL_MISSING(info, HNV_A_ROUTE_PREFIX) ||
+	    (via && HNV_NL_MISSING(info, HNV_A_ROUTE_VIA)))
 		return -EINVAL;
 	memset(rt, 0, sizeof(*rt));
 	rt->rdid = nla_get_u32(attrs[HNV_A_RDID]);

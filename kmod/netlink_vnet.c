@@ -87,6 +87,12 @@ static struct hnv_port_cas *hnv_nl_parse_cas(const struct nlattr *nest,
 		memcpy(&ca->addr, nla_data(attr), len);
 		cas->n++;
 	}
+	if (rem > 0) {
+		/* A truncated last address or bytes after the last one. */
+		NL_SET_ERR_MSG_ATTR(extack, nest,
+				    "malformed customer address list: bytes left after the last address");
+		goto err;
+	}
 	if (!cas->n) {
 		NL_SET_ERR_MSG_ATTR(extack, nest, "no customer address in the list");
 		goto err;
@@ -106,7 +112,7 @@ int hnv_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 	u32 vsid;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID))
+	if (HNV_NL_MISSING(info, HNV_A_VSID))
 		return -EINVAL;
 	vsid = nla_get_u32(attrs[HNV_A_VSID]);
 	if (vsid && (vsid < HNV_VSID_MIN || vsid > HNV_VSID_MAX)) {
@@ -219,8 +225,8 @@ int hnv_nl_subnet_new_doit(struct sk_buff *skb, struct genl_info *info)
 	struct hnv_switch *sw;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID) ||
-	    GENL_REQ_ATTR_CHECK(info, HNV_A_RDID))
+	if (HNV_NL_MISSING(info, HNV_A_VSID) ||
+	    HNV_NL_MISSING(info, HNV_A_RDID))
 		return -EINVAL;
 	tmpl.vsid = nla_get_u32(attrs[HNV_A_VSID]);
 	tmpl.rdid = nla_get_u32(attrs[HNV_A_RDID]);
@@ -251,7 +257,7 @@ int hnv_nl_subnet_del_doit(struct sk_buff *skb, struct genl_info *info)
 	struct hnv_switch *sw;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID))
+	if (HNV_NL_MISSING(info, HNV_A_VSID))
 		return -EINVAL;
 
 	rtnl_lock();
@@ -312,7 +318,7 @@ int hnv_nl_subnet_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, HNV_A_VSID))
+	if (HNV_NL_MISSING(info, HNV_A_VSID))
 		return -EINVAL;
 	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!msg)

@@ -72,6 +72,27 @@ expect_eq "missing switch" \
 	"$(nl switch_get)"
 expect_eq "no such device" "error ENODEV msg=no device with this name offs=20" \
 	"$(nl switch_get --attr 2:str:nosuch0)"
+expect_eq "a missing required attribute is named by type and by name" \
+	"error EINVAL msg=missing HNV_A_VSID miss=8 offs=-" \
+	"$(nl subnet_del --attr 2:str:hnv0)"
+expect_eq "a mapping without its MAC" \
+	"error EINVAL msg=missing HNV_A_MAP_MAC miss=19 offs=-" \
+	"$(nl 10 --attr 2:str:hnv0 --attr 8:u32:4096)"
+# HNV_A_PORT_CAS (28, nested) holding one IPv4 address (type 1), then
+# two stray bytes; then an address cut short.
+expect_eq "a customer address list with bytes after its last address" \
+	"error EINVAL msg=malformed customer address list: bytes left after the last address offs=36" \
+	"$(nl port_set --attr 6:str:v1 --attr 8:u32:4096 --attr 0x801c:hex:080001000a000001ffff)"
+expect_eq "a customer address list whose last address is cut short" \
+	"error EINVAL msg=malformed customer address list: bytes left after the last address offs=36" \
+	"$(nl port_set --attr 6:str:v1 --attr 8:u32:4096 --attr 0x801c:hex:080001000a000001080001000a00)"
+# SWITCH_SET (9) is all or nothing: a new VXLAN port (18) with a PA
+# list (17) that is refused (a duplicate) leaves the port as it was.
+expect_eq "a SWITCH_SET refused for its PAs" \
+	"error EINVAL msg=duplicate provider address offs=52" \
+	"$(nl 9 --attr 2:str:hnv0 --attr 18:u16:4790 --attr 0x8011:hex:08000100c0a8010a08000100c0a8010a)"
+expect_match "changes nothing else it carried" '"vxlan_port":4789,' \
+	"$(n sw hnvctl -j switch show dev hnv0)"
 expect_eq "not a switch" "error EOPNOTSUPP msg=device is not an hnv switch offs=20" \
 	"$(nl switch_get --attr "1:u32:$ifindex")"
 expect_eq "ifindex and name disagree" \

@@ -27,8 +27,10 @@
  * message and points at the offending attribute.  Errors found while
  * handling a request (no such switch, device is not an hnv switch, ...)
  * come back the same way: an errno plus an extack message naming the
- * attribute.  Flag words carry an __HNV_*_F_ALL mask; unknown bits are
- * rejected.
+ * attribute.  A missing required attribute fails with -EINVAL, its type in
+ * NLMSGERR_ATTR_MISS_TYPE and its name in the message.  A request that
+ * fails changes nothing.  Flag words carry an __HNV_*_F_ALL mask; unknown
+ * bits are rejected.
  *
  * Selecting a switch
  * ------------------
