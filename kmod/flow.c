@@ -50,9 +50,46 @@ static bool hnv_flow_key_arp(const struct sk_buff *skb,
 }
 
 /*
+ * The options of a neighbour solicitation or advertisement at @off: a
+ * source or target link-layer address option that is not the frame's
+ * source MAC sets HNV_KEY_F_ND_LLA, and so do more options than a
+ * neighbour needs (a receiver reads them all; the switch would have to).
+ * A receiver discards the message at an option of length 0; so does the
+ * walk, as it would at the end of the frame.
+ */
+static void hnv_flow_key_nd_opts(const struct sk_buff *skb, int off,
+				 struct hnv_flow_key *key)
+{
+	struct {
+		struct nd_opt_hdr h;
+		u8 addr[ETH_ALEN];
+	} buf;
+	const typeof(buf) *opt;
+	int i, len;
+
+	for (i = 0; i < HNV_ND_OPTS_MAX; i++, off += len) {
+		opt = skb_header_pointer(skb, off, sizeof(buf.h), &buf);
+		if (!opt || !opt->h.nd_opt_len)
+			return;
+		len = opt->h.nd_opt_len * 8;
+		if (opt->h.nd_opt_type != ND_OPT_SOURCE_LL_ADDR &&
+		    opt->h.nd_opt_type != ND_OPT_TARGET_LL_ADDR)
+			continue;
+		opt = skb_header_pointer(skb, off, sizeof(buf), &buf);
+		if (!opt)
+			return;
+		if (!ether_addr_equal(opt->addr, key->eth_src))
+			key->flags |= HNV_KEY_F_ND_LLA;
+	}
+	if (skb_header_pointer(skb, off, sizeof(buf.h), &buf))
+		key->flags |= HNV_KEY_F_ND_LLA;
+}
+
+/*
  * ICMP and ICMPv6: the type and code in @l4_src and @l4_dst.  For an IPv6
  * neighbour solicitation or advertisement, the target address replaces
- * the destination in @addr.v6[1]: it is what the switch answers for.
+ * the destination in @addr.v6[1]: it is what the switch answers for; its
+ * link-layer address options are checked (HNV_KEY_F_ND_LLA).
  */
 static bool hnv_flow_key_icmp(const struct sk_buff *skb, int thoff,
 			      struct hnv_flow_key *key)
@@ -76,6 +113,7 @@ static bool hnv_flow_key_icmp(const struct sk_buff *skb, int thoff,
 	if (!icmp)
 		return false;
 	key->addr.v6[1] = icmp->target;
+	hnv_flow_key_nd_opts(skb, thoff + sizeof(buf), key);
 	return true;
 }
 

@@ -478,6 +478,10 @@ struct hnv_arp {
 
 /* The ARP sender hardware address is not the frame's source MAC. */
 #define HNV_KEY_F_ARP_SHA	BIT(0)
+/* A neighbour discovery link-layer address option is not (flow.c). */
+#define HNV_KEY_F_ND_LLA	BIT(1)
+/* Options a neighbour solicitation or advertisement may carry (flow.c). */
+#define HNV_ND_OPTS_MAX		8
 
 struct hnv_acl_rule;
 struct hnv_conn;

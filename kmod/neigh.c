@@ -18,8 +18,12 @@
  * packets, ARP messages and neighbour advertisements with another source
  * are dropped (HNV_DROP_SPOOF).  IPv6 link-local and unspecified sources
  * are allowed (neighbour discovery and multicast listener reports use
- * them); neighbour solicitations for link-local targets are not answered
- * by the switch but switched within the VSID.
+ * them); neighbour solicitations and advertisements for link-local
+ * targets are not answered by the switch but switched within the VSID:
+ * the switch does not know its VMs' link-local addresses.  Any port may
+ * only name its own MAC: an ARP sender hardware address or a neighbour
+ * discovery link-layer address option that is not the frame's source is
+ * dropped (HNV_DROP_SPOOF).
  *
  * Answers are composed on the slow path like any decision: the flow key
  * of a request holds its sender and target (flow.c), the composed action
@@ -224,6 +228,8 @@ void hnv_layer_nd(struct hnv_compose *c)
 		return;
 	src.v6 = k->addr.v6[0];
 	target.v6 = k->addr.v6[1];
+	if (k->flags & HNV_KEY_F_ND_LLA)	/* another MAC, like ARP's */
+		return hnv_compose_drop(c, HNV_DROP_SPOOF);
 	if (ipv6_addr_type(&target.v6) & IPV6_ADDR_LINKLOCAL)
 		return;		/* not the switch's to answer: switched */
 
