@@ -15,6 +15,8 @@
 #   wait_for  DESC TIMEOUT_S CMD...  passes once CMD succeeds (polled every
 #                                    0.2 s), fails after TIMEOUT_S seconds
 #   skip_test DESC REASON            "ok N DESC # SKIP REASON"
+#   debug_kernel                     true on the sanitizer kernel of make
+#                                    check-debug (HNV_DEBUG_KERNEL)
 #   ktap_end                         trailing plan "1..N", "# totals: ..."
 #                                    line; exits 1 if any test failed, 4 if
 #                                    all were skipped, else 0
@@ -134,6 +136,11 @@ expect_match() {
 
 skip_test() {
 	_lib_result 2 "$1" "$2"
+}
+
+# True on the debug kernel (scripts/debug/guest-suite.sh says so).
+debug_kernel() {
+	[ -n "${HNV_DEBUG_KERNEL:-}" ]
 }
 
 poll_until() {

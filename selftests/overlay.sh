@@ -130,7 +130,7 @@ avg=$(n h2 hnvctl -j flow show switch hnv0 dev pcweb | python3 -c '
 import json, sys
 f = [f for f in json.load(sys.stdin) if f.get("ip_proto") == 6 and f.get("l4_dst") == 7000]
 print(max(x["bytes"] // x["packets"] for x in f) if f else 0)')
-ok_test "the TCP stream crossed the switch in GSO frames (avg $avg bytes > MTU)" test "$avg" -gt 3000
+ok_test "the TCP stream crossed the switch in GSO frames (avg $avg bytes > 1514)" test "$avg" -gt 1514
 
 # Flows leave on different UDP source ports (ECMP entropy).
 tcpdump_start "$cap"
@@ -159,6 +159,7 @@ nip h2 link set gre1 up
 ok_test "an ordinary GRE tunnel in the same namespaces works" n h2 ping -c 2 -i 0.3 -W 2 10.99.0.1
 ok_test "and NVGRE still does" n fweb ping -c 2 -i 0.3 -W 2 10.1.1.11
 
+n cweb ping -c 1 -W 2 10.1.1.11 >/dev/null	# the flow, afresh (it idles out)
 expect_match "flow show shows the encapsulation" \
 	'"encap":\{"type":"vxlan","vni":5001,"src":"192.168.2.20","dst":"192.168.1.10"\}' \
 	"$(n h2 hnvctl -j flow show switch hnv0 dev pcweb)"
@@ -205,15 +206,15 @@ ok_test "hnv host -> Linux gretap host" n fsql ping -c 2 -i 0.3 -W 2 10.1.1.13
 # Broadcast: one unicast copy per remote host with VMs in the VSID, and
 # only to that VSID's VMs.  Each VM counts the frames of the test's
 # EtherType (0x88b5) it receives.
-listen() { # VM: count 0x88b5 frames on eth0 for 4 s into $tmpd/VM
+listen() { # VM: count 0x88b5 frames on eth0 into $tmpd/VM until $tmpd/stop
 	n "$1" python3 -c '
-import socket, sys, time
+import os, socket, sys, time
 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x88b5))
 s.bind(("eth0", 0))
 s.settimeout(0.2)
-n, end = 0, time.time() + 4
+n = 0
 open(sys.argv[1] + ".ready", "w").close()
-while time.time() < end:
+while not os.path.exists(os.path.dirname(sys.argv[1]) + "/stop"):
     try:
         s.recv(2048)
         n += 1
@@ -231,6 +232,8 @@ import socket
 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW); s.bind(("eth0", 0))
 for i in range(3):
     s.send(b"\xff" * 6 + bytes.fromhex("020000000001") + b"\x88\xb5" + bytes([i]) * 46)'
+sleep 2		# the copies' way through two hosts
+touch "$tmpd/stop"
 wait
 expect_eq "3 Contoso broadcasts reached Contoso web (hnv, h2) and the Linux host's VM once each, no Fabrikam VM" \
 	"cweb=3 lweb=3 fweb=0 fsql=0" \
@@ -289,8 +292,10 @@ ok_test "GRE with a checksum: the receiver's rx_crc_errors ($crc -> $crc2)" \
 	test "$crc2" -gt "$crc"
 ok_test "Fabrikam still flows after bad GRE" n fweb ping -c 2 -i 0.3 -W 2 10.1.1.11
 
-# A VM move: the mapping's PA changes under a running ping.
-n cweb sh -c 'ping -i 0.1 -c 60 -W 1 10.1.1.11 > /tmp/overlay.ping' &
+# A VM move: the mapping's PA changes under a running ping (10 s, so
+# that a slow kernel still moves it back well before the end); the
+# replies' sequence numbers show the gap and the ping going on after it.
+n cweb sh -c 'ping -i 0.1 -c 100 -W 1 10.1.1.11 > /tmp/overlay.ping' &
 pinger=$!
 sleep 1.5
 ok_test "h2 moves Contoso SQL's mapping to a dead PA" \
@@ -298,10 +303,17 @@ ok_test "h2 moves Contoso SQL's mapping to a dead PA" \
 sleep 1
 ok_test "and back" n h2 hnvctl map replace vsid 5001 mac "${mac[csql]}" pa 192.168.1.10 switch hnv0
 wait "$pinger"
-got=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' /tmp/overlay.ping)
+read -r lost after < <(python3 -c '
+import sys
+got = {int(x) for x in sys.argv[1:]}
+lost = [i for i in range(min(got), max(got)) if i not in got] if got else []
+print(len(lost), len([i for i in got if lost and i > max(lost)]))
+' $(sed -n 's/.* icmp_seq=\([0-9]*\) .*/\1/p' /tmp/overlay.ping))
 rm -f /tmp/overlay.ping
-ok_test "the ping went on after the move back ($got of 60 answered)" test "${got:-0}" -ge 40
-ok_test "and stopped while the mapping pointed elsewhere" test "${got:-60}" -le 55
+ok_test "the ping stopped while the mapping pointed elsewhere ($lost lost)" \
+	test "${lost:-0}" -ge 5
+ok_test "and went on after the move back ($after answered after the gap)" \
+	test "${after:-0}" -ge 10
 
 # Strict mode: only what comes from the PA the inner source is mapped to.
 vxlan_from_h2() { # INNER_SRC_MAC: a VXLAN frame, VNI 5001, to csql, from h2
@@ -317,13 +329,13 @@ ok_test "legitimate traffic still flows in strict mode" n cweb ping -c 2 -i 0.3 
 ok_test "and from the Linux host" n lweb ping -c 2 -i 0.3 -W 2 10.1.1.11
 ok_test "strict mode off" n h1 hnvctl switch set dev hnv0 strict off
 
-# ip -s link shows the switch's totals (read twice apart, so allow for a
-# stray neighbour probe in between).
+# ip -s link shows the switch's totals (read twice apart, so allow for
+# stray neighbour probes in between: seconds apart on a debug kernel).
 a=$(n h1 hnvctl -j switch show dev hnv0 | python3 -c 'import json,sys; s=json.load(sys.stdin)[0]["stats"]; print(s["rx_packets"], s["tx_packets"])')
 b=$(nip h1 -s -j link show dev hnv0 | python3 -c 'import json,sys; s=json.load(sys.stdin)[0]["stats64"]; print(s["rx"]["packets"], s["tx"]["packets"])')
 ok_test "ip -s link of the switch sums its ports ($a vs $b)" python3 -c "
 a, b = '$a'.split(), '$b'.split()
-assert int(a[0]) > 0 and all(0 <= int(y) - int(x) <= 2 for x, y in zip(a, b))"
+assert int(a[0]) > 0 and all(0 <= int(y) - int(x) <= 10 for x, y in zip(a, b))"
 
 # Unload while traffic flows in both tenants.
 n cweb ping -i 0.02 -c 1000 -W 1 10.1.1.11 >/dev/null 2>&1 &
@@ -331,6 +343,6 @@ n fweb ping -i 0.02 -c 1000 -W 1 10.1.1.11 >/dev/null 2>&1 &
 sleep 2
 ok_test "module unloads under traffic, with PAs, mappings, VXLAN and NVGRE" module_unload
 wait
-expect_eq "the NVGRE receiver went with it" "" "$(nip h1 -o link show type gretap)"
+expect_eq "the NVGRE receiver went with it" "" "$(nip h1 -o link show | grep hnvgre)"
 
 ktap_end

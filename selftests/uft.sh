@@ -91,8 +91,13 @@ s1=$(slab_kb)
 nflows=$(sw_get 's["flows"]')
 per=$(( (s1 - s0) * 1024 / (nflows > 0 ? nflows : 1) ))
 echo "# $nflows flows cached, slab grew by $((s1 - s0)) kB: $per bytes per flow"
-ok_test "4000 flows cached, under 1 KiB of slab each ($per bytes)" \
-	test "$nflows" -ge 3900 -a "$per" -lt 1024
+if debug_kernel; then
+	skip_test "4000 flows cached, under 1 KiB of slab each ($per bytes)" \
+		"slab figures mean nothing under KASAN"
+else
+	ok_test "4000 flows cached, under 1 KiB of slab each ($per bytes)" \
+		test "$nflows" -ge 3900 -a "$per" -lt 1024
+fi
 ok_test "a flush empties the tables" n sw hnvctl flow flush switch hnv0
 expect_eq "no flow left" "0" "$(sw_get 's["flows"]')"
 ok_test "module unloads with cached flows and the aging worker" module_unload
