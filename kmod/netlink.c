@@ -127,6 +127,8 @@ int hnv_nl_parse_net(const struct nlattr *nest, int *alen,
 	if (!tb[HNV_PREFIX_A_ADDR] || !tb[HNV_PREFIX_A_LEN]) {
 		NL_SET_ERR_MSG_ATTR(extack, nest,
 				    "a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN");
+		NL_SET_ERR_ATTR_MISS(extack, nest, tb[HNV_PREFIX_A_ADDR] ?
+				     HNV_PREFIX_A_LEN : HNV_PREFIX_A_ADDR);
 		return -EINVAL;
 	}
 	*alen = nla_len(tb[HNV_PREFIX_A_ADDR]);

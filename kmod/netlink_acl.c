@@ -339,6 +339,7 @@ int hnv_nl_acl_flush_doit(struct sk_buff *skb, struct genl_info *info)
 	    !info->attrs[HNV_A_PORT_IFNAME]) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[HNV_ACL_A_DIR],
 				    "a direction flushes one port's or VSID's ACL: select it");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, HNV_A_VSID);
 		return -EINVAL;
 	}
 	rtnl_lock();

@@ -183,6 +183,8 @@ static int hnv_nl_parse_prefix(const struct nlattr *nest, bool v6,
 	if (!addr || !tb[HNV_PREFIX_A_LEN]) {
 		NL_SET_ERR_MSG_ATTR(extack, nest,
 				    "a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN");
+		NL_SET_ERR_ATTR_MISS(extack, nest, addr ? HNV_PREFIX_A_LEN :
+				     HNV_PREFIX_A_ADDR);
 		return -EINVAL;
 	}
 	p->len = nla_get_u8(tb[HNV_PREFIX_A_LEN]);

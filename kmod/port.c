@@ -276,6 +276,7 @@ int hnv_port_bind(struct hnv_port *port, u32 vsid, const u8 *mac,
 	err = -EINVAL;
 	if (vsid && !mac) {
 		NL_SET_ERR_MSG(extack, "HNV_A_PORT_MAC: required to bind a port");
+		NL_SET_ERR_ATTR_MISS(extack, NULL, HNV_A_PORT_MAC);
 		goto err;
 	}
 	if (cas) {

@@ -15,12 +15,13 @@
 #          subnets, mappings, routes and ACLs on hnv0 (nlfuzz/templates.py
 #          describes them, keep the two in step)
 #
-# HNV_FUZZ_SEED sets the seed (default: random, printed).  HNV_FUZZ_MSGS
-# sets the number of requests to fuzz (the malformed phase sends what it
-# must, a tenth of the rest, at least 2000, are sequences of valid
-# requests, the others mutations); without it the random phases stop at
-# 100,000 requests or after HNV_FUZZ_SECS (45) seconds of fuzzing in all,
-# times HNV_TIMEOUT_SCALE on a slower kernel, whichever comes first.  The
+# HNV_FUZZ_SEED sets the seed (default: random, printed).  The malformed
+# phase always sends all its variants (about 5,600).  HNV_FUZZ_MSGS sets
+# the number of requests to fuzz in all (a tenth, at least 2000, are
+# sequences of valid requests, the others mutations); without it the
+# random phases stop at 100,000 requests or after HNV_FUZZ_SECS (45)
+# seconds between them, times HNV_TIMEOUT_SCALE on a slower kernel,
+# whichever comes first.  The
 # requests of each phase do not depend on the time or the count: with the
 # same seed, a phase sends the same ones again, as many as it is given.
 
@@ -137,9 +138,10 @@ phase() {
 		"$tmp/$name.out")
 }
 
-# A tenth of the count (at least 2000) for the sequences of valid
-# requests, which get at least 15 s; the rest for the malformed requests
-# (what they must: 45% of the time at most) and the mutations.
+# The malformed phase sends every variant of every template, whatever
+# the budget.  Then a tenth of the count (at least 2000) for the
+# sequences of valid requests, which get at least 15 s of the budget, and
+# the rest for the mutations.
 seqs=$(( msgs / 10 > 2000 ? msgs / 10 : 2000 ))
 reserve=$((15 * scale))
 SECONDS=0
@@ -148,11 +150,13 @@ echo "# hnvctl read the state in ${SECONDS}s"
 expect_eq "hnvctl shows the 2 switches, 4 ports, 5 subnets, 3 mappings, 2 routes, 4 ACL entries" \
 	"switch 2 port 4 subnet 5 map 3 route 2 acl 4" \
 	"$(cut -d' ' -f1,2 <<<"$before" | tr '\n' ' ' | sed 's/ $//')"
-phase malformed,mutate --msgs $((msgs - seqs)) --secs $((budget - reserve))
+phase malformed
+random0=$SECONDS
+phase mutate --msgs $((msgs - seqs - fuzzed)) --secs $((budget - reserve))
 expect_eq "hnvctl reads the same state after the malformed requests and the mutations" \
 	"$before" "$(state)"
-phase sequence --msgs "$seqs" \
-	--secs $(( budget - SECONDS > reserve ? budget - SECONDS : reserve ))
+left=$((budget - (SECONDS - random0)))
+phase sequence --msgs "$seqs" --secs $((left > reserve ? left : reserve))
 echo "# $((fuzzed + book)) requests sent in total: $fuzzed fuzzed ($counts), $book to read and restore the state"
 echo "# fuzzing took ${SECONDS}s, the whole script $(($(date +%s) - begin))s; seed $seed"
 ktap_end

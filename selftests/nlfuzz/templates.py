@@ -140,12 +140,12 @@ def NEST(name, kids, req=False, policy="strict", empty_ok=False, bad=()):
 
 def PFX(name, addr, length, gw=None, req=False, lo=None, hi=None,
         bad_addr=(), bad_gw=(), bad_len=(), addr_sizes=None):
-    """A prefix nest (a missing address or length gets no MISS_TYPE)."""
+    """A prefix nest."""
     b = ip(addr)
     kids = [ADDR("HNV_PREFIX_A_ADDR", addr, req=True, bad=bad_addr,
-                 sizes=addr_sizes, miss=None),
+                 sizes=addr_sizes),
             A("HNV_PREFIX_A_LEN", "u8", length, req=True, lo=lo, hi=hi,
-              miss=None, bad=list(bad_len) +
+              bad=list(bad_len) +
               out_of_range(lo or 0, 255 if hi is None else hi, 255),
               ok=[x for x in (lo, hi) if x is not None])]
     if gw:
@@ -309,14 +309,14 @@ def port_sets():
             A("HNV_A_VSID", "u32", 5002, req=True,
               bad=[(4095, RNG), (16777215, RNG), (0xFFFFFFFF, RNG),
                    (5999, NOENT), (0, INV)]),
-            MACA("HNV_A_PORT_MAC", "02:00:00:00:00:0c", req=True, miss=None),
+            MACA("HNV_A_PORT_MAC", "02:00:00:00:00:0c", req=True),
             LIST("HNV_A_PORT_CAS", ["10.1.2.13"], "cas",
                  item_bad=[("10.1.3.1", INV), ("10.1.2.1", INV),
                            ("10.1.2.0", INV), ("10.1.2.255", INV),
                            ("fd00:1::13", INV)])]),
         T("HNV_CMD_PORT_SET", [
             SWN(req=False), PI("pa"), VSID(5001, none=NOENT),
-            MACA("HNV_A_PORT_MAC", "02:00:00:00:00:0a", req=True, miss=None),
+            MACA("HNV_A_PORT_MAC", "02:00:00:00:00:0a", req=True),
             LIST("HNV_A_PORT_CAS", ["10.1.1.11", "fd00:1::11"], "cas",
                  item_bad=[("fd00:2::1", INV), ("10.1.1.12", EX),
                            ("fd00:1::1", INV), ("10.1.1.1", INV)])]),
@@ -491,9 +491,9 @@ def acls():
           n=1),
         T("HNV_CMD_ACL_GET", [SWI(req=False, other=None),
                               VSID(5001, req=False)], dump=True, n=1),
-        # A direction needs a port or a VSID (no MISS_TYPE); without a
-        # port, the switch is missing.
-        T("HNV_CMD_ACL_FLUSH", [SWN(other=None), VSID(5001).copy(miss=None),
+        # A direction needs a port or a VSID (reported as HNV_A_VSID);
+        # without a port, the switch is missing.
+        T("HNV_CMD_ACL_FLUSH", [SWN(other=None), VSID(5001),
                                 NEST("HNV_A_ACL", [U8("HNV_ACL_A_DIR", 2, 1,
                                                       2)], empty_ok=True)]),
         T("HNV_CMD_ACL_FLUSH", [PN("pa", other=None,
