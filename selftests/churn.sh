@@ -53,7 +53,7 @@ wait_for "before the churn: a -> d udp/7000" 30 n a python3 "$peer" udp 10.1.1.1
 
 # Background traffic for the whole churn: a -> d, a new source port (new
 # flow) every 5 ms, and pings.
-n a python3 -c '
+nbg a python3 -c '
 import socket, time
 port = 1024
 while True:
@@ -66,9 +66,9 @@ while True:
     except OSError:
         pass
     time.sleep(0.005)
-' >/dev/null 2>&1 &
+' >/dev/null 2>&1
 traffic=$!
-n a ping -q -i 0.05 10.1.1.14 >/dev/null 2>&1 &
+nbg a ping -q -i 0.05 10.1.1.14 >/dev/null 2>&1
 traffic="$traffic $!"
 on_exit "kill $traffic"
 

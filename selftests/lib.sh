@@ -17,6 +17,8 @@
 #   skip_test DESC REASON            "ok N DESC # SKIP REASON"
 #   debug_kernel                     true on the sanitizer kernel of make
 #                                    check-debug (HNV_DEBUG_KERNEL)
+#   ping_gap FILE                    "LOST AFTER" of a ping's output: the
+#                                    replies missing in a gap, and after it
 #   ktap_end                         trailing plan "1..N", "# totals: ..."
 #                                    line; exits 1 if any test failed, 4 if
 #                                    all were skipped, else 0
@@ -26,6 +28,8 @@
 #   netns_name NAME                  prints NAME-$NS_SUFFIX
 #   n NAME CMD...                    ip netns exec NAME-$NS_SUFFIX CMD...
 #   nip NAME ARGS...                 ip -n NAME-$NS_SUFFIX ARGS...
+#   nbg NAME CMD...                  n NAME CMD in the background, $! the
+#                                    command itself (for kill)
 #   on_exit "CMD ..."                eval'd at exit, last registered first,
 #                                    before the namespaces are deleted
 #   require_cmd CMD...  require_root     skip the whole script (exit 4)
@@ -138,6 +142,27 @@ skip_test() {
 	_lib_result 2 "$1" "$2"
 }
 
+# ping_gap FILE: "LOST AFTER" from the output of a ping in FILE: how many
+# sequence numbers went unanswered between its first and last answer,
+# and how many answers came after the last of those (a path cut and
+# restored under a running ping, whatever the kernel's speed).
+ping_gap() {
+	awk 'match($0, / icmp_seq=[0-9]+ /) {
+		s = substr($0, RSTART + 10, RLENGTH - 11) + 0
+		got[s] = 1
+		if (min == "" || s < min) min = s
+		if (s > max) max = s
+	}
+	END {
+		last = -1
+		for (i = min; i < max; i++)
+			if (!(i in got)) { lost++; last = i }
+		if (last >= 0)
+			for (s in got) if (s + 0 > last) after++
+		print lost + 0, after + 0
+	}' "$1"
+}
+
 # True on the debug kernel (scripts/debug/guest-suite.sh says so).
 debug_kernel() {
 	[ -n "${HNV_DEBUG_KERNEL:-}" ]
@@ -224,6 +249,15 @@ n() {
 	local ns=$1-$NS_SUFFIX
 	shift
 	ip netns exec "$ns" "$@"
+}
+
+# nbg NAME CMD...: CMD in NAME's namespace, in the background, with $!
+# the command itself; after "n NAME CMD &", $! is a subshell, and
+# killing it leaves CMD running.
+nbg() {
+	local ns=$1-$NS_SUFFIX
+	shift
+	ip netns exec "$ns" "$@" &
 }
 
 nip() {

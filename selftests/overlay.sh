@@ -303,12 +303,7 @@ ok_test "h2 moves Contoso SQL's mapping to a dead PA" \
 sleep 1
 ok_test "and back" n h2 hnvctl map replace vsid 5001 mac "${mac[csql]}" pa 192.168.1.10 switch hnv0
 wait "$pinger"
-read -r lost after < <(python3 -c '
-import sys
-got = {int(x) for x in sys.argv[1:]}
-lost = [i for i in range(min(got), max(got)) if i not in got] if got else []
-print(len(lost), len([i for i in got if lost and i > max(lost)]))
-' $(sed -n 's/.* icmp_seq=\([0-9]*\) .*/\1/p' /tmp/overlay.ping))
+read -r lost after < <(ping_gap /tmp/overlay.ping)
 rm -f /tmp/overlay.ping
 ok_test "the ping stopped while the mapping pointed elsewhere ($lost lost)" \
 	test "${lost:-0}" -ge 5
