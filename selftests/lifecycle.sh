@@ -1,0 +1,196 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Lifecycle under traffic: the module unloaded and reloaded
+# HNV_LIFECYCLE_CYCLES (100) times while a VM keeps sending to another
+# through the switch, and a port, the switch, a VM's namespace and the
+# switch's namespace deleted in every order while traffic flows.  Each time the
+# module must go (its refcount back to zero) and come back working; the
+# debug kernel's kmemleak, netdev reference tracker and lockdep watch the
+# teardown paths (scripts/debug/guest-suite.sh).
+#
+#   c1 (10.1.1.1) --pc1-- hnv0 (ns sw) --pc2-- c2 (10.1.1.2), VSID 5001
+#   c2 sends UDP to c1 from ever new source ports (new flows) and pings it.
+
+here=$(dirname "$(readlink -f "$0")")
+. "$here/lib.sh"
+
+require_root
+require_cmd ip hnvctl python3 ping modprobe modinfo
+
+cycles=${HNV_LIFECYCLE_CYCLES:-100}
+mac1=02:00:00:00:50:01
+mac2=02:00:00:00:50:02
+
+# The test module runs its load-time self-tests on every load; once is
+# enough (the first load of this script, by module_load below).
+reload() {
+	modprobe hnv selftest=0
+}
+
+# vm NAME PORT MAC CIDR PEER PEERMAC: netns NAME whose eth0 (MAC, CIDR)
+# is the peer of PORT in sw, IPv6 off, PEER statically resolved (the
+# test is not about ARP).  Few processes: under TCG a step is mostly
+# process start-up.
+vm() {
+	netns_new "$1" &&
+	n "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1 &&
+	printf '%s\n' \
+		"link add $2 type veth peer name eth0 netns $(netns_name "$1")" \
+		"link set $2 up" | nip sw -batch - &&
+	printf '%s\n' "link set eth0 address $3" "addr add $4 dev eth0" \
+		"link set eth0 up" \
+		"neigh replace $5 lladdr $6 dev eth0 nud permanent" |
+		nip "$1" -batch -
+}
+
+# vms: sw with c1 and c2 plugged in (not yet into a switch).
+vms() {
+	netns_new sw &&
+	vm c1 pc1 $mac1 10.1.1.1/24 10.1.1.2 $mac2 &&
+	vm c2 pc2 $mac2 10.1.1.2/24 10.1.1.1 $mac1
+}
+
+# switch_up: hnv0 in sw with both ports in VSID 5001 (two processes: a
+# cycle is mostly process start-up under TCG).
+switch_up() {
+	printf '%s\n' "link add hnv0 type hnv" "link set hnv0 up" \
+		"link set pc1 master hnv0" "link set pc2 master hnv0" |
+		nip sw -batch - &&
+	printf '%s\n' "subnet add vsid 5001 rdid 1 switch hnv0" \
+		"port set dev pc1 vsid 5001 mac $mac1" \
+		"port set dev pc2 vsid 5001 mac $mac2" | n sw hnvctl -batch -
+}
+
+# traffic_start: c2 sends UDP to c1 from a new source port every 2 ms (a
+# new flow each) and pings it every 20 ms, until killed.  Modest rates: on
+# the debug kernel under TCG a packet costs about a millisecond, and a
+# flood would starve the script itself.  The sender is
+# c2 so that c1's namespace, with no process in it, really goes when it
+# is deleted.
+traffic_start() {
+	nbg c2 python3 -c '
+import socket, time
+port = 1024
+while True:
+    port = port + 1 if port < 65000 else 1024
+    try:
+        t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        t.bind(("10.1.1.2", port))
+        t.sendto(b"x" * 32, ("10.1.1.1", 9))
+        t.close()
+    except OSError:
+        pass
+    time.sleep(0.002)
+' >/dev/null 2>&1
+	traffic_pids=($!)
+	nbg c2 ping -q -i 0.02 10.1.1.1 >/dev/null 2>&1
+	traffic_pids+=($!)
+}
+
+traffic_stop() {
+	kill "${traffic_pids[@]}" 2>/dev/null
+	wait "${traffic_pids[@]}" 2>/dev/null
+	traffic_pids=()
+}
+traffic_pids=()
+on_exit traffic_stop
+
+# flowing: c1 receives more than 20 packets within 10 s (one process:
+# each costs a few hundred milliseconds under TCG).
+flowing() {
+	n c1 bash -c 'f=/sys/class/net/eth0/statistics/rx_packets
+		read -r a <$f
+		for _ in {1..50}; do
+			read -r b <$f
+			[ "$b" -gt $((a + 20)) ] && exit 0
+			sleep 0.2
+		done
+		exit 1'
+}
+
+# no_hnv_devices: no device of type hnv left in any namespace.
+no_hnv_devices() {
+	local ns out
+	for ns in "" $(ip netns list | cut -d' ' -f1); do
+		out=$(ip ${ns:+-n "$ns"} -br link show type hnv 2>/dev/null)
+		[ -z "$out" ] || { echo "${ns:-init}: $out"; return 1; }
+	done
+}
+
+ktap_begin
+
+# --- 1. unload and reload under traffic -------------------------------
+ok_test "load hnv (with its load-time self-tests)" module_load
+ok_test "two VMs" vms
+ok_test "the switch and its ports" switch_up
+traffic_start
+wait_for "traffic flows c1 -> c2" 15 flowing
+
+# The cycles run in one process (lifecycle_cycles.py): under TCG a
+# process costs a few hundred milliseconds, rmmod, modprobe, ip and
+# hnvctl made a cycle seconds.
+ko=$(modinfo -n hnv)
+out=$(n sw python3 "$here/lifecycle_cycles.py" "$ko" "selftest=0" "$cycles" 10 2>&1)
+rc=$?
+grep '^# ' <<<"$out"
+err=$(grep -v '^# ' <<<"$out")
+expect_eq "$cycles unload/reload cycles under traffic, each one clean" \
+	"0" "$rc${err:+ ($err)}"
+traffic_stop
+ok_test "the module unloads at the end" module_unload
+ok_test "no hnv device left anywhere" no_hnv_devices
+netns_del c1; netns_del c2; netns_del sw
+
+# --- 2. teardown in every order under traffic ------------------------
+# The objects: the VM namespace c1 (its veth pair, hence port pc1, goes
+# with it), port pc2, the switch hnv0, the switch's namespace sw.
+# Deleting sw deletes whatever is left in it, so an order is the objects
+# deleted before sw: every ordered selection from {c1, pc2, hnv0}.
+del_one() {
+	case $1 in
+	c1) netns_del c1 ;;
+	pc2) nip sw link del pc2 ;;
+	hnv0) nip sw link del hnv0 ;;
+	sw) netns_del sw ;;
+	esac
+}
+
+orders=("sw" "c1 sw" "pc2 sw" "hnv0 sw"
+	"c1 pc2 sw" "c1 hnv0 sw" "pc2 c1 sw" "pc2 hnv0 sw" "hnv0 c1 sw" "hnv0 pc2 sw"
+	"c1 pc2 hnv0 sw" "c1 hnv0 pc2 sw" "pc2 c1 hnv0 sw" "pc2 hnv0 c1 sw"
+	"hnv0 c1 pc2 sw" "hnv0 pc2 c1 sw")
+
+reload
+for o in "${orders[@]}"; do
+	ok=1 why=
+	if ! { vms && switch_up; } >"$_LIB_OUT.c" 2>&1; then
+		ok=0 why="setup: $(cat "$_LIB_OUT.c")"
+	fi
+	if [ $ok = 1 ]; then
+		traffic_start
+		flowing || { ok=0 why="no traffic before the teardown"; }
+		for x in $o; do
+			if ! del_one "$x" >"$_LIB_OUT.c" 2>&1; then
+				ok=0 why="deleting $x: $(cat "$_LIB_OUT.c")"
+				break
+			fi
+		done
+		traffic_stop
+	fi
+	# Whatever the order left behind (after a failure) goes now.
+	for ns in c1 c2 sw; do
+		nip "$ns" link show >/dev/null 2>&1 && netns_del "$ns"
+	done
+	if [ $ok = 1 ] && ! poll_until 10 no_hnv_devices >"$_LIB_OUT.c" 2>&1; then
+		ok=0 why="left behind: $(cat "$_LIB_OUT.c")"
+	fi
+	rm -f "$_LIB_OUT.c"
+	expect_eq "delete under traffic: ${o// / then }" "" "$why"
+done
+ok_test "the module unloads after every teardown order" module_unload
+ok_test "and loads again" reload
+ok_test "and unloads" module_unload
+
+ktap_end
