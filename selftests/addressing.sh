@@ -81,8 +81,8 @@ expect_match "an IPv4 prefix longer than /30 is refused by the policy" '^error E
 	"$(nl subnet_new --attr 2:str:hnv0 --attr 8:u32:5003 --attr 9:u32:1 --attr "$(prefix_nest 26 0a010300 31)")"
 expect_match "an IPv6 prefix address of 4 bytes is refused" '^error ERANGE msg=binary attribute size out of range offs=[0-9]+$' \
 	"$(nl subnet_new --attr 2:str:hnv0 --attr 8:u32:5003 --attr 9:u32:1 --attr "$(prefix_nest 27 0a010300 64)")"
-expect_match "a prefix without its length is refused, naming both" \
-	'^error EINVAL msg=a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN offs=[0-9]+$' \
+expect_match "a prefix without its length is refused, naming both, the length missing (2)" \
+	'^error EINVAL msg=a prefix needs HNV_PREFIX_A_ADDR and HNV_PREFIX_A_LEN miss=2 offs=[0-9]+$' \
 	"$(nl subnet_new --attr 2:str:hnv0 --attr 8:u32:5003 --attr 9:u32:1 --attr "$(prefix_nest 26 0a010300)")"
 expect_eq "nothing of the refused subnets was added" "5001 5002 6001 6002 7001" \
 	"$(hj '" ".join(str(s["vsid"]) for s in sorted(d, key=lambda s: s["vsid"]))' subnet show switch hnv0)"
