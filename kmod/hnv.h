@@ -161,7 +161,9 @@ struct hnv_miss_limit {
  * @uft_idle_ms: a flow unused this long is removed
  * @maps: CA->PA mappings by (VSID, MAC) (RCU readers, RTNL writers)
  * @maps_ca: the mappings with a CA, by (VSID, CA) (likewise)
- * @nmaps: entries in @maps
+ * @nmaps: entries in @maps (RTNL)
+ * @maps_max: most entries @maps may have: HNV_CMD_MAP_NEW of a new key
+ *	fails with -ENOSPC once @nmaps reaches it (RTNL)
  * @remotes: every subnet's remote hosts, by (VSID, PA) (RTNL)
  * @pas: the switch's provider addresses (RCU; replaced whole under RTNL)
  * @vxlan_port: UDP port of VXLAN, host order (RTNL)
@@ -206,6 +208,7 @@ struct hnv_switch {
 	struct rhashtable maps;
 	struct rhashtable maps_ca;
 	u32 nmaps;
+	u32 maps_max;
 	struct rhashtable remotes;
 	struct hnv_pas __rcu *pas;
 	u16 vxlan_port;

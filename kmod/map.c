@@ -4,7 +4,9 @@
  *
  * CA->PA mappings: which provider address a VM of a virtual subnet lives
  * behind, keyed by (VSID, MAC), and per subnet the set of remote hosts
- * (PAs) that broadcast is replicated to.
+ * (PAs) that broadcast is replicated to.  A switch holds at most
+ * sw->maps_max mappings, so that a flood of HNV_CMD_MAP_NEW cannot grow
+ * kernel memory without bound.  See DOC: Locking in hnv.h.
  */
 
 #include <linux/etherdevice.h>
@@ -14,6 +16,12 @@
 #include <linux/slab.h>
 
 #include "hnv.h"
+
+/*
+ * 2^20: room for the benchmark's 1,000,000 mappings, about 160 MB of kernel
+ * memory at the 157 bytes a mapping Documentation/performance.rst measures.
+ */
+#define HNV_MAPS_MAX_DEFAULT	1048576
 
 static const struct rhashtable_params hnv_map_params = {
 	.key_len	= sizeof(struct hnv_map_key),
@@ -79,6 +87,8 @@ int hnv_map_init(struct hnv_switch *sw)
 	err = rhashtable_init(&sw->remotes, &hnv_remote_params);
 	if (err)
 		goto err_ca;
+	sw->nmaps = 0;
+	sw->maps_max = HNV_MAPS_MAX_DEFAULT;
 	return 0;
 
 err_ca:
@@ -255,6 +265,12 @@ int hnv_map_add(struct hnv_switch *sw, const struct hnv_map *tmpl,
 		}
 		hnv_policy_changed(sw);
 		return 0;
+	}
+	/* Lowering the limit keeps what is there: only new keys are refused. */
+	if (sw->nmaps >= sw->maps_max) {
+		NL_SET_ERR_MSG(extack,
+			       "HNV_A_SWITCH_MAPS_MAX: the switch has as many mappings as its limit allows");
+		return -ENOSPC;
 	}
 
 	map = kmemdup(tmpl, sizeof(*tmpl), GFP_KERNEL);

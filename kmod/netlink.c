@@ -28,6 +28,12 @@ static struct netlink_range_validation hnv_uft_max_range = {
 	.max = 16777216,
 };
 
+/* 2^24 as for flows: about 2.6 GB of mappings at 157 bytes each. */
+static struct netlink_range_validation hnv_maps_max_range = {
+	.min = 1,
+	.max = 16777216,
+};
+
 static struct netlink_range_validation hnv_uft_idle_range = {
 	.min = 100,
 	.max = 3600000,
@@ -56,6 +62,8 @@ static const struct nla_policy hnv_switch_set_policy[HNV_A_MAX + 1] = {
 							    &hnv_conn_timeout_range),
 	[HNV_A_SWITCH_CONN_TCP_TIMEOUT] = NLA_POLICY_FULL_RANGE(NLA_U32,
 								&hnv_conn_timeout_range),
+	[HNV_A_SWITCH_MAPS_MAX]	= NLA_POLICY_FULL_RANGE(NLA_U32,
+							&hnv_maps_max_range),
 };
 
 const struct nla_policy hnv_port_get_policy[HNV_A_MAX + 1] = {
@@ -428,6 +436,9 @@ static int hnv_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (attrs[HNV_A_SWITCH_CONN_TCP_TIMEOUT])
 		WRITE_ONCE(sw->conn_tcp_timeout,
 			   nla_get_u32(attrs[HNV_A_SWITCH_CONN_TCP_TIMEOUT]));
+	/* Below the count: the mappings stay, new ones are refused. */
+	if (attrs[HNV_A_SWITCH_MAPS_MAX])
+		sw->maps_max = nla_get_u32(attrs[HNV_A_SWITCH_MAPS_MAX]);
 	rtnl_unlock();
 	return 0;
 }

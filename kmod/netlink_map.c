@@ -148,7 +148,8 @@ int hnv_nl_fill_pas(struct sk_buff *skb, struct hnv_switch *sw)
 	int i;
 
 	if (nla_put_u16(skb, HNV_A_SWITCH_VXLAN_PORT, sw->vxlan_port) ||
-	    nla_put_u32(skb, HNV_A_SWITCH_NMAPS, sw->nmaps))
+	    nla_put_u32(skb, HNV_A_SWITCH_NMAPS, sw->nmaps) ||
+	    nla_put_u32(skb, HNV_A_SWITCH_MAPS_MAX, sw->maps_max))
 		return -EMSGSIZE;
 	if (!pas)
 		return 0;

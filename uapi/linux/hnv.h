@@ -67,6 +67,8 @@
  *                              to every second, depending on the timeout)
  *    HNV_A_SWITCH_NFLOWS: NLA_U32, flows cached now
  *    HNV_A_SWITCH_NMAPS: NLA_U32, CA->PA mappings
+ *    HNV_A_SWITCH_MAPS_MAX: NLA_U32, most CA->PA mappings the switch holds
+ *                           (default 1048576)
  *    HNV_A_SWITCH_PAS: NLA_NESTED, the switch's provider addresses, each
  *                      an attribute of type 1 holding 4 bytes (IPv4, in
  *                      network order); absent when there is none
@@ -118,6 +120,10 @@
  *    HNV_A_SWITCH_CONN_TIMEOUT, HNV_A_SWITCH_CONN_TCP_TIMEOUT: NLA_U32,
  *        1 .. 864000 seconds; connections tracked already keep theirs
  *        until their next packet
+ *    HNV_A_SWITCH_MAPS_MAX: NLA_U32, 1 .. 16777216 (see
+ *        HNV_CMD_MAP_NEW).  Lowering it below HNV_A_SWITCH_NMAPS removes
+ *        no mapping: new ones are refused until deletions bring the count
+ *        below it.
  *
  * HNV_CMD_MAP_NEW
  *    A CA->PA mapping: "the VM with MAC m (and CA c) in VSID v lives
@@ -134,6 +140,10 @@
  *    request has HNV_A_REPLACE, which moves it (a VM migration): cached
  *    flows use the new PA from their next packet on.  (Generic netlink
  *    reserves NLM_F_REPLACE's bit for dumps, hence the attribute.)
+ *
+ *    A new key when the switch holds HNV_A_SWITCH_MAPS_MAX mappings is
+ *    -ENOSPC, with an extack message naming HNV_A_SWITCH_MAPS_MAX; moving
+ *    an existing mapping (HNV_A_REPLACE) is not limited.
  *
  * HNV_CMD_MAP_DEL
  *    Switch selector, HNV_A_VSID and HNV_A_MAP_MAC; -ENOENT if absent.
@@ -562,6 +572,7 @@ enum hnv_attr {
 	HNV_A_SWITCH_CONN_TIMEOUT,
 	HNV_A_SWITCH_CONN_TCP_TIMEOUT,
 	HNV_A_SWITCH_NCONNS,
+	HNV_A_SWITCH_MAPS_MAX,
 	__HNV_A_MAX
 };
 #define HNV_A_MAX (__HNV_A_MAX - 1)
