@@ -68,6 +68,7 @@ struct hnv_pas {
 #define HNV_SWITCH_SET_ROUTER_MAC	0x10
 #define HNV_SWITCH_SET_CONN_TIMEOUT	0x20
 #define HNV_SWITCH_SET_CONN_TCP_TIMEOUT	0x40
+#define HNV_SWITCH_SET_MAPS_MAX		0x80
 
 struct hnv_switch_conf {
 	struct hnv_uft_conf uft;
@@ -79,6 +80,7 @@ struct hnv_switch_conf {
 	uint8_t router_mac[ETH_ALEN];	/* the distributed router's MAC */
 	uint32_t conn_timeout;		/* seconds, of a tracked connection */
 	uint32_t conn_tcp_timeout;	/* of an established TCP one */
+	uint32_t maps_max;		/* most CA->PA mappings */
 };
 
 struct hnv_switch {
@@ -93,6 +95,8 @@ struct hnv_switch {
 	struct hnv_pas pas;
 	uint16_t vxlan_port;
 	uint32_t nmaps;			/* CA->PA mappings */
+	bool has_maps_max;		/* maps_max was reported */
+	uint32_t maps_max;		/* most of them (HNV_A_SWITCH_MAPS_MAX) */
 	bool has_strict;		/* strict was reported */
 	bool strict;			/* strict mode on (HNV_A_SWITCH_STRICT) */
 	bool has_nvgre_flowid;		/* nvgre_flowid was reported */

@@ -177,7 +177,8 @@ int hnv_put_pas(struct nl_msg *msg, const struct hnv_pas *pas)
  * names, and those of HNV_A_SWITCH_PAS, HNV_A_SWITCH_VXLAN_PORT,
  * HNV_A_SWITCH_STRICT and HNV_A_SWITCH_NVGRE_FLOWID (both NLA_U8, 1 or 0),
  * HNV_A_SWITCH_ROUTER_MAC (ETH_ALEN bytes), HNV_A_SWITCH_CONN_TIMEOUT and
- * HNV_A_SWITCH_CONN_TCP_TIMEOUT (NLA_U32 seconds) that conf->has names.
+ * HNV_A_SWITCH_CONN_TCP_TIMEOUT (NLA_U32 seconds) and
+ * HNV_A_SWITCH_MAPS_MAX (NLA_U32) that conf->has names.
  */
 int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 		       const struct hnv_switch_conf *conf)
@@ -207,7 +208,9 @@ int hnv_put_switch_set(struct nl_msg *msg, const struct hnv_sel *sw,
 	     nla_put_u32(msg, HNV_A_SWITCH_CONN_TIMEOUT, conf->conn_timeout)) ||
 	    ((conf->has & HNV_SWITCH_SET_CONN_TCP_TIMEOUT) &&
 	     nla_put_u32(msg, HNV_A_SWITCH_CONN_TCP_TIMEOUT,
-			 conf->conn_tcp_timeout)))
+			 conf->conn_tcp_timeout)) ||
+	    ((conf->has & HNV_SWITCH_SET_MAPS_MAX) &&
+	     nla_put_u32(msg, HNV_A_SWITCH_MAPS_MAX, conf->maps_max)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -616,13 +619,14 @@ static int opt_bool(const struct nlattr *a, bool *has, bool *val)
 }
 
 /*
- * The provider addresses, VXLAN port, number of mappings, strict mode,
- * NVGRE FlowID setting and router MAC of a switch, which a kernel with
- * CA->PA mappings reports (HNV_A_SWITCH_PAS only if the switch has a PA,
- * HNV_A_SWITCH_STRICT, HNV_A_SWITCH_NVGRE_FLOWID and
- * HNV_A_SWITCH_ROUTER_MAC only if the kernel has them: has_strict,
- * has_nvgre_flowid and has_router_mac say it did).  Any of them sets
- * has_overlay, and one missing counts as zero.  A strict or nvgre_flowid
+ * The provider addresses, VXLAN port, number of mappings and their limit,
+ * strict mode, NVGRE FlowID setting and router MAC of a switch, which a
+ * kernel with CA->PA mappings reports (HNV_A_SWITCH_PAS only if the switch
+ * has a PA, HNV_A_SWITCH_MAPS_MAX, HNV_A_SWITCH_STRICT,
+ * HNV_A_SWITCH_NVGRE_FLOWID and HNV_A_SWITCH_ROUTER_MAC only if the kernel
+ * has them: has_maps_max, has_strict, has_nvgre_flowid and has_router_mac
+ * say it did).  Any of them sets has_overlay, and one missing counts as
+ * zero.  A strict or nvgre_flowid
  * value other than 0 is on.  Attributes of another type than
  * HNV_PAS_A_ADDR in the nest are skipped.
  */
@@ -633,7 +637,8 @@ static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 
 	sw->has_overlay = tb[HNV_A_SWITCH_PAS] ||
 			  tb[HNV_A_SWITCH_VXLAN_PORT] ||
-			  tb[HNV_A_SWITCH_NMAPS] || tb[HNV_A_SWITCH_STRICT] ||
+			  tb[HNV_A_SWITCH_NMAPS] || tb[HNV_A_SWITCH_MAPS_MAX] ||
+			  tb[HNV_A_SWITCH_STRICT] ||
 			  tb[HNV_A_SWITCH_NVGRE_FLOWID] ||
 			  tb[HNV_A_SWITCH_ROUTER_MAC];
 	if ((tb[HNV_A_SWITCH_VXLAN_PORT] &&
@@ -647,6 +652,11 @@ static int parse_overlay(struct nlattr **tb, struct hnv_switch *sw)
 		if (get_mac(tb[HNV_A_SWITCH_ROUTER_MAC], sw->router_mac))
 			return -EBADMSG;
 		sw->has_router_mac = true;
+	}
+	if (tb[HNV_A_SWITCH_MAPS_MAX]) {
+		if (get_u32(tb[HNV_A_SWITCH_MAPS_MAX], &sw->maps_max))
+			return -EBADMSG;
+		sw->has_maps_max = true;
 	}
 	if (!tb[HNV_A_SWITCH_PAS])
 		return 0;

@@ -6,8 +6,9 @@
  *
  *   switch hnv0 ifindex 7 ports 2
  *       flows 12 (max 262144, per port 16384, idle 30000ms)
- *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
- *           nvgre-flowid on router-mac 02:48:4e:56:00:01
+ *       pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2
+ *           maps-max 1048576 strict off nvgre-flowid on
+ *           router-mac 02:48:4e:56:00:01
  *       RX: packets  bytes
  *                12   1234
  *       TX: packets  bytes
@@ -19,12 +20,14 @@
  *
  * (the "flows" line of a switch only if the kernel reports its flow
  * tables, the "pa" line only if it reports its provider addresses, VXLAN
- * port and mappings, on one line; "pa none" if it has no PA; "strict",
- * "nvgre-flowid" and "router-mac" only if it reports them).  JSON:
+ * port and mappings, on one line; "pa none" if it has no PA; "maps-max",
+ * "strict", "nvgre-flowid" and "router-mac" only if it reports them).
+ * JSON:
  * [{"ifname":"hnv0","ifindex":7,"ports":2,"flows":12,"uft_max":262144,
  * "uft_port_max":16384,"uft_idle_ms":30000,"pas":["192.168.1.10",
- * "192.168.1.11"],"vxlan_port":4789,"maps":2,"strict":false,
- * "nvgre_flowid":true,"router_mac":"02:48:4e:56:00:01","stats":{
+ * "192.168.1.11"],"vxlan_port":4789,"maps":2,"maps_max":1048576,
+ * "strict":false,"nvgre_flowid":true,"router_mac":"02:48:4e:56:00:01",
+ * "stats":{
  * "rx_packets":12,"rx_bytes":1234,"tx_packets":10,"tx_bytes":1000,
  * "flows_new":15,"flows_aged":3,"flows_uncached":0,"flows_recomposed":1,
  * "drops":{"port-unbound":3,"switch-xmit":1,...}}}].  Every known drop
@@ -239,9 +242,10 @@ static const char *ip_name(const uint8_t *addr, uint8_t len,
 }
 
 /*
- * "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off
- * nvgre-flowid on router-mac 02:48:4e:56:00:01", without "strict",
- * "nvgre-flowid" or "router-mac" if the kernel did not report it.
+ * "pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 maps-max 1048576
+ * strict off nvgre-flowid on router-mac 02:48:4e:56:00:01", without
+ * "maps-max", "strict", "nvgre-flowid" or "router-mac" if the kernel did
+ * not report it.
  */
 static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 {
@@ -255,6 +259,8 @@ static void print_overlay(FILE *fp, const struct hnv_switch *sw)
 		fprintf(fp, " %s", in4_name(sw->pas.addr[i], buf));
 	fprintf(fp, " vxlan-port %" PRIu16 " maps %" PRIu32, sw->vxlan_port,
 		sw->nmaps);
+	if (sw->has_maps_max)
+		fprintf(fp, " maps-max %" PRIu32, sw->maps_max);
 	if (sw->has_strict)
 		fprintf(fp, " strict %s", sw->strict ? "on" : "off");
 	if (sw->has_nvgre_flowid)
@@ -276,6 +282,8 @@ static void json_overlay(struct json *j, const struct hnv_switch *sw)
 	json_array_end(j);
 	json_u64(j, "vxlan_port", sw->vxlan_port);
 	json_u64(j, "maps", sw->nmaps);
+	if (sw->has_maps_max)
+		json_u64(j, "maps_max", sw->maps_max);
 	if (sw->has_strict)
 		json_bool(j, "strict", sw->strict);
 	if (sw->has_nvgre_flowid)

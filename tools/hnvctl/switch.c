@@ -4,10 +4,11 @@
  *
  * hnvctl switch { show | set | help }
  *
- * "set" changes the settings of a switch's unified flow tables, its
- * provider addresses (PAs), its VXLAN port, its strict mode, the FlowID
- * of its NVGRE packets, the MAC of its distributed router and the
- * timeouts of the connections its stateful ACLs track.  Its values
+ * "set" changes the settings of a switch's unified flow tables, the most
+ * CA->PA mappings it holds, its provider addresses (PAs), its VXLAN port,
+ * its strict mode, the FlowID of its NVGRE packets, the MAC of its
+ * distributed router and the timeouts of the connections its stateful
+ * ACLs track.  Its values
  * are checked here with the ranges and rules <linux/hnv.h> gives for
  * HNV_CMD_SWITCH_SET; the kernel checks them again.
  */
@@ -29,6 +30,8 @@
 #define UFT_IDLE_MS_MAX		3600000		/* an hour */
 #define CONN_TIMEOUT_MIN	1
 #define CONN_TIMEOUT_MAX	864000		/* ten days */
+#define MAPS_MAX_MIN		1
+#define MAPS_MAX_MAX		16777216	/* 2^24 */
 
 static void switch_usage(FILE *fp)
 {
@@ -36,6 +39,7 @@ static void switch_usage(FILE *fp)
 	      "       hnvctl switch set dev NAME [ uft-max FLOWS ] "
 	      "[ uft-port-max FLOWS ]\n"
 	      "                                  [ uft-idle-ms MS ]\n"
+	      "                                  [ maps-max MAPS ]\n"
 	      "                                  [ pa ADDR ]... | [ pa none ]\n"
 	      "                                  [ vxlan-port PORT ]\n"
 	      "                                  [ strict { on | off } ]\n"
@@ -50,6 +54,8 @@ static void switch_usage(FILE *fp)
 	      STRINGIFY(UFT_MAX_MAX) "\n"
 	      "       MS := " STRINGIFY(UFT_IDLE_MS_MIN) ".."
 	      STRINGIFY(UFT_IDLE_MS_MAX) "\n"
+	      "       MAPS := " STRINGIFY(MAPS_MAX_MIN) ".."
+	      STRINGIFY(MAPS_MAX_MAX) "\n"
 	      "       ADDR := a unicast IPv4 address, as 192.168.1.10; up to "
 	      STRINGIFY(HNV_PAS_MAX) "\n"
 	      "       PORT := 1..65535\n"
@@ -61,6 +67,11 @@ static void switch_usage(FILE *fp)
 	      "together\n"
 	      "  uft-port-max  most flows one port caches\n"
 	      "  uft-idle-ms   a cached flow unused this long is removed\n"
+	      "  maps-max      most CA->PA mappings the switch holds; beyond "
+	      "them \"map add\"\n"
+	      "                is refused, \"map replace\" of an existing one "
+	      "is not;\n"
+	      "                1048576 by default\n"
 	      "  pa            the switch's provider addresses, which replace "
 	      "its list;\n"
 	      "                \"pa none\" removes them all\n"
@@ -147,7 +158,7 @@ static int switch_show(struct hnvctl *ctl, int argc, char **argv)
 enum {
 	SET_DEV, SET_UFT_MAX, SET_UFT_PORT_MAX, SET_UFT_IDLE_MS, SET_PA,
 	SET_VXLAN_PORT, SET_STRICT, SET_NVGRE_FLOWID, SET_ROUTER_MAC,
-	SET_CONN_TIMEOUT, SET_CONN_TCP_TIMEOUT,
+	SET_CONN_TIMEOUT, SET_CONN_TCP_TIMEOUT, SET_MAPS_MAX,
 };
 
 /*
@@ -235,6 +246,7 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 					    NULL },
 		[SET_CONN_TCP_TIMEOUT]	= { "conn-tcp-timeout",
 					    "conn-tcp-timeout", NULL },
+		[SET_MAPS_MAX]		= { "maps-max", "maps-max", NULL },
 	};
 	uint32_t port;
 	const char *word;
@@ -321,11 +333,21 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 					   " seconds", switch_usage);
 		conf->has |= HNV_SWITCH_SET_CONN_TCP_TIMEOUT;
 	}
+	word = args[SET_MAPS_MAX].value;
+	if (word) {
+		if (parse_u32(word, MAPS_MAX_MIN, MAPS_MAX_MAX,
+			      &conf->maps_max))
+			return arg_invalid(word, "maps-max must be "
+					   STRINGIFY(MAPS_MAX_MIN) ".."
+					   STRINGIFY(MAPS_MAX_MAX),
+					   switch_usage);
+		conf->has |= HNV_SWITCH_SET_MAPS_MAX;
+	}
 	if (!conf->uft.has && !conf->has) {
 		fputs("Error: nothing to set: give uft-max, uft-port-max, "
-		      "uft-idle-ms, pa, vxlan-port, strict, nvgre-flowid, "
-		      "router-mac, conn-timeout or conn-tcp-timeout.\n",
-		      stderr);
+		      "uft-idle-ms, maps-max, pa, vxlan-port, strict, "
+		      "nvgre-flowid, router-mac, conn-timeout or "
+		      "conn-tcp-timeout.\n", stderr);
 		switch_usage(stderr);
 		return -1;
 	}
@@ -333,9 +355,9 @@ static int set_args(int argc, char **argv, struct hnv_sel *sw,
 }
 
 /*
- * Changes the flow-table settings, the PAs, the VXLAN port, the strict
- * mode, the NVGRE FlowID setting, the router MAC or the connection
- * timeouts of a switch.
+ * Changes the flow-table settings, the mapping limit, the PAs, the VXLAN
+ * port, the strict mode, the NVGRE FlowID setting, the router MAC or the
+ * connection timeouts of a switch.
  */
 static int switch_set(struct hnvctl *ctl, int argc, char **argv)
 {

@@ -98,6 +98,9 @@ struct world {
 	uint8_t refuse[ETH_ALEN];	/* the MAC of the mapping to refuse */
 	uint32_t refuse_rdid;		/* the RDID of routes to refuse */
 	uint32_t refuse_prio;		/* the priority of rules to refuse */
+	/* 0, or the most mappings MAP_NEW adds (HNV_A_SWITCH_MAPS_MAX) */
+	unsigned int map_limit;
+	unsigned int maps_added;	/* by MAP_NEW, less MAP_DEL */
 	/* the kernel's refusal of a request that waited fails it too */
 	bool refuse_waited;
 	bool late_sync;			/* S came with answers unread */
@@ -184,10 +187,17 @@ static int judge_acl(struct world *w, uint8_t cmd, struct nlattr **tb,
 	return EEXIST;
 }
 
+/* The kernel's refusal of a mapping beyond HNV_A_SWITCH_MAPS_MAX. */
+#define MAPS_FULL \
+	"HNV_A_SWITCH_MAPS_MAX: the switch has as many mappings as its " \
+	"limit allows"
+
 /*
  * Judges a map request as hnv would.  Like generic netlink, it
  * refuses nlmsg_flags other than NLM_F_REQUEST, NLM_F_ACK and NLM_F_ECHO
- * in a request that is not a dump: NLM_F_REPLACE among them.
+ * in a request that is not a dump: NLM_F_REPLACE among them.  With a
+ * map_limit, a MAP_NEW without HNV_A_REPLACE is a new mapping (the fake
+ * keeps no keys), refused with ENOSPC once map_limit are added.
  */
 static int judge(void *arg, const struct nlmsghdr *req, const char **msg,
 		 int *attr)
@@ -213,8 +223,20 @@ static int judge(void *arg, const struct nlmsghdr *req, const char **msg,
 	if ((tb[HNV_A_REPLACE] && (!replace || g->cmd != HNV_CMD_MAP_NEW)) ||
 	    !tb[HNV_A_MAP_MAC] || nla_len(tb[HNV_A_MAP_MAC]) != ETH_ALEN)
 		return EINVAL;
-	if (memcmp(nla_data(tb[HNV_A_MAP_MAC]), w->refuse, ETH_ALEN))
+	if (memcmp(nla_data(tb[HNV_A_MAP_MAC]), w->refuse, ETH_ALEN)) {
+		if (!w->map_limit || replace)
+			return 0;
+		if (g->cmd == HNV_CMD_MAP_DEL) {
+			w->maps_added--;
+			return 0;
+		}
+		if (w->maps_added == w->map_limit) {
+			*msg = MAPS_FULL;
+			return ENOSPC;
+		}
+		w->maps_added++;
 		return 0;
+	}
 	*msg = "a mapping of this VSID and MAC exists";
 	*attr = HNV_A_MAP_MAC;
 	return EEXIST;
@@ -888,6 +910,133 @@ static void router_mac_tests(void)
 	world.replies = NULL;
 	nlmsg_free(shown_switch[0]);
 	shown_switch[0] = NULL;
+	fake_nl_free(&k);
+}
+
+static struct nl_msg *set_acked;
+
+/* A SWITCH_SET into set_acked; shown_switch for SWITCH_GET. */
+static struct nl_msg *const *maps_max_replies(const struct nlreq *r)
+{
+	if (r->cmd == HNV_CMD_SWITCH_GET)
+		return shown_switch;
+	if (r->cmd == HNV_CMD_SWITCH_SET) {
+		nlmsg_free(set_acked);
+		set_acked = message(r->cmd);
+		r->put(set_acked, r->put_arg);
+	}
+	return NULL;
+}
+
+/* The u32 HNV_A_SWITCH_MAPS_MAX of set_acked, of the switch hnv0; -1 if not. */
+static long long set_maps_max(void)
+{
+	struct nlattr *tb[HNV_A_MAX + 1];
+
+	if (!set_acked ||
+	    genlmsg_parse(nlmsg_hdr(set_acked), 0, tb, HNV_A_MAX, NULL) ||
+	    !tb[HNV_A_SWITCH_IFNAME] ||
+	    strcmp(nla_data(tb[HNV_A_SWITCH_IFNAME]), "hnv0") ||
+	    !tb[HNV_A_SWITCH_MAPS_MAX] ||
+	    nla_len(tb[HNV_A_SWITCH_MAPS_MAX]) != 4)
+		return -1;
+	return nla_get_u32(tb[HNV_A_SWITCH_MAPS_MAX]);
+}
+
+/*
+ * "switch set ... maps-max", "switch show" of the limit and the count, and
+ * a batch of map lines against a kernel whose limit is reached: each line
+ * beyond it refused with the kernel's message, the others carried out.
+ */
+static void maps_max_tests(void)
+{
+	struct fake_nl k = { 0 };
+	struct result *r;
+	char want[1024];
+
+	world.replies = maps_max_replies;
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "maps-max", "100");
+	check(r->status == 0 && !r->out[0] && !r->err[0] &&
+	      set_maps_max() == 100,
+	      "switch set dev hnv0 maps-max 100: SWITCH_SET of the switch "
+	      "name and a u32 HNV_A_SWITCH_MAPS_MAX of 100");
+
+	nlmsg_free(set_acked);
+	set_acked = NULL;
+	r = RUN(&k, "sw", "se", "d", "hnv0", "m", "16777216");
+	check(r->status == 0 && set_maps_max() == 16777216,
+	      "sw se d hnv0 m 16777216 (abbreviated): the largest limit");
+
+	nlmsg_free(set_acked);
+	set_acked = NULL;
+	r = RUN(&k, "switch", "set", "dev", "hnv0", "maps-max", "0");
+	check(r->status == 1 && !set_acked &&
+	      strstr(r->err, "Error: argument \"0\" is wrong: maps-max must "
+			     "be 1..16777216\n") == r->err,
+	      "switch set maps-max 0: an error, nothing sent");
+
+	shown_switch[0] = switch_msg("hnv0", 7);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NPORTS, 0);
+	nla_put_u16(shown_switch[0], HNV_A_SWITCH_VXLAN_PORT, 4789);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_NMAPS, 100);
+	nla_put_u32(shown_switch[0], HNV_A_SWITCH_MAPS_MAX, 100);
+	r = RUN(&k, "switch", "show", "dev", "hnv0");
+	check_str(r->out,
+		  "switch hnv0 ifindex 7 ports 0\n"
+		  "    pa none vxlan-port 4789 maps 100 maps-max 100\n"
+		  "    RX: packets bytes\n"
+		  "              0     0\n"
+		  "    TX: packets bytes\n"
+		  "              0     0\n"
+		  "    flows: new 0 aged 0 uncached 0 recomposed 0\n"
+		  "    drops: 0\n",
+		  "switch show dev hnv0: maps-max after maps");
+	r = RUN(&k, "-j", "switch", "show", "dev", "hnv0");
+	check(r->status == 0 &&
+	      strstr(r->out, "\"vxlan_port\":4789,\"maps\":100,"
+			     "\"maps_max\":100,\"stats\":{") != NULL,
+	      "switch show -j: \"maps_max\" after \"maps\"");
+	world.replies = NULL;
+	nlmsg_free(shown_switch[0]);
+	shown_switch[0] = NULL;
+	nlmsg_free(set_acked);
+	set_acked = NULL;
+
+	/* 3 mappings fit: lines 4 and 5 are refused, 6 replaces one */
+	write_file("map add vsid 5001 mac " MAC(1) " pa 192.168.2.20 "
+		   "switch hnv0\n"
+		   "map add vsid 5001 mac " MAC(2) " pa 192.168.2.20 "
+		   "switch hnv0\n"
+		   "map add vsid 5001 mac " MAC(3) " pa 192.168.2.20 "
+		   "switch hnv0\n"
+		   "map add vsid 5001 mac " MAC(4) " pa 192.168.2.20 "
+		   "switch hnv0\n"
+		   "map add vsid 5001 mac " MAC(5) " pa 192.168.2.20 "
+		   "switch hnv0\n"
+		   "map replace vsid 5001 mac " MAC(1) " pa 192.168.2.21 "
+		   "switch hnv0\n"
+		   "map del vsid 5001 mac " MAC(2) " switch hnv0\n"
+		   "map add vsid 5001 mac " MAC(6) " pa 192.168.2.20 "
+		   "switch hnv0\n");
+	memset(world.refuse, 0, ETH_ALEN);
+	world.map_limit = 3;
+	world.maps_added = 0;
+	reset(&k);
+	r = RUN(&k, "-force", "-batch", file);
+	snprintf(want, sizeof(want),
+		 "Error: " MAPS_FULL "\n"
+		 "Command failed %s:4\n"
+		 "Error: " MAPS_FULL "\n"
+		 "Command failed %s:5\n", file, file);
+	check(r->status == 1 && !r->out[0],
+	      "batch -force beyond the kernel's mapping limit: exit 1");
+	check_str(r->err, want,
+		  "batch -force beyond the limit: each refused line with the "
+		  "kernel's message, no attribute, and its line number");
+	check(!strcmp(world.log, "NNNNNRDN") && world.maps_added == 3,
+	      "batch -force beyond the limit: every line sent; a replace "
+	      "and, after a delete, an add are carried out");
+	world.map_limit = 0;
 	fake_nl_free(&k);
 }
 
@@ -2499,6 +2648,7 @@ void pipelined_batch_tests(void)
 	strict_tests();
 	nvgre_flowid_tests();
 	router_mac_tests();
+	maps_max_tests();
 	monitor_tests();
 	single_tests();
 	order_tests();

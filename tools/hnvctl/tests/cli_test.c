@@ -392,6 +392,14 @@ static void help_tests(void)
 	      strstr(r->out, "\n  conn-timeout ") &&
 	      strstr(r->out, "\n  conn-tcp-timeout\n"),
 	      "switch help: conn-timeout and conn-tcp-timeout, their range");
+	check(strstr(r->out, "[ uft-idle-ms MS ]\n"
+			     "                                  "
+			     "[ maps-max MAPS ]\n") &&
+	      strstr(r->out, "MAPS := 1..16777216\n") &&
+	      strstr(r->out, "\n  maps-max      most CA->PA mappings the "
+			     "switch holds;") &&
+	      strstr(r->out, "1048576 by default\n"),
+	      "switch help: maps-max, its range and default");
 	r = RUN("", "-V");
 	check_str(r->out, "hnvctl 0.1.0 (hnv genl API version 1)\n",
 		  "hnvctl -V");
@@ -416,9 +424,9 @@ static void help_tests(void)
 #define PA_UNICAST "; a PA must be a unicast address"
 #define SWITCH_USAGE "Usage: hnvctl switch show"
 #define NOTHING_TO_SET \
-	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, pa, " \
-	"vxlan-port, strict, nvgre-flowid, router-mac, conn-timeout or " \
-	"conn-tcp-timeout."
+	"Error: nothing to set: give uft-max, uft-port-max, uft-idle-ms, " \
+	"maps-max, pa, vxlan-port, strict, nvgre-flowid, router-mac, " \
+	"conn-timeout or conn-tcp-timeout."
 #define MONITOR_USAGE "Usage: hnvctl monitor"
 #define ROUTE_USAGE "Usage: hnvctl route add"
 #define ROUTE_ADD_KEY "route", "add", "rdid", "1", "prefix", "10.9.0.0/16"
@@ -796,6 +804,19 @@ static void error_tests(void)
 		{ { "switch", "set", "dev", "hnv0", "uft-port-max",
 		    "4294967296" },
 		  "Error: argument \"4294967296\" is wrong: uft-port-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "maps-max", "0" },
+		  "Error: argument \"0\" is wrong: maps-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "maps-max", "16777217" },
+		  "Error: argument \"16777217\" is wrong: maps-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "maps-max", "1m" },
+		  "Error: argument \"1m\" is wrong: maps-max must be 1..16777216",
+		  SWITCH_USAGE },
+		{ { "switch", "set", "dev", "hnv0", "maps-max", "10",
+		    "maps-max", "20" },
+		  "Error: argument \"20\" is wrong: maps-max was already given",
 		  SWITCH_USAGE },
 		{ { "switch", "set", "dev", "hnv0", "uft-idle-ms", "99" },
 		  "Error: argument \"99\" is wrong: uft-idle-ms must be 100..3600000",

@@ -156,8 +156,28 @@ static void request_tests(void)
 	      "SWITCH_SET of strict off: no HNV_A_SWITCH_NVGRE_FLOWID, "
 	      "whatever conf.nvgre_flowid is");
 	nlmsg_free(msg);
+
+	conf.has = HNV_SWITCH_SET_MAPS_MAX;
+	conf.maps_max = 16777216;
+	msg = message(HNV_CMD_SWITCH_SET);
+	check_int(hnv_put_switch_set(msg, &by_index, &conf), 0,
+		  "SWITCH_SET of maps-max only: put");
+	n = attrs_of(msg, tb);
+	check(n == 2 && is_u32(tb[HNV_A_SWITCH_IFINDEX], 7) &&
+	      is_u32(tb[HNV_A_SWITCH_MAPS_MAX], 16777216),
+	      "SWITCH_SET of maps-max: the switch and a u32 "
+	      "HNV_A_SWITCH_MAPS_MAX");
+	nlmsg_free(msg);
+
 	conf.uft.has = HNV_UFT_SET_MAX;
 	conf.has = HNV_SWITCH_SET_PAS | HNV_SWITCH_SET_VXLAN_PORT;
+	msg = message(HNV_CMD_SWITCH_SET);
+	hnv_put_switch_set(msg, &by_index, &conf);
+	attrs_of(msg, tb);
+	check(!tb[HNV_A_SWITCH_MAPS_MAX],
+	      "SWITCH_SET without HNV_SWITCH_SET_MAPS_MAX: no "
+	      "HNV_A_SWITCH_MAPS_MAX, whatever conf.maps_max is");
+	nlmsg_free(msg);
 
 	conf.uft.has = 0;
 	conf.has = HNV_SWITCH_SET_PAS;
@@ -342,6 +362,23 @@ static void switch_parse_tests(void)
 	check(sw.has_nvgre_flowid && sw.nvgre_flowid,
 	      "switch with HNV_A_SWITCH_NVGRE_FLOWID 1: nvgre-flowid "
 	      "reported, on");
+	check(!sw.has_maps_max && !sw.maps_max,
+	      "switch without HNV_A_SWITCH_MAPS_MAX: maps-max not reported");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 3, false, -1, -1);
+	nla_put_u32(msg, HNV_A_SWITCH_MAPS_MAX, 1048576);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_maps_max &&
+	      sw.maps_max == 1048576 && sw.nmaps == 3,
+	      "switch with HNV_A_SWITCH_MAPS_MAX: the limit beside the count");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 0, 0, true, -1, -1);
+	nla_put_u32(msg, HNV_A_SWITCH_MAPS_MAX, 100);
+	check(!hnv_parse_switch(nlmsg_hdr(msg), &sw) && sw.has_overlay &&
+	      sw.has_maps_max && sw.maps_max == 100 && !sw.nmaps,
+	      "HNV_A_SWITCH_MAPS_MAX alone sets has_overlay; the count is "
+	      "zero");
 	nlmsg_free(msg);
 
 	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1, 0);
@@ -449,6 +486,12 @@ static void switch_parse_tests(void)
 	nlmsg_free(msg);
 
 	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
+	nla_put_u16(msg, HNV_A_SWITCH_MAPS_MAX, 100);
+	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
+		  "a 16-bit HNV_A_SWITCH_MAPS_MAX is malformed");
+	nlmsg_free(msg);
+
+	msg = switch_reply("hnv0", 7, NULL, -1, 4789, 0, false, -1, -1);
 	nla_put_u32(msg, HNV_A_SWITCH_STRICT, 1);
 	check_int(hnv_parse_switch(nlmsg_hdr(msg), &sw), -EBADMSG,
 		  "a 32-bit HNV_A_SWITCH_STRICT is malformed");
@@ -476,8 +519,8 @@ static void switch_parse_tests(void)
 static const char human_overlay[] =
 	"switch hnv0 ifindex 7 ports 1\n"
 	"    flows 0 (max 262144, per port 16384, idle 30000ms)\n"
-	"    pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 strict off "
-	"nvgre-flowid on\n"
+	"    pa 192.168.1.10 192.168.1.11 vxlan-port 4789 maps 2 "
+	"maps-max 1048576 strict off nvgre-flowid on\n"
 	"    RX: packets bytes\n"
 	"              0     0\n"
 	"    TX: packets bytes\n"
@@ -541,7 +584,8 @@ static const char human_overlay[] =
 static const char json_overlay[] =
 	"[{\"ifname\":\"hnv0\",\"ifindex\":7,\"ports\":1," UFT0
 	"\"pas\":[\"192.168.1.10\",\"192.168.1.11\"],\"vxlan_port\":4789,"
-	"\"maps\":2,\"strict\":false,\"nvgre_flowid\":true," STATS0 "},"
+	"\"maps\":2,\"maps_max\":1048576,\"strict\":false,"
+	"\"nvgre_flowid\":true," STATS0 "},"
 	"{\"ifname\":\"hnv1\",\"ifindex\":8,\"ports\":1," UFT0
 	"\"pas\":[],\"vxlan_port\":8472,\"maps\":0,\"strict\":true,"
 	"\"nvgre_flowid\":false," STATS0 "},"
@@ -561,6 +605,7 @@ static void switch_output_tests(void)
 	char *text;
 
 	msg = switch_reply("hnv0", 7, two_pas, 2, 4789, 2, false, 0, 1);
+	nla_put_u32(msg, HNV_A_SWITCH_MAPS_MAX, 1048576);
 	hnv_parse_switch(nlmsg_hdr(msg), &sw[0]);
 	nlmsg_free(msg);
 	msg = switch_reply("hnv1", 8, NULL, -1, 8472, 0, false, 1, 0);
@@ -583,10 +628,10 @@ static void switch_output_tests(void)
 	out_switch(&o, &sw[3]);
 	out_switch(&o, &sw[4]);
 	check_str(out_close(&o, &c), human_overlay,
-		  "switch show: PAs, strict off and nvgre-flowid on, pa none, "
-		  "strict on and nvgre-flowid off, an older kernel, one "
-		  "without strict mode nor nvgre-flowid, one with nvgre-flowid "
-		  "only; human");
+		  "switch show: PAs, maps-max after maps, strict off and "
+		  "nvgre-flowid on, pa none, strict on and nvgre-flowid off "
+		  "without maps-max, an older kernel, one without strict mode "
+		  "nor nvgre-flowid, one with nvgre-flowid only; human");
 	free(c.buf);
 
 	out_open(&o, &c, true, false);
@@ -597,8 +642,9 @@ static void switch_output_tests(void)
 	out_switch(&o, &sw[4]);
 	check_str(out_close(&o, &c), json_overlay,
 		  "switch show: \"pas\" (empty array without PAs), "
-		  "\"vxlan_port\", \"maps\", \"strict\" and \"nvgre_flowid\" "
-		  "(booleans, left out if not reported); JSON");
+		  "\"vxlan_port\", \"maps\", \"maps_max\" (left out if not "
+		  "reported), \"strict\" and \"nvgre_flowid\" (booleans, left "
+		  "out if not reported); JSON");
 	free(c.buf);
 
 	out_open(&o, &c, true, true);
@@ -610,6 +656,7 @@ static void switch_output_tests(void)
 			   "        ],\n"
 			   "        \"vxlan_port\": 4789,\n"
 			   "        \"maps\": 2,\n"
+			   "        \"maps_max\": 1048576,\n"
 			   "        \"strict\": false,\n"
 			   "        \"nvgre_flowid\": true,\n"
 			   "        \"stats\": {\n") != NULL,
