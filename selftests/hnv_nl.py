@@ -9,7 +9,7 @@ test describes and prints the kernel's answer:
               [--truncate N] [--reserved N]
 
 KIND is u8, u16, u32, u64, str (NUL-terminated) or hex.  CMD is a number or
-one of the HNV_CMD_* names without the prefix (switch_get, port_get).
+one of the HNV_CMD_* names without the prefix (switch_get, port_get, ...).
 
 Output: "ok N" (N reply messages) or
         "error ERRNO_NAME msg=<extack message>[ miss=<missing attribute
@@ -42,7 +42,8 @@ CTRL_ATTR_FAMILY_ID = 1
 CTRL_ATTR_FAMILY_NAME = 2
 
 CMDS = {"switch_get": 1, "port_get": 2, "subnet_new": 3, "subnet_del": 4,
-        "subnet_get": 5, "port_set": 6, "flow_get": 7, "flow_flush": 8}
+        "subnet_get": 5, "port_set": 6, "flow_get": 7, "flow_flush": 8,
+        "switch_set": 9}
 
 
 def nla(atype, payload):
