@@ -449,6 +449,9 @@ class Model:
                                                                16384)),
                 ("uft_idle_ms", "HNV_A_SWITCH_UFT_IDLE_MS", (100, 30000,
                                                              3600000)),
+                # (never below what the model's mappings can count)
+                ("maps_max", "HNV_A_SWITCH_MAPS_MAX", (10000, 1048576,
+                                                       16777216)),
                 ("vxlan_port", "HNV_A_SWITCH_VXLAN_PORT", (4789, 4789,
                                                            4789, 4790)),
                 ("strict", "HNV_A_SWITCH_STRICT", (0, 1)),

@@ -348,6 +348,7 @@ def switch_sets():
             U32("HNV_A_SWITCH_UFT_MAX", 1000, 1, 16777216),
             U32("HNV_A_SWITCH_UFT_PORT_MAX", 500, 1, 16777216),
             U32("HNV_A_SWITCH_UFT_IDLE_MS", 5000, 100, 3600000),
+            U32("HNV_A_SWITCH_MAPS_MAX", 100000, 1, 16777216),
             A("HNV_A_SWITCH_VXLAN_PORT", "u16", 4790, bad=[(0, RNG)]),
             LIST("HNV_A_SWITCH_PAS", pas, "pas", item_bad=BAD_PAS,
                  empty_ok=True),
