@@ -136,7 +136,7 @@ def ipv6(src, dst, nh, payload, hlim=64):
 def l4_csum6(src, dst, proto, seg):
     pseudo = (socket.inet_pton(socket.AF_INET6, src) +
               socket.inet_pton(socket.AF_INET6, dst) +
-              struct.pack("!IxxxB", len(seg), proto))
+              struct.pack("!I3xB", len(seg), proto))
     return csum(pseudo + seg)
 
 
@@ -328,7 +328,7 @@ class Agent:
         try:
             # nlmsghdr RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP; ndmsg
             s.send(struct.pack("=IHHII", 28, 30, 0x301, 1, 0) +
-                   struct.pack("=BxxxiHBB", 0, 0, 0, 0, 0))
+                   struct.pack("=B3xiHBB", 0, 0, 0, 0, 0))
             table, done = {}, False
             while not done:
                 data = s.recv(1 << 16)
@@ -341,7 +341,7 @@ class Agent:
                     if typ == 2:            # NLMSG_ERROR
                         raise OSError(-struct.unpack_from("=i", data, off + 16)[0],
                                       "RTM_GETNEIGH")
-                    family, idx = struct.unpack_from("=Bxxxi", data, off + 16)
+                    family, idx = struct.unpack_from("=B3xi", data, off + 16)
                     attrs, a = {}, off + 28
                     while a + 4 <= off + length:
                         alen, atype = struct.unpack_from("=HH", data, a)
