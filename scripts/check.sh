@@ -7,7 +7,8 @@
 # per kernel running selftests/run.sh, side by side (a TCG guest keeps
 # about one host core busy), their output folded in as each is done: each
 # test script one top-level line "ok N KERNEL: NAME" with its own lines
-# nested, plus "ok N KERNEL: guest dmesg clean".  Ends with the timing of the phases
+# nested, then "# KERNEL: script times: NAME Ss ...", plus "ok N KERNEL:
+# guest dmesg clean".  Ends with the timing of the phases
 # and, as the very last line, "P passed, F failed, S skipped" over the
 # scripts' test lines on every kernel plus the host steps.  Exits 1 on any
 # failure (a crashed or hung guest and a dmesg splat are failures).
@@ -129,13 +130,16 @@ vm_job() {
 # fold LABEL DIR: the VM's KTAP on stdin, folded into ours; then whether
 # the guest ran it all and left a clean dmesg.
 fold() {
-	local k=$1 dir=$2 l cur='' done=0 p=0 f=0 s=0 rc
+	local k=$1 dir=$2 l cur='' done=0 p=0 f=0 s=0 rc times=
 	while IFS= read -r l; do
 		case $l in
 		"TAP version "*|1..*) ;;
 		"# selftests: hnv: "*)
 			cur=${l#\# selftests: hnv: } p=0 f=0 s=0
 			echo "$l" ;;
+		"# time: "*)
+			echo "$l"
+			times+=" ${l#\# time: }" ;;
 		"# hnv: "*" passed, "*)
 			done=1
 			echo "# $k: ${l#\# hnv: }" ;;
@@ -158,6 +162,7 @@ fold() {
 		esac
 	done
 	rc=$(cat "$dir.rc" 2>/dev/null || echo 125)
+	[ -z "$times" ] || echo "# $k: script times:$times"
 	grep 'booting again$' "$dir.stderr" | diag
 
 	if [ $done = 0 ]; then

@@ -8,6 +8,7 @@
 # ran out of the settings file's timeout=).  After every script the hnv
 # module is unloaded (and namespaces the script left behind deleted); a
 # refcount that does not drop fails that script.
+# Before each result line, "# time: NAME Ss": the script's wall time.
 # Ends with "# hnv: P passed, F failed, S skipped", counted over the
 # scripts' own test lines (a script that fails or skips without saying so
 # in a test line counts once).  Exit 1 if anything failed.
@@ -69,6 +70,7 @@ for t in "${tests[@]}"; do
 	tail -s 0.2 -n +1 -f --pid=$pid "$out" | sed -u 's/^/# /'
 	wait $pid
 	rc=$?
+	took=$SECONDS
 
 	# The script's own test lines.
 	s=$(grep -cE '^ok [0-9]+.*# *SKIP' "$out")
@@ -96,6 +98,7 @@ for t in "${tests[@]}"; do
 		why=" # module refcount did not drop"
 		rc=1
 	fi
+	echo "# time: $name ${took}s"
 	case $rc in
 	0|4) echo "ok $i selftests: hnv: $name$why"
 	     [ $rc = 4 ] && [ $((p + s + f)) = 0 ] && s=1 ;;
