@@ -79,5 +79,6 @@ install-tools: hnvctl
 clean:
 	rm -rf $(BUILD)
 	$(MAKE) -s -C tools/hnvctl clean
+	$(MAKE) -s -C selftests clean
 	rm -f *.o *.ko *.mod *.mod.c .*.cmd modules.order Module.symvers \
 		kmod/*.o kmod/.*.cmd

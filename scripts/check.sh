@@ -3,7 +3,8 @@
 #
 # Everything "make check" gates on, as one KTAP document printed as it
 # goes: for each kernel in KERNELS (default "6.1 6.12") the W=1 build and
-# the sparse build of hnv.ko; the hnvctl build and unit tests; then one VM
+# the sparse build of hnv.ko; the hnvctl build and unit tests, the
+# selftests' programs (pkt_fuzz_gen); then one VM
 # per kernel running selftests/run.sh, side by side (a TCG guest keeps
 # about one host core busy), their output folded in as each is done: each
 # test script one top-level line "ok N KERNEL: NAME" with its own lines
@@ -91,6 +92,7 @@ for k in "${kernels[@]}"; do
 		step "$k: sparse" env SPARSE=1 scripts/build-module.sh "$k"
 done
 step "host: hnvctl build" make -C tools/hnvctl
+step "host: selftest programs" make -C selftests
 step "host: kernel tools (checkpatch, YNL)" scripts/kernel-tools.sh
 if [ $debug = 0 ]; then
 	step "host: hnvctl unit tests" make -C tools/hnvctl check
