@@ -53,20 +53,7 @@ wait_for "before the churn: a -> d udp/7000" 30 n a python3 "$peer" udp 10.1.1.1
 
 # Background traffic for the whole churn: a -> d, a new source port (new
 # flow) every 5 ms, and pings.
-nbg a python3 -c '
-import socket, time
-port = 1024
-while True:
-    port = port + 1 if port < 65000 else 1024
-    try:
-        t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        t.bind(("10.1.1.11", port))
-        t.sendto(b"x" * 32, ("10.1.1.14", 9))
-        t.close()
-    except OSError:
-        pass
-    time.sleep(0.005)
-' >/dev/null 2>&1
+udp_flows a 10.1.1.11 10.1.1.14 0.005
 traffic=$!
 nbg a ping -q -i 0.05 10.1.1.14 >/dev/null 2>&1
 traffic="$traffic $!"

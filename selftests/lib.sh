@@ -225,10 +225,6 @@ netns_name() {
 	echo "$1-$NS_SUFFIX"
 }
 
-netns_del() {
-	ip netns del "$(netns_name "$1")"
-}
-
 netns_new() {
 	local ns=$1-$NS_SUFFIX
 	ip netns add "$ns" || return 1
@@ -258,6 +254,28 @@ nbg() {
 	local ns=$1-$NS_SUFFIX
 	shift
 	ip netns exec "$ns" "$@" &
+}
+
+# udp_flows NAME SRC DST GAP: in NAME's namespace, in the background ($!
+# the sender, as with nbg), 32-byte UDP datagrams from SRC to DST port 9,
+# each from a new source port (a new flow), one every GAP seconds, until
+# killed.  Send errors (no route, a port going away) are ignored.
+udp_flows() {
+	nbg "$1" python3 -c '
+import socket, sys, time
+src, dst, gap = sys.argv[1], sys.argv[2], float(sys.argv[3])
+port = 1024
+while True:
+    port = port + 1 if port < 65000 else 1024
+    try:
+        t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        t.bind((src, port))
+        t.sendto(b"x" * 32, (dst, 9))
+        t.close()
+    except OSError:
+        pass
+    time.sleep(gap)
+' "$2" "$3" "$4" >/dev/null 2>&1
 }
 
 nip() {

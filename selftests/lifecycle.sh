@@ -28,32 +28,42 @@ reload() {
 	modprobe hnv selftest=0
 }
 
-# vm NAME PORT MAC CIDR PEER PEERMAC: netns NAME whose eth0 (MAC, CIDR)
-# is the peer of PORT in sw, IPv6 off, PEER statically resolved (the
-# test is not about ARP).  Few processes: under TCG a step is mostly
-# process start-up.
-vm() {
-	netns_new "$1" &&
-	n "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-		net.ipv6.conf.default.disable_ipv6=1 &&
-	printf '%s\n' \
-		"link add $2 type veth peer name eth0 netns $(netns_name "$1")" \
-		"link set $2 up" | nip sw -batch - &&
-	printf '%s\n' "link set eth0 address $3" "addr add $4 dev eth0" \
+# The namespaces c1, c2 and sw, deleted at the end whatever happened
+# (run.sh would too).
+all_ns="$(netns_name c1) $(netns_name c2) $(netns_name sw)"
+ns_del_all() {
+	# shellcheck disable=SC2086 # one name a word
+	printf 'netns del %s\n' $all_ns | ip -force -batch - >/dev/null 2>&1
+}
+on_exit ns_del_all
+
+# vm_side NAME MAC CIDR PEER PEERMAC: NAME's eth0 (MAC, CIDR) up, with
+# no IPv6 address (no chatter) and PEER statically resolved (the test is
+# not about ARP).
+vm_side() {
+	printf '%s\n' "link set lo up" "link set eth0 address $2" \
+		"link set eth0 addrgenmode none" "addr add $3 dev eth0" \
 		"link set eth0 up" \
-		"neigh replace $5 lladdr $6 dev eth0 nud permanent" |
+		"neigh replace $4 lladdr $5 dev eth0 nud permanent" |
 		nip "$1" -batch -
 }
 
-# vms: sw with c1 and c2 plugged in (not yet into a switch).
+# vms: sw with c1 and c2 plugged in as pc1 and pc2 (not yet into a
+# switch).  Four processes: under TCG, and on the debug kernel most of
+# all, a process costs far more than what it does, and this runs before
+# each of the 16 teardown orders.
 vms() {
-	netns_new sw &&
-	vm c1 pc1 $mac1 10.1.1.1/24 10.1.1.2 $mac2 &&
-	vm c2 pc2 $mac2 10.1.1.2/24 10.1.1.1 $mac1
+	# shellcheck disable=SC2086 # one name a word
+	printf 'netns add %s\n' $all_ns | ip -batch - &&
+	printf '%s\n' "link set lo up" \
+		"link add pc1 type veth peer name eth0 netns $(netns_name c1)" \
+		"link add pc2 type veth peer name eth0 netns $(netns_name c2)" \
+		"link set pc1 up" "link set pc2 up" | nip sw -batch - &&
+	vm_side c1 $mac1 10.1.1.1/24 10.1.1.2 $mac2 &&
+	vm_side c2 $mac2 10.1.1.2/24 10.1.1.1 $mac1
 }
 
-# switch_up: hnv0 in sw with both ports in VSID 5001 (two processes: a
-# cycle is mostly process start-up under TCG).
+# switch_up: hnv0 in sw with both ports in VSID 5001 (two processes).
 switch_up() {
 	printf '%s\n' "link add hnv0 type hnv" "link set hnv0 up" \
 		"link set pc1 master hnv0" "link set pc2 master hnv0" |
@@ -70,20 +80,7 @@ switch_up() {
 # c2 so that c1's namespace, with no process in it, really goes when it
 # is deleted.
 traffic_start() {
-	nbg c2 python3 -c '
-import socket, time
-port = 1024
-while True:
-    port = port + 1 if port < 65000 else 1024
-    try:
-        t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        t.bind(("10.1.1.2", port))
-        t.sendto(b"x" * 32, ("10.1.1.1", 9))
-        t.close()
-    except OSError:
-        pass
-    time.sleep(0.002)
-' >/dev/null 2>&1
+	udp_flows c2 10.1.1.2 10.1.1.1 0.002
 	traffic_pids=($!)
 	nbg c2 ping -q -i 0.02 10.1.1.1 >/dev/null 2>&1
 	traffic_pids+=($!)
@@ -141,7 +138,7 @@ expect_eq "$cycles unload/reload cycles under traffic, each one clean" \
 traffic_stop
 ok_test "the module unloads at the end" module_unload
 ok_test "no hnv device left anywhere" no_hnv_devices
-netns_del c1; netns_del c2; netns_del sw
+ns_del_all
 
 # --- 2. teardown in every order under traffic ------------------------
 # The objects: the VM namespace c1 (its veth pair, hence port pc1, goes
@@ -150,10 +147,9 @@ netns_del c1; netns_del c2; netns_del sw
 # deleted before sw: every ordered selection from {c1, pc2, hnv0}.
 del_one() {
 	case $1 in
-	c1) netns_del c1 ;;
+	c1|sw) ip netns del "$(netns_name "$1")" ;;
 	pc2) nip sw link del pc2 ;;
 	hnv0) nip sw link del hnv0 ;;
-	sw) netns_del sw ;;
 	esac
 }
 
@@ -179,10 +175,8 @@ for o in "${orders[@]}"; do
 		done
 		traffic_stop
 	fi
-	# Whatever the order left behind (after a failure) goes now.
-	for ns in c1 c2 sw; do
-		nip "$ns" link show >/dev/null 2>&1 && netns_del "$ns"
-	done
+	# c2, and whatever the order left behind (after a failure), goes now.
+	ns_del_all
 	if [ $ok = 1 ] && ! poll_until 10 no_hnv_devices >"$_LIB_OUT.c" 2>&1; then
 		ok=0 why="left behind: $(cat "$_LIB_OUT.c")"
 	fi
