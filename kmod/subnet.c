@@ -61,6 +61,10 @@ int hnv_subnet_add(struct hnv_switch *sw, const struct hnv_subnet *tmpl,
 		NL_SET_ERR_MSG(extack, "HNV_A_VSID: the switch already has this virtual subnet");
 		return -EEXIST;
 	}
+	if (sw->nsubnets >= HNV_SUBNETS_MAX) {
+		NL_SET_ERR_MSG(extack, "the switch has HNV_SUBNETS_MAX virtual subnets");
+		return -ENOSPC;
+	}
 	hash_for_each(sw->subnets, bkt, sn, node) {
 		if (sn->rdid != tmpl->rdid)
 			continue;

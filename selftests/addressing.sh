@@ -127,6 +127,26 @@ expect_eq "vnet show groups the subnets by RDID" "1:5001,5002 2:6001,6002 3:7001
 expect_eq "and narrows to one" "2:6001,6002" \
 	"$(hj '" ".join("%d:%s" % (v["rdid"], ",".join(map(str, v["subnets"]))) for v in d)' vnet show rdid 2 switch hnv0)"
 
+# --- the subnet limit ---------------------------------------------------------
+# HNV_SUBNETS_MAX (4,096) subnets fill a second switch; one more is refused
+# with ENOSPC and a message naming the limit; one deleted makes room.
+nip sw link add hnv1 type hnv
+lim=$(mktemp)
+on_exit "rm -f $lim"
+for ((v = 100000; v < 100000 + 4096; v++)); do
+	echo "subnet add vsid $v rdid 9 switch hnv1"
+done >"$lim"
+ok_test "4096 subnets with one batch" n sw hnvctl -batch "$lim"
+expect_eq "the switch has 4096" 4096 "$(hj 'len(d)' subnet show switch hnv1)"
+out=$(n sw hnvctl subnet add vsid 200000 rdid 9 switch hnv1 2>&1)
+expect_match "a 4097th is refused, naming the limit" \
+	"has HNV_SUBNETS_MAX virtual subnets" "$out"
+expect_match "with ENOSPC" "No space left on device|ENOSPC" \
+	"$(nl subnet_new --attr 2:str:hnv1 --attr 8:u32:200000 --attr 9:u32:9)"
+ok_test "after one is deleted" n sw hnvctl subnet del vsid 100000 switch hnv1
+ok_test "another fits" n sw hnvctl subnet add vsid 200000 rdid 9 switch hnv1
+nip sw link del hnv1
+
 ok_test "module unloads with prefixes and CAs" module_unload
 
 ktap_end

@@ -218,7 +218,8 @@
  *
  *    -EEXIST if the switch has that VSID already, or if a prefix overlaps
  *    one of another subnet of the same RDID (subnets of different RDIDs
- *    may overlap: they are different tenants' address plans).
+ *    may overlap: they are different tenants' address plans).  At most
+ *    HNV_SUBNETS_MAX subnets per switch (-ENOSPC).
  *
  * HNV_CMD_SUBNET_DEL
  *    Switch selector and HNV_A_VSID.  -ENOENT if there is no such subnet,
@@ -656,6 +657,9 @@ enum hnv_encap_attr {
 
 /* Most provider addresses a switch has. */
 #define HNV_PAS_MAX	8
+
+/* Most virtual subnets a switch has. */
+#define HNV_SUBNETS_MAX		4096
 
 /* Most static routes a switch has. */
 #define HNV_ROUTES_MAX		65536
