@@ -193,9 +193,11 @@ fold() {
 # VM); a script not listed counts 3.
 weight() {
 	case $1 in
+	lifecycle.sh) echo 14 ;;
 	overlay.sh) echo 7 ;;
-	acl_scale.sh) echo 5 ;;
-	acl.sh|privilege.sh|churn.sh) echo 4 ;;
+	nl_fuzz.sh|pkt_fuzz.sh) echo 6 ;;
+	acl_scale.sh|switching.sh|maps.sh) echo 5 ;;
+	acl.sh|privilege.sh|churn.sh|isolation.sh|addressing.sh|route.sh) echo 4 ;;
 	*) echo 3 ;;
 	esac
 }
