@@ -154,20 +154,33 @@ static struct hnv_acl *hnv_acl_find(struct hnv_switch *sw,
 	return hnv_acl_vsid(sw, vsid);
 }
 
+/*
+ * The ACLs of @port, or of @vsid if @port is NULL, created if need be.  A
+ * VSID's ACLs may come before its subnet, but a switch holds those of at
+ * most HNV_SUBNETS_MAX VSIDs: each costs memory and lengthens the chains
+ * the slow path looks them up in.
+ */
 static struct hnv_acl *hnv_acl_get(struct hnv_switch *sw,
-				   struct hnv_port *port, u32 vsid)
+				   struct hnv_port *port, u32 vsid,
+				   struct netlink_ext_ack *extack)
 {
 	struct hnv_acl *acl = hnv_acl_find(sw, port, vsid);
 
 	if (acl)
 		return acl;
+	if (!port && sw->nacl_vsids >= HNV_SUBNETS_MAX) {
+		NL_SET_ERR_MSG(extack, "HNV_A_VSID: the switch has ACLs for HNV_SUBNETS_MAX VSIDs");
+		return ERR_PTR(-ENOSPC);
+	}
 	acl = hnv_acl_alloc(port ? 0 : vsid, port ? port->dev->ifindex : 0);
 	if (!acl)
-		return NULL;
-	if (port)
+		return ERR_PTR(-ENOMEM);
+	if (port) {
 		rcu_assign_pointer(port->acl, acl);
-	else
+	} else {
 		hash_add_rcu(sw->acls, &acl->node, vsid);
+		sw->nacl_vsids++;
+	}
 	return acl;
 }
 
@@ -196,9 +209,9 @@ int hnv_acl_add(struct hnv_switch *sw, struct hnv_port *port, u32 vsid,
 		NL_SET_ERR_MSG(extack, "hnv: the switch has the most ACL rules it can hold");
 		return -ENOSPC;
 	}
-	acl = hnv_acl_get(sw, port, vsid);
-	if (!acl)
-		return -ENOMEM;
+	acl = hnv_acl_get(sw, port, vsid, extack);
+	if (IS_ERR(acl))
+		return PTR_ERR(acl);
 	set = hnv_acl_dir(acl, dir);
 	rule = hnv_acl_rule_alloc();
 	if (!rule)
@@ -239,9 +252,9 @@ int hnv_acl_set_default(struct hnv_switch *sw, struct hnv_port *port,
 	struct hnv_acl *acl;
 
 	ASSERT_RTNL();
-	acl = hnv_acl_get(sw, port, vsid);
-	if (!acl)
-		return -ENOMEM;
+	acl = hnv_acl_get(sw, port, vsid, extack);
+	if (IS_ERR(acl))
+		return PTR_ERR(acl);
 	set = hnv_acl_dir(acl, dir);
 	/* Read by the slow path only: see DOC: Locking. */
 	WRITE_ONCE(set->dflt->action, action);
@@ -316,6 +329,7 @@ void hnv_acl_flush(struct hnv_switch *sw, struct hnv_port *only, u32 vsid,
 			hash_del_rcu(&acl->node);
 			list_add(&acl->gc, &all);
 		}
+		sw->nacl_vsids = 0;
 		hnv_policy_changed(sw);
 		synchronize_rcu();
 		list_for_each_entry_safe(acl, next, &all, gc)
@@ -326,10 +340,12 @@ void hnv_acl_flush(struct hnv_switch *sw, struct hnv_port *only, u32 vsid,
 	if (!acl)
 		return;
 	if (!dir) {
-		if (only)
+		if (only) {
 			RCU_INIT_POINTER(only->acl, NULL);
-		else
+		} else {
 			hash_del_rcu(&acl->node);
+			sw->nacl_vsids--;
+		}
 		gone[0] = acl;
 	} else {
 		struct hnv_acl_set *set = hnv_acl_dir(acl, dir);
@@ -373,6 +389,7 @@ void hnv_acl_switch_destroy(struct hnv_switch *sw)
 		hash_del(&acl->node);
 		hnv_acl_free(sw, acl);
 	}
+	sw->nacl_vsids = 0;
 }
 
 /* --- The layers --- */

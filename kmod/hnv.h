@@ -181,6 +181,7 @@ struct hnv_miss_limit {
  * @nroutes: entries in @routes
  * @acls: the VSID ACLs by VSID (RCU readers, RTNL writers)
  * @nacl_rules: ACL rules of the switch, ports' and VSIDs' (RTNL)
+ * @nacl_vsids: entries in @acls, at most HNV_SUBNETS_MAX (RTNL)
  * @conns: tracked connections (struct hnv_conn)
  * @nconns: entries in @conns
  * @conn_timeout: seconds a connection lives idle, but an established
@@ -223,6 +224,7 @@ struct hnv_switch {
 	u32 nroutes;
 	DECLARE_HASHTABLE(acls, 6);
 	u32 nacl_rules;
+	u32 nacl_vsids;
 	struct rhashtable conns;
 	atomic_t nconns;
 	u32 conn_timeout;

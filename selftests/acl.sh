@@ -71,7 +71,19 @@ for v in a b c; do
 	n $v sh -c "python3 $peer serve --tcp 22 --tcp 80 --tcp 8080 --tcp 8101 --udp 53 >/dev/null 2>&1 &"
 done
 n b sh -c "python3 $peer serve --v6 --tcp 80 >/dev/null 2>&1 &"
-sleep 1
+# listening NS: NS's servers are up (Python takes seconds to start on a
+# loaded TCG host; a connection before that meets a reset).
+listening() {
+	local out p
+	out=$(n "$1" ss -Hltn) || return 1
+	for p in 22 80 8080 8101; do
+		grep -q ":$p " <<<"$out" || return 1
+	done
+	[ "$1" != b ] || grep -q "\]:80 " <<<"$out"
+}
+for v in a b c; do
+	wait_for "$v's servers listen" 30 listening $v
+done
 
 # --- without ACLs everything passes --------------------------------------------------
 tcp_ok "no ACL: a -> b tcp/80" a 10.1.1.12 80
@@ -235,6 +247,27 @@ ok_test "raw: the same rule without it is taken" \
 fail_test "raw: a port and a VSID together are refused" \
 	n h1 python3 "$here/hnv_nl.py" 17 --attr 6:str:pb --attr 8:u32:5001 \
 	--attr "0x8021:hex:$rule"
+# ACLs for at most HNV_SUBNETS_MAX (4,096) VSIDs: a flood of VSID
+# defaults ends in a clean ENOSPC naming the limit; flushing one VSID's
+# ACLs makes room again.
+acl flush switch hnv0
+lim=$(mktemp)
+on_exit "rm -f $lim"
+for ((v = 100000; v < 100000 + 4096; v++)); do
+	echo "acl default vsid $v switch hnv0 dir in allow"
+done >"$lim"
+ok_test "defaults for 4096 VSIDs with one batch" n h1 hnvctl -batch "$lim"
+out=$(acl default vsid 200000 switch hnv0 dir in allow 2>&1)
+expect_match "a default for a 4097th VSID is refused, naming the limit" \
+	"ACLs for HNV_SUBNETS_MAX VSIDs" "$out"
+out=$(acl add vsid 200000 switch hnv0 dir in prio 1 deny 2>&1)
+expect_match "and so is a rule" "ACLs for HNV_SUBNETS_MAX VSIDs" "$out"
+ok_test "a VSID that has ACLs takes a rule" \
+	acl add vsid 100000 switch hnv0 dir in prio 1 deny
+ok_test "flush one VSID's ACLs" acl flush switch hnv0 vsid 100000
+ok_test "then another VSID's fit" \
+	acl default vsid 200000 switch hnv0 dir in allow
+acl flush switch hnv0
 ok_test "module unloads with tracked connections and ACLs" true
 
 ktap_end

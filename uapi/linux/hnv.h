@@ -391,7 +391,8 @@
  *    packet of either direction.  Cached flows see every change on their
  *    next packet.
  *
- *    At most HNV_ACL_RULES_MAX rules per switch (-ENOSPC).
+ *    At most HNV_ACL_RULES_MAX rules per switch, and ACLs (rules or a
+ *    default) for at most HNV_SUBNETS_MAX VSIDs (-ENOSPC).
  *
  * HNV_CMD_ACL_DEL
  *    Switch selector, port selector or HNV_A_VSID, and HNV_A_ACL with
