@@ -16,12 +16,42 @@
 
 maps=${BENCH_MAPS:-100000}
 
-# kmem: kernel memory that tables grow, slab + per-CPU, in bytes.  It
-# misses bucket arrays of more than a few pages (page allocator, vmalloc):
-# a mapping's or flow's share of those is 8 to 16 bytes per table.
+# kmem: kernel memory that tables grow, slab + per-CPU, in bytes.  Slab
+# includes kmalloc's allocations beyond a page (an rhashtable's bucket
+# array, while kvmalloc gets it from kmalloc); a bucket array vmalloc had
+# to provide is not in it (kmem_breakdown prints vmalloc's growth).
 kmem() {
 	sync
 	awk '/^(Slab|Percpu):/ { kb += $2 } END { print kb * 1024 }' /proc/meminfo
+}
+
+# kmem_snap FILE: the bytes of every slab cache's objects in use, one
+# "NAME BYTES" a line, then "=Slab", "=Percpu" and "=VmallocUsed" from
+# /proc/meminfo; kmem_breakdown compares two of them.
+kmem_snap() {
+	sync
+	{
+		awk 'NR > 2 { print $1, $2 * $4 }' /proc/slabinfo
+		awk '/^(Slab|Percpu|VmallocUsed):/ { sub(":", "", $1); print "=" $1, $2 * 1024 }' /proc/meminfo
+	} >"$1"
+}
+
+# kmem_breakdown WHAT N BEFORE AFTER: where the memory of N new WHATs
+# went, in bytes per WHAT: each slab cache that grew by at least half a
+# byte per WHAT, what Slab grew by beyond the caches' objects (slab page
+# slack and kmalloc's large allocations, which the kernel counts as Slab:
+# an rhashtable's bucket array beyond a page), per-CPU and vmalloc.
+kmem_breakdown() {
+	awk -v what="$1" -v n="$2" '
+	FNR == NR { a[$1] = $2; next }
+	{ d = $2 - a[$1]; if ($1 ~ /^=/) m[$1] = d; else if (d * 2 >= n) { c[$1] = d; objs += d } }
+	END {
+		line = sprintf("# %s memory: %.0f B each in slab objects:", what, objs / n)
+		for (k in c) line = line sprintf(" %s %.1f", k, c[k] / n)
+		line = line sprintf("; Slab beyond them %.1f (slack, large kmalloc); per-CPU %.1f; vmalloc %.1f",
+			(m["=Slab"] - objs) / n, m["=Percpu"] / n, m["=VmallocUsed"] / n)
+		print line
+	}' "$3" "$4"
 }
 
 # map_lines: $maps distinct (MAC, CA, PA) triples, one per line
@@ -39,13 +69,17 @@ PY
 scale_measure() {
 	local s=$1 ns=$2 m0 m1 t0 t1
 	shift 2
+	kmem_snap /tmp/kmem.0
 	m0=$(kmem) t0=$(date +%s%N)
 	n "$ns" "$@" >/dev/null || return 1
 	t1=$(date +%s%N)
 	sleep 1
 	m1=$(kmem)
+	kmem_snap /tmp/kmem.1
 	report 1 "$s" map_ns $(( (t1 - t0) / maps ))
 	report 1 "$s" map_bytes $(( (m1 - m0) / maps ))
+	kmem_breakdown "$s mapping" "$maps" /tmp/kmem.0 /tmp/kmem.1
+	rm -f /tmp/kmem.0 /tmp/kmem.1
 }
 
 scale_hnv() {
@@ -86,10 +120,12 @@ scale_flows() {
 		n "hnv-h$k" hnvctl flow flush switch hnv0 >/dev/null
 	done
 	sleep 1
+	kmem_snap /tmp/kmem.0
 	m0=$(kmem)
 	pktgen 1 hnv scale 1024 65535 >/dev/null || return 1
 	sleep 1
 	m1=$(kmem)
+	kmem_snap /tmp/kmem.1
 	for k in 1 2; do
 		v=$(n "hnv-h$k" hnvctl -j switch show dev hnv0 |
 			python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["flows"])')
@@ -98,6 +134,8 @@ scale_flows() {
 	[ "$f" -gt 0 ] || return 1
 	report 1 hnv flow_bytes $(( (m1 - m0) / f ))
 	report 1 hnv flows "$f"
+	kmem_breakdown "hnv cached flow" "$f" /tmp/kmem.0 /tmp/kmem.1
+	rm -f /tmp/kmem.0 /tmp/kmem.1
 	for k in 1 2; do
 		n "hnv-h$k" hnvctl flow flush switch hnv0 >/dev/null
 	done
