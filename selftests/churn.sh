@@ -53,7 +53,7 @@ wait_for "before the churn: a -> d udp/7000" 30 n a python3 "$peer" udp 10.1.1.1
 
 # Background traffic for the whole churn: a -> d, a new source port (new
 # flow) every 5 ms, and pings.
-udp_flows a 10.1.1.11 10.1.1.14 0.005
+udp_flows a 10.1.1.14 0.005
 traffic=$!
 nbg a ping -q -i 0.05 10.1.1.14 >/dev/null 2>&1
 traffic="$traffic $!"

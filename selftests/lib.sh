@@ -256,26 +256,19 @@ nbg() {
 	ip netns exec "$ns" "$@" &
 }
 
-# udp_flows NAME SRC DST GAP: in NAME's namespace, in the background ($!
-# the sender, as with nbg), 32-byte UDP datagrams from SRC to DST port 9,
-# each from a new source port (a new flow), one every GAP seconds, until
-# killed.  Send errors (no route, a port going away) are ignored.
+# udp_flows NAME DST GAP: in NAME's namespace, in the background ($!
+# the sender, as with nbg), a datagram to DST port 9 every GAP seconds,
+# each from a new socket, so a new source port (a new flow), until
+# killed.  Bash's /dev/udp and a read timeout on a pipe that stays empty:
+# no process per datagram, and none of the seconds Python takes to start
+# on the debug kernel.  Send errors (no route, a port going away) are
+# ignored.
 udp_flows() {
-	nbg "$1" python3 -c '
-import socket, sys, time
-src, dst, gap = sys.argv[1], sys.argv[2], float(sys.argv[3])
-port = 1024
-while True:
-    port = port + 1 if port < 65000 else 1024
-    try:
-        t = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        t.bind((src, port))
-        t.sendto(b"x" * 32, (dst, 9))
-        t.close()
-    except OSError:
-        pass
-    time.sleep(gap)
-' "$2" "$3" "$4" >/dev/null 2>&1
+	nbg "$1" bash -c 'exec 3<> <(:)
+		while :; do
+			echo x 2>/dev/null >"/dev/udp/$0/9"
+			read -r -t "$1" -u 3
+		done' "$2" "$3" >/dev/null 2>&1
 }
 
 nip() {
