@@ -204,6 +204,22 @@ fail_test "routed frames claiming a's address from h1 are refused" n a ping -c 1
 n h2 hnvctl map replace vsid 5001 mac "${mac[a]}" ca 10.1.1.11 pa 192.168.1.10 switch hnv0
 n h2 hnvctl switch set dev hnv0 strict off
 
+# --- the route limit -------------------------------------------------------------
+# HNV_ROUTES_MAX (1,024) routes on h2's switch; one more is refused with
+# ENOSPC, naming the limit; a batch deletes them all.
+lim=$(mktemp)
+on_exit "rm -f $lim $lim.del"
+for ((i = 0; i < 1024; i++)); do
+	echo "route add rdid 1 prefix 172.16.$((i / 256)).$((i % 256))/32 via 10.1.2.50 switch hnv0"
+done >"$lim"
+sed 's/^route add \(.*\) via [^ ]* /route del \1 /' "$lim" >"$lim.del"
+ok_test "h2: 1024 routes with one batch" n h2 hnvctl -batch "$lim"
+out=$(n h2 hnvctl route add rdid 1 prefix 172.17.0.0/16 via 10.1.2.50 switch hnv0 2>&1)
+expect_match "a 1025th is refused, naming the limit" "HNV_ROUTES_MAX" "$out"
+ok_test "a batch deletes the 1024" n h2 hnvctl -batch "$lim.del"
+expect_eq "h2 has no route left" 0 \
+	"$(n h2 hnvctl -j route show switch hnv0 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+
 ok_test "module unloads with routed flows" module_unload
 
 ktap_end

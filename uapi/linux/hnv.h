@@ -662,8 +662,11 @@ enum hnv_encap_attr {
 /* Most virtual subnets a switch has. */
 #define HNV_SUBNETS_MAX		4096
 
-/* Most static routes a switch has. */
-#define HNV_ROUTES_MAX		65536
+/*
+ * Most static routes a switch has.  A new flow's route lookup scans them
+ * (with the subnets): the bound keeps that scan short.
+ */
+#define HNV_ROUTES_MAX		1024
 
 /* Most customer addresses a port has. */
 #define HNV_PORT_CAS_MAX	8
