@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Lifecycle under traffic: the module unloaded and reloaded
-# HNV_LIFECYCLE_CYCLES (100) times while a VM keeps sending to another
-# through the switch, and a port, the switch, a VM's namespace and the
-# switch's namespace deleted in every order while traffic flows.  Each time the
-# module must go (its refcount back to zero) and come back working; the
-# debug kernel's kmemleak, netdev reference tracker and lockdep watch the
-# teardown paths (scripts/debug/guest-suite.sh).
+# HNV_LIFECYCLE_CYCLES (100; 50 on the debug kernel) times while a VM
+# keeps sending to another through the switch, and a port, the switch, a
+# VM's namespace and the switch's namespace deleted in every order while
+# traffic flows.  Each time the module must go (its refcount back to
+# zero) and come back working; the debug kernel's kmemleak, netdev
+# reference tracker and lockdep watch the teardown paths
+# (scripts/debug/guest-suite.sh).
 #
 #   c1 (10.1.1.1) --pc1-- hnv0 (ns sw) --pc2-- c2 (10.1.1.2), VSID 5001
 #   c2 sends UDP to c1 from ever new source ports (new flows) and pings it.
@@ -18,7 +19,10 @@ here=$(dirname "$(readlink -f "$0")")
 require_root
 require_cmd ip hnvctl python3 ping modprobe modinfo
 
+# On the debug kernel a cycle takes about 3 s and each teardown order a
+# minute; 50 cycles keep the script well inside its timeout there.
 cycles=${HNV_LIFECYCLE_CYCLES:-100}
+debug_kernel && cycles=${HNV_LIFECYCLE_CYCLES:-50}
 mac1=02:00:00:00:50:01
 mac2=02:00:00:00:50:02
 
@@ -118,8 +122,72 @@ no_hnv_devices() {
 
 ktap_begin
 
-# --- 1. unload and reload under traffic -------------------------------
 ok_test "load hnv (with its load-time self-tests)" module_load
+
+# --- 1. teardown in every order under traffic ------------------------
+# First: on the debug kernel, after many module loads, every process and
+# namespace operation is slower (the orders took twice as long after the
+# cycles as before them).
+# The objects: the VM namespace c1 (its veth pair, hence port pc1, goes
+# with it), port pc2, the switch hnv0, the switch's namespace sw.
+# Deleting sw deletes whatever is left in it, so an order is the objects
+# deleted before sw: every ordered selection from {c1, pc2, hnv0}.
+del_one() {
+	case $1 in
+	c1|sw) ip netns del "$(netns_name "$1")" ;;
+	pc2) nip sw link del pc2 ;;
+	hnv0) nip sw link del hnv0 ;;
+	esac
+}
+
+orders=("sw" "c1 sw" "pc2 sw" "hnv0 sw"
+	"c1 pc2 sw" "c1 hnv0 sw" "pc2 c1 sw" "pc2 hnv0 sw" "hnv0 c1 sw" "hnv0 pc2 sw"
+	"c1 pc2 hnv0 sw" "c1 hnv0 pc2 sw" "pc2 c1 hnv0 sw" "pc2 hnv0 c1 sw"
+	"hnv0 c1 pc2 sw" "hnv0 pc2 c1 sw")
+
+# lap NAME: the time since the last lap, added to $laps as "NAME S.SS".
+lap() {
+	local now=${EPOCHREALTIME/[.,]/}
+	laps+=" $1 $(printf '%d.%02d' $(((now - t_lap) / 1000000)) \
+		$(((now - t_lap) / 10000 % 100)))"
+	t_lap=$now
+}
+
+t_orders=$SECONDS
+for o in "${orders[@]}"; do
+	ok=1 why= laps= t_lap=${EPOCHREALTIME/[.,]/}
+	if ! { vms && switch_up; } >"$_LIB_OUT.c" 2>&1; then
+		ok=0 why="setup: $(cat "$_LIB_OUT.c")"
+	fi
+	lap setup
+	if [ $ok = 1 ]; then
+		traffic_start
+		flowing || { ok=0 why="no traffic before the teardown"; }
+		lap traffic
+		for x in $o; do
+			if ! del_one "$x" >"$_LIB_OUT.c" 2>&1; then
+				ok=0 why="deleting $x: $(cat "$_LIB_OUT.c")"
+				break
+			fi
+		done
+		traffic_stop
+		lap delete
+	fi
+	# c2, and whatever the order left behind (after a failure), goes now.
+	ns_del_all
+	if [ $ok = 1 ] && ! poll_until 10 no_hnv_devices >"$_LIB_OUT.c" 2>&1; then
+		ok=0 why="left behind: $(cat "$_LIB_OUT.c")"
+	fi
+	lap cleanup
+	rm -f "$_LIB_OUT.c"
+	echo "# ${o// / then }: seconds of$laps"
+	expect_eq "delete under traffic: ${o// / then }" "" "$why"
+done
+echo "# ${#orders[@]} teardown orders in $((SECONDS - t_orders)) s"
+ok_test "the module unloads after every teardown order" module_unload
+
+# --- 2. unload and reload under traffic -------------------------------
+ok_test "load it again" reload
 ok_test "two VMs" vms
 ok_test "the switch and its ports" switch_up
 traffic_start
@@ -139,54 +207,5 @@ traffic_stop
 ok_test "the module unloads at the end" module_unload
 ok_test "no hnv device left anywhere" no_hnv_devices
 ns_del_all
-
-# --- 2. teardown in every order under traffic ------------------------
-# The objects: the VM namespace c1 (its veth pair, hence port pc1, goes
-# with it), port pc2, the switch hnv0, the switch's namespace sw.
-# Deleting sw deletes whatever is left in it, so an order is the objects
-# deleted before sw: every ordered selection from {c1, pc2, hnv0}.
-del_one() {
-	case $1 in
-	c1|sw) ip netns del "$(netns_name "$1")" ;;
-	pc2) nip sw link del pc2 ;;
-	hnv0) nip sw link del hnv0 ;;
-	esac
-}
-
-orders=("sw" "c1 sw" "pc2 sw" "hnv0 sw"
-	"c1 pc2 sw" "c1 hnv0 sw" "pc2 c1 sw" "pc2 hnv0 sw" "hnv0 c1 sw" "hnv0 pc2 sw"
-	"c1 pc2 hnv0 sw" "c1 hnv0 pc2 sw" "pc2 c1 hnv0 sw" "pc2 hnv0 c1 sw"
-	"hnv0 c1 pc2 sw" "hnv0 pc2 c1 sw")
-
-reload
-t_orders=$SECONDS
-for o in "${orders[@]}"; do
-	ok=1 why=
-	if ! { vms && switch_up; } >"$_LIB_OUT.c" 2>&1; then
-		ok=0 why="setup: $(cat "$_LIB_OUT.c")"
-	fi
-	if [ $ok = 1 ]; then
-		traffic_start
-		flowing || { ok=0 why="no traffic before the teardown"; }
-		for x in $o; do
-			if ! del_one "$x" >"$_LIB_OUT.c" 2>&1; then
-				ok=0 why="deleting $x: $(cat "$_LIB_OUT.c")"
-				break
-			fi
-		done
-		traffic_stop
-	fi
-	# c2, and whatever the order left behind (after a failure), goes now.
-	ns_del_all
-	if [ $ok = 1 ] && ! poll_until 10 no_hnv_devices >"$_LIB_OUT.c" 2>&1; then
-		ok=0 why="left behind: $(cat "$_LIB_OUT.c")"
-	fi
-	rm -f "$_LIB_OUT.c"
-	expect_eq "delete under traffic: ${o// / then }" "" "$why"
-done
-echo "# ${#orders[@]} teardown orders in $((SECONDS - t_orders)) s"
-ok_test "the module unloads after every teardown order" module_unload
-ok_test "and loads again" reload
-ok_test "and unloads" module_unload
 
 ktap_end
