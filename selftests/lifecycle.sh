@@ -155,7 +155,7 @@ lap() {
 
 t_orders=$SECONDS
 for o in "${orders[@]}"; do
-	ok=1 why= laps= t_lap=${EPOCHREALTIME/[.,]/}
+	ok=1 why='' laps='' t_lap=${EPOCHREALTIME/[.,]/}
 	if ! { vms && switch_up; } >"$_LIB_OUT.c" 2>&1; then
 		ok=0 why="setup: $(cat "$_LIB_OUT.c")"
 	fi
