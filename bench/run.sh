@@ -9,7 +9,9 @@
 #
 # usage: [KERNELS=6.12] [BENCH_ROUNDS=5] [BENCH_SECONDS=3] bench/run.sh
 #   BENCH_SYSTEMS, BENCH_METRICS, BENCH_PROFILE, BENCH_ACL_RULES: see
-#   bench/guest.sh (profiles land in build/bench/RELEASE.vm/)
+#   bench/guest.sh (profiles land in build/bench/RELEASE.vm/); BENCH_MAPS
+#   (default 100000): bench/mem.sh; HNV_VM_MEM: scripts/vm/run.sh (a
+#   million mappings on bridge+vxlan want HNV_VM_MEM=4G)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,12 +31,15 @@ for k in "${kernels[@]}"; do
 	echo "bench: $rel: $(date -u +%FT%TZ), ${BENCH_ROUNDS:-5} rounds, log $log"
 	t0=$SECONDS
 	rm -rf "build/bench/$rel.vm"
-	scripts/vm/run.sh -t 1800 -o "build/bench/$rel.vm" "$k" -- env \
+	# 30 minutes, and a millisecond for each mapping bridge+vxlan and
+	# hnv install in the scale metric
+	scripts/vm/run.sh -t $((1800 + ${BENCH_MAPS:-100000} / 1000)) -o "build/bench/$rel.vm" "$k" -- env \
 		BENCH_ROUNDS="${BENCH_ROUNDS:-5}" BENCH_SECONDS="${BENCH_SECONDS:-3}" \
 		${BENCH_SYSTEMS:+BENCH_SYSTEMS="$BENCH_SYSTEMS"} \
 		${BENCH_METRICS:+BENCH_METRICS="$BENCH_METRICS"} \
 		${BENCH_PROFILE:+BENCH_PROFILE="$BENCH_PROFILE"} \
 		${BENCH_ACL_RULES:+BENCH_ACL_RULES="$BENCH_ACL_RULES"} \
+		${BENCH_MAPS:+BENCH_MAPS="$BENCH_MAPS"} \
 		bench/guest.sh | tee "$log" | grep -v '^BENCH \|^CLS ' || true
 	bench/report.py "$log" "build/bench/$rel.json"
 	echo "bench: $rel: $((SECONDS - t0)) s; JSON: build/bench/$rel.json"
