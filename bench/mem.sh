@@ -8,21 +8,22 @@
 #               "bridge -batch" (vxlan FDB entry toward the PA) plus
 #               "ip -batch" (the permanent neighbour entry ARP suppression
 #               answers from) -- what the two need to reach a VM
-#   map_bytes   kernel memory per mapping (slab and per-CPU, /proc/meminfo,
-#               before and after)
+#   map_bytes   kernel memory per mapping (slab, per-CPU and vmalloc,
+#               /proc/meminfo, before and after)
 #   flow_bytes  hnv: kernel memory per cached flow, after $secs s of
 #               64-byte frames with random source ports, over the flows
 #               both hosts then hold (hnvctl switch show)
 
 maps=${BENCH_MAPS:-100000}
 
-# kmem: kernel memory that tables grow, slab + per-CPU, in bytes.  Slab
-# includes kmalloc's allocations beyond a page (an rhashtable's bucket
-# array, while kvmalloc gets it from kmalloc); a bucket array vmalloc had
-# to provide is not in it (kmem_breakdown prints vmalloc's growth).
+# kmem: kernel memory that tables grow, slab + per-CPU + vmalloc, in
+# bytes.  Slab includes kmalloc's allocations beyond a page (an
+# rhashtable's bucket array, while kvmalloc gets it from kmalloc); a
+# bucket array too large for kmalloc comes from vmalloc (VmallocUsed: at
+# a million mappings, 38 of a mapping's bytes).
 kmem() {
 	sync
-	awk '/^(Slab|Percpu):/ { kb += $2 } END { print kb * 1024 }' /proc/meminfo
+	awk '/^(Slab|Percpu|VmallocUsed):/ { kb += $2 } END { print kb * 1024 }' /proc/meminfo
 }
 
 # kmem_snap FILE: the bytes of every slab cache's objects in use, one
