@@ -27,6 +27,10 @@
 #                       every packet a new 5-tuple (OVS: megaflows off, so
 #                       that each one is an upcall, as each is a new flow
 #                       in hnv's flow table)
+#           tcp_cps     TCP connections per second, one at a time, each
+#                       a new 5-tuple: connect, a 1-byte request and
+#                       response, close (bench/tcp_crr.c, netperf's
+#                       TCP_CRR; OVS with megaflows off as for newflow_pps)
 #           tcp_mbps    one TCP stream (iperf3), Mbit/s
 #           rtt_p50_us, rtt_p99_us  ping round trips, microseconds
 #           scale       once, not per round (bench/mem.sh): time and kernel
@@ -69,12 +73,14 @@ export PATH="$top/tools/hnvctl:$PATH"
 rounds=${BENCH_ROUNDS:-5}
 secs=${BENCH_SECONDS:-3}
 read -ra systems <<<"${BENCH_SYSTEMS:-hnv hnvpol bridge ovs pol1 pol100 pol10000}"
-read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_mbps rtt scale}"
+read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_cps tcp_mbps rtt scale}"
 mac1=02:00:00:00:01:01
 mac2=02:00:00:00:01:02
 acl_rules=${BENCH_ACL_RULES:-1000}
 read -ra profile <<<"${BENCH_PROFILE:-}"
 out=/run/hnv/out
+# bench/run.sh compiles it on the host, where the VM's root comes from
+crr=$top/build/bench/tcp_crr
 
 routed() {	# SYSTEM: are its VMs in two routed subnets?
 	[ "$1" = hnvpol ] || [[ $1 = pol* ]]
@@ -315,6 +321,18 @@ print(int(json.loads(sys.argv[1])["end"]["sum_received"]["bits_per_second"] / 1e
 ' "$out"
 }
 
+tcp_cps() {	# SYSTEM: connections per second (bench/tcp_crr.c)
+	local s=$1 dst srv v
+	dst=$(vm_ip "$s" 2)
+	n "$s-vm2" "$crr" -s "$dst" 5001 &
+	srv=$!
+	sleep 0.3
+	v=$(n "$s-vm1" "$crr" -c "$dst" 5001 "$secs")
+	kill "$srv"
+	wait "$srv" 2>/dev/null
+	[ -n "$v" ] && echo "$v"
+}
+
 rtt() {	# SYSTEM: two lines, p50 and p99 in microseconds
 	n "$1-vm1" ping -n -c 300 -i 0.005 -W 1 "$(vm_ip "$1" 2)" | python3 -c '
 import re, sys
@@ -349,6 +367,14 @@ profile_report() {	# SYSTEM METRIC
 	rm -f "/tmp/perf-$1-$2.data"
 }
 
+flow_flush() {	# SYSTEM: so that the next new-flow run starts as empty
+	local k
+	[[ $1 = hnv* || $1 = pol* ]] || return 0
+	for k in 1 2; do
+		n "$1-h$k" hnvctl flow flush switch hnv0 >/dev/null
+	done
+}
+
 measure() {	# ROUND SYSTEM METRIC
 	local r=$1 s=$2 m=$3 v k
 	# The policy-scale systems answer one question: packet rates.
@@ -356,13 +382,15 @@ measure() {	# ROUND SYSTEM METRIC
 	case $m in
 	udp_pps)
 		v=$(pktgen "$r" "$s" "$m" 9 9) && report "$r" "$s" "$m" "$v" ;;
-	newflow_pps)
+	newflow_pps | tcp_cps)
 		[ "$s" = ovs ] && ovs_megaflows dis
-		v=$(pktgen "$r" "$s" "$m" 1024 65535) && report "$r" "$s" "$m" "$v"
+		if [ "$m" = tcp_cps ]; then
+			v=$(tcp_cps "$s")
+		else
+			v=$(pktgen "$r" "$s" "$m" 1024 65535)
+		fi && report "$r" "$s" "$m" "$v"
 		[ "$s" = ovs ] && ovs_megaflows en
-		[[ $s = hnv* || $s = pol* ]] && for k in 1 2; do
-			n "$s-h$k" hnvctl flow flush switch hnv0 >/dev/null
-		done ;;
+		flow_flush "$s" ;;
 	tcp_mbps)
 		v=$(tcp_mbps "$s") && report "$r" "$s" "$m" "$v" ;;
 	scale)
@@ -375,6 +403,8 @@ measure() {	# ROUND SYSTEM METRIC
 }
 
 modprobe pktgen || die "no pktgen"
+[[ " ${metrics[*]} " != *" tcp_cps "* ]] || [ -x "$crr" ] ||
+	die "no $crr (bench/run.sh compiles bench/tcp_crr.c)"
 if [ ${#profile[@]} -gt 0 ]; then
 	command -v perf >/dev/null || die "BENCH_PROFILE needs perf (linux-perf)"
 	echo -1 >/proc/sys/kernel/perf_event_paranoid

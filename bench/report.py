@@ -20,6 +20,7 @@ import sys
 METRICS = {
     "udp_pps": ("64-byte UDP, established flow", "pkt/s", True),
     "newflow_pps": ("64-byte UDP, every packet a new flow", "pkt/s", True),
+    "tcp_cps": ("TCP connect+request+response+close", "conn/s", True),
     "tcp_mbps": ("TCP stream", "Mbit/s", True),
     "rtt_p50_us": ("ping round trip p50", "us", False),
     "rtt_p99_us": ("ping round trip p99", "us", False),
