@@ -36,8 +36,8 @@
 #           scale       once, not per round (bench/mem.sh): time and kernel
 #                       memory per CA->PA mapping (hnv vs a Linux vxlan FDB
 #                       entry plus a neighbour entry), memory per cached flow
-#
-# and the classifier benchmark's lines (bench/cls_bench.c) as
+#           cls         once, at the end, for no SYSTEM: the classifier
+#                       benchmark (bench/cls_bench.c), whose lines are
 #   CLS KIND rules=N ...
 #
 # Topology, for each SYSTEM (namespaces SYSTEM-h1, -h2, -vm1, -vm2):
@@ -73,7 +73,7 @@ export PATH="$top/tools/hnvctl:$PATH"
 rounds=${BENCH_ROUNDS:-5}
 secs=${BENCH_SECONDS:-3}
 read -ra systems <<<"${BENCH_SYSTEMS:-hnv hnvpol bridge ovs pol1 pol100 pol10000}"
-read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_cps tcp_mbps rtt scale}"
+read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_cps tcp_mbps rtt scale cls}"
 mac1=02:00:00:00:01:01
 mac2=02:00:00:00:01:02
 acl_rules=${BENCH_ACL_RULES:-1000}
@@ -324,7 +324,8 @@ print(int(json.loads(sys.argv[1])["end"]["sum_received"]["bits_per_second"] / 1e
 tcp_cps() {	# SYSTEM: connections per second (bench/tcp_crr.c)
 	local s=$1 dst srv v
 	dst=$(vm_ip "$s" 2)
-	n "$s-vm2" "$crr" -s "$dst" 5001 &
+	# Not through n(): $! must be the server itself, not a subshell.
+	ip netns exec "$s-vm2" "$crr" -s "$dst" 5001 >/dev/null &
 	srv=$!
 	sleep 0.3
 	v=$(n "$s-vm1" "$crr" -c "$dst" 5001 "$secs")
@@ -393,7 +394,7 @@ measure() {	# ROUND SYSTEM METRIC
 		flow_flush "$s" ;;
 	tcp_mbps)
 		v=$(tcp_mbps "$s") && report "$r" "$s" "$m" "$v" ;;
-	scale)
+	scale | cls)
 		return 0 ;;
 	rtt)
 		rtt "$s" | while read -r k v; do report "$r" "$s" "$k" "$v"; done ;;
@@ -436,7 +437,8 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 ko=$top/build/$(uname -r)/hnv_cls_bench.ko
-if [ -f "$ko" ]; then
+if [[ " ${metrics[*]} " == *" cls "* ]]; then
+	[ -f "$ko" ] || die "no $ko (bench/run.sh builds it)"
 	insmod "$ko" && dmesg | sed -n 's/.*hnv_cls_bench: \(.* rules=\)/CLS \1/p'
 	rmmod hnv_cls_bench
 fi
