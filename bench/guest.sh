@@ -13,6 +13,10 @@
 #                   ARP suppression on
 #           ovs     the Open vSwitch kernel datapath: ovsdb-server and
 #                   ovs-vswitchd per host, a VXLAN tunnel port, NORMAL
+#           ovsct   the same with a stateful firewall: IP through the
+#                   kernel's conntrack (ct()), new connections committed,
+#                   established ones forwarded (OVS with per-connection
+#                   policy, as OpenStack's OVS firewall driver runs it)
 #           hnvpol  hnv with policy: the VMs in two subnets (routed by the
 #                   distributed router) and 1,000 ACL rules on each VM's
 #                   port (out on vm1's, in on vm2's) that the traffic
@@ -72,7 +76,7 @@ top=$(cd "$here/.." && pwd)
 export PATH="$top/tools/hnvctl:$PATH"
 rounds=${BENCH_ROUNDS:-5}
 secs=${BENCH_SECONDS:-3}
-read -ra systems <<<"${BENCH_SYSTEMS:-hnv hnvpol bridge ovs pol1 pol100 pol10000}"
+read -ra systems <<<"${BENCH_SYSTEMS:-hnv hnvpol bridge ovs ovsct pol1 pol100 pol10000}"
 read -ra metrics <<<"${BENCH_METRICS:-udp_pps newflow_pps tcp_cps tcp_mbps rtt scale cls}"
 mac1=02:00:00:00:01:01
 mac2=02:00:00:00:01:02
@@ -227,41 +231,61 @@ setup_bridge() {
 	done
 }
 
-ovs() {	# HOST CMD...: an OVS tool against HOST's daemons
+ovs() {	# SYSTEM-HOST CMD...: an OVS tool against that host's daemons
 	local h=$1
 	shift
-	OVS_RUNDIR=/tmp/ovs-$h OVS_DBDIR=/tmp/ovs-$h OVS_LOGDIR=/tmp/ovs-$h \
-		ip netns exec "ovs-$h" "$@"
+	OVS_RUNDIR=/tmp/$h OVS_DBDIR=/tmp/$h OVS_LOGDIR=/tmp/$h \
+		ip netns exec "$h" "$@"
 }
 
-setup_ovs() {
-	local s=ovs i j
+setup_ovs() {	# [SYSTEM]
+	local s=${1:-ovs} i j h
 	command -v ovs-vswitchd >/dev/null || return 1
 	modprobe openvswitch || return 1
 	for i in 1 2; do
-		j=$((3 - i))
-		mkdir -p "/tmp/ovs-h$i"
-		ovs "h$i" ovsdb-tool create "/tmp/ovs-h$i/conf.db" \
+		j=$((3 - i)) h=$s-h$i
+		mkdir -p "/tmp/$h"
+		ovs "$h" ovsdb-tool create "/tmp/$h/conf.db" \
 			/usr/share/openvswitch/vswitch.ovsschema || return 1
-		ovs "h$i" ovsdb-server --remote=punix:/tmp/ovs-h$i/db.sock \
+		ovs "$h" ovsdb-server --remote="punix:/tmp/$h/db.sock" \
 			--pidfile --detach --log-file -vconsole:off || return 1
-		ovs "h$i" ovs-vsctl --no-wait init &&
-		ovs "h$i" ovs-vswitchd --pidfile --detach --log-file -vconsole:off || return 1
-		ovs "h$i" ovs-vsctl add-br br0 &&
-		ovs "h$i" ovs-vsctl add-port br0 "pvm$i" &&
-		ovs "h$i" ovs-vsctl add-port br0 vx0 -- set interface vx0 \
+		ovs "$h" ovs-vsctl --no-wait init &&
+		ovs "$h" ovs-vswitchd --pidfile --detach --log-file -vconsole:off || return 1
+		ovs "$h" ovs-vsctl add-br br0 &&
+		ovs "$h" ovs-vsctl add-port br0 "pvm$i" &&
+		ovs "$h" ovs-vsctl add-port br0 vx0 -- set interface vx0 \
 			type=vxlan options:remote_ip="192.168.1.$j" \
 			options:local_ip="192.168.1.$i" options:key=5001 || return 1
-		ip -n "$s-h$i" link set "pvm$i" up
-		ip -n "$s-h$i" link set br0 up
+		ip -n "$h" link set "pvm$i" up
+		ip -n "$h" link set br0 up
 	done
 }
 
-teardown_ovs() {
+# ovsct: OVS with a stateful firewall, as OpenStack's OVS firewall driver
+# builds one: IP through the kernel's conntrack (ct() and recirculation),
+# new connections committed, established and related ones forwarded,
+# invalid ones dropped; NORMAL for the rest (ARP).  Connections are
+# tracked in the datapath: a new 5-tuple is a conntrack entry, no upcall.
+setup_ovsct() {
+	local i
+	setup_ovs ovsct || return 1
+	for i in 1 2; do
+		ovs "ovsct-h$i" ovs-ofctl add-flows br0 - <<'EOF' || return 1
+table=0,priority=100,ip,ct_state=-trk,actions=ct(table=1)
+table=0,priority=0,actions=NORMAL
+table=1,priority=100,ip,ct_state=+trk+new,actions=ct(commit),NORMAL
+table=1,priority=100,ip,ct_state=+trk+est,actions=NORMAL
+table=1,priority=100,ip,ct_state=+trk+rel,actions=NORMAL
+table=1,priority=0,actions=drop
+EOF
+	done
+}
+
+teardown_ovs() {	# SYSTEM
 	local i
 	for i in 1 2; do
-		ovs "h$i" ovs-appctl -t ovs-vswitchd exit 2>/dev/null
-		ovs "h$i" ovs-appctl -t ovsdb-server exit 2>/dev/null
+		ovs "$1-h$i" ovs-appctl -t ovs-vswitchd exit 2>/dev/null
+		ovs "$1-h$i" ovs-appctl -t ovsdb-server exit 2>/dev/null
 	done
 }
 
@@ -269,16 +293,16 @@ teardown_ovs() {
 ovs_megaflows() {
 	local i
 	for i in 1 2; do
-		ovs "h$i" ovs-appctl -t ovs-vswitchd "upcall/$1able-megaflows" \
+		ovs "ovs-h$i" ovs-appctl -t ovs-vswitchd "upcall/$1able-megaflows" \
 			>/dev/null
-		ovs "h$i" ovs-appctl -t ovs-vswitchd dpctl/del-flows >/dev/null
+		ovs "ovs-h$i" ovs-appctl -t ovs-vswitchd dpctl/del-flows >/dev/null
 	done
 }
 
-ovs_misses() {	# the datapaths' missed lookups (upcalls), both hosts
+ovs_misses() {	# SYSTEM: its datapaths' missed lookups (upcalls), both hosts
 	local i t=0 x
 	for i in 1 2; do
-		x=$(ovs "h$i" ovs-appctl dpctl/show |
+		x=$(ovs "$1-h$i" ovs-appctl dpctl/show |
 			sed -n 's/.*lookups:.*missed:\([0-9]*\).*/\1/p')
 		t=$((t + ${x:-0}))
 	done
@@ -394,7 +418,8 @@ measure() {	# ROUND SYSTEM METRIC
 	udp_pps)
 		v=$(pktgen "$r" "$s" "$m" 9 9) && report "$r" "$s" "$m" "$v" ;;
 	newflow_pps | tcp_cps)
-		[ "$s" = ovs ] && ovs_megaflows dis && k=$(ovs_misses)
+		[ "$s" = ovs ] && ovs_megaflows dis
+		[[ $s = ovs* ]] && k=$(ovs_misses "$s")
 		if [ "$m" = tcp_cps ]; then
 			v=$(tcp_cps "$s")
 		else
@@ -402,10 +427,10 @@ measure() {	# ROUND SYSTEM METRIC
 		fi && report "$r" "$s" "$m" "$v"
 		# Where OVS's time goes: upcalls per connection, over the
 		# warm-up second and the window (at about the same rate).
-		[ "$s" = ovs ] && [ "$m" = tcp_cps ] && [ "${v:-0}" -gt 0 ] &&
-			awk -v m=$(($(ovs_misses) - k)) -v c=$((v * (secs + 1))) \
-				-v r="$r" 'BEGIN { printf "# ovs round %d: %.1f " \
-					"upcalls per TCP connection\n", r, m / c }'
+		[[ $s = ovs* ]] && [ "$m" = tcp_cps ] && [ "${v:-0}" -gt 0 ] &&
+			awk -v m=$(($(ovs_misses "$s") - k)) -v c=$((v * (secs + 1))) \
+				-v s="$s" -v r="$r" 'BEGIN { printf "# %s round %d: " \
+				"%.1f upcalls per TCP connection\n", s, r, m / c }'
 		[ "$s" = ovs ] && ovs_megaflows en
 		flow_flush "$s" ;;
 	tcp_mbps)
@@ -458,5 +483,7 @@ if [[ " ${metrics[*]} " == *" cls "* ]]; then
 	insmod "$ko" && dmesg | sed -n 's/.*hnv_cls_bench: \(.* rules=\)/CLS \1/p'
 	rmmod hnv_cls_bench
 fi
-[[ " ${systems[*]} " == *" ovs "* ]] && teardown_ovs
+for s in ovs ovsct; do
+	[[ " ${systems[*]} " != *" $s "* ]] || teardown_ovs "$s"
+done
 exit 0

@@ -30,10 +30,10 @@ METRICS = {
     "flows": ("flows cached when measuring that", "flows", True),
 }
 OURS = ("hnv", "hnvpol")
-PEERS = ("bridge", "ovs")
+PEERS = ("bridge", "ovs", "ovsct")
 POLICY = ("pol1", "pol100", "pol10000")   # ACL rules per port
 NAMES = {"hnv": "hnv", "hnvpol": "hnv+policy", "bridge": "bridge+vxlan",
-         "ovs": "ovs"}
+         "ovs": "ovs", "ovsct": "ovs+ct"}
 
 
 def summary(values):
