@@ -54,14 +54,14 @@
 # Packets come from the kernel's pktgen in vm1, reniced so that each one
 # runs to completion through the whole path (see Documentation/performance.rst).
 #
-# With BENCH_PROFILE (a list of the packet-rate metrics), the first round
-# of each of those also samples every CPU with perf (cpu-clock: TCG has no
-# PMU) during its window, and writes the report, by symbol with call chains, to
-# profile-SYSTEM-METRIC.txt in the VM's results share (bench/run.sh keeps
-# it in build/bench/RELEASE.vm/).
+# With BENCH_PROFILE (a list of metrics: udp_pps, newflow_pps, tcp_cps,
+# tcp_mbps), the first round of each of those also samples every CPU with
+# perf (cpu-clock: TCG has no PMU) during its window, and writes the
+# report, by symbol with call chains, to profile-SYSTEM-METRIC.txt in the
+# VM's results share (bench/run.sh keeps it in build/bench/RELEASE.vm/).
 #
 # usage (in the VM): bench/guest.sh   environment: BENCH_ROUNDS (5),
-#   BENCH_SECONDS (3) per packet-rate measurement, BENCH_SYSTEMS,
+#   BENCH_SECONDS (3) per rate measurement, BENCH_SYSTEMS,
 #   BENCH_METRICS, BENCH_PROFILE
 set -u
 
@@ -343,26 +343,34 @@ pktgen() {
 	echo $(( (b - a) * 1000000000 / (t1 - t0) ))
 }
 
-tcp_mbps() {	# SYSTEM
-	local s=$1 out dst
+tcp_mbps() {	# ROUND SYSTEM METRIC
+	local s=$2 out dst w
 	dst=$(vm_ip "$s" 2)
 	n "$s-vm2" iperf3 -s -1 -D -B "$dst" >/dev/null 2>&1 || return 1
 	sleep 0.3
-	out=$(n "$s-vm1" iperf3 -c "$dst" -t "$secs" -J 2>/dev/null) || return 1
+	window "$@" &
+	w=$!
+	out=$(n "$s-vm1" iperf3 -c "$dst" -t "$secs" -J 2>/dev/null)
+	wait $w
 	python3 -c '
 import json, sys
 print(int(json.loads(sys.argv[1])["end"]["sum_received"]["bits_per_second"] / 1e6))
 ' "$out"
 }
 
-tcp_cps() {	# SYSTEM: connections per second (bench/tcp_crr.c)
-	local s=$1 dst srv v
+# tcp_cps ROUND SYSTEM METRIC: connections per second (bench/tcp_crr.c)
+tcp_cps() {
+	local s=$2 dst srv v w
 	dst=$(vm_ip "$s" 2)
 	# Not through n(): $! must be the server itself, not a subshell.
 	ip netns exec "$s-vm2" "$crr" -s "$dst" 5001 >/dev/null &
 	srv=$!
 	sleep 0.3
+	# The client's window follows its second of warm-up.
+	{ sleep 1; window "$@"; } &
+	w=$!
 	v=$(n "$s-vm1" "$crr" -c "$dst" 5001 "$secs")
+	wait $w
 	kill "$srv"
 	wait "$srv" 2>/dev/null
 	[ -n "$v" ] && echo "$v"
@@ -421,7 +429,7 @@ measure() {	# ROUND SYSTEM METRIC
 		[ "$s" = ovs ] && ovs_megaflows dis
 		[[ $s = ovs* ]] && k=$(ovs_misses "$s")
 		if [ "$m" = tcp_cps ]; then
-			v=$(tcp_cps "$s")
+			v=$(tcp_cps "$r" "$s" "$m")
 		else
 			v=$(pktgen "$r" "$s" "$m" 1024 65535)
 		fi && report "$r" "$s" "$m" "$v"
@@ -434,7 +442,7 @@ measure() {	# ROUND SYSTEM METRIC
 		[ "$s" = ovs ] && ovs_megaflows en
 		flow_flush "$s" ;;
 	tcp_mbps)
-		v=$(tcp_mbps "$s") && report "$r" "$s" "$m" "$v" ;;
+		v=$(tcp_mbps "$r" "$s" "$m") && report "$r" "$s" "$m" "$v" ;;
 	scale | cls)
 		return 0 ;;
 	rtt)
