@@ -117,11 +117,11 @@ def main():
         print("Ratios, per round (hnv's figure over the peer's: for round "
               "trips, time and memory, lower is better)")
         print("%-38s" % "metric" + "".join(
-            " %-20s" % "/".join(NAMES[y] for y in x.split("/"))[:20]
+            " %-23s" % "/".join(NAMES[y] for y in x.split("/"))
             for x in pairs))
         for e in out["metrics"].values():
             print("%-38s" % e["label"] + "".join(
-                " %-20s" % fig(e["ratios"].get(x), "{:.2f}") for x in pairs))
+                " %-23s" % fig(e["ratios"].get(x), "{:.2f}") for x in pairs))
     pol = [e for e in out["metrics"].values()
            if any(x in e["systems"] for x in POLICY)]
     if pol:
