@@ -344,14 +344,13 @@ pktgen() {
 }
 
 tcp_mbps() {	# ROUND SYSTEM METRIC
-	local s=$2 out dst w
+	local s=$2 out dst
 	dst=$(vm_ip "$s" 2)
 	n "$s-vm2" iperf3 -s -1 -D -B "$dst" >/dev/null 2>&1 || return 1
 	sleep 0.3
-	window "$@" &
-	w=$!
+	perf_on "$@"
 	out=$(n "$s-vm1" iperf3 -c "$dst" -t "$secs" -J 2>/dev/null)
-	wait $w
+	perf_off
 	python3 -c '
 import json, sys
 print(int(json.loads(sys.argv[1])["end"]["sum_received"]["bits_per_second"] / 1e6))
@@ -360,17 +359,15 @@ print(int(json.loads(sys.argv[1])["end"]["sum_received"]["bits_per_second"] / 1e
 
 # tcp_cps ROUND SYSTEM METRIC: connections per second (bench/tcp_crr.c)
 tcp_cps() {
-	local s=$2 dst srv v w
+	local s=$2 dst srv v
 	dst=$(vm_ip "$s" 2)
 	# Not through n(): $! must be the server itself, not a subshell.
 	ip netns exec "$s-vm2" "$crr" -s "$dst" 5001 >/dev/null &
 	srv=$!
 	sleep 0.3
-	# The client's window follows its second of warm-up.
-	{ sleep 1; window "$@"; } &
-	w=$!
+	perf_on "$@"
 	v=$(n "$s-vm1" "$crr" -c "$dst" 5001 "$secs")
-	wait $w
+	perf_off
 	kill "$srv"
 	wait "$srv" 2>/dev/null
 	[ -n "$v" ] && echo "$v"
@@ -392,15 +389,37 @@ report() {	# ROUND SYSTEM METRIC VALUE
 	echo "BENCH round=$1 sys=$2 metric=$3 value=$4"
 }
 
-# window ROUND SYSTEM METRIC: the measurement window, $secs seconds; in
-# the first round of a metric in BENCH_PROFILE, perf samples it.
+profiled() {	# ROUND SYSTEM METRIC: does perf sample this one?
+	[ "$1" = 1 ] && [[ " ${profile[*]} " == *" $3 "* ]]
+}
+
+# window ROUND SYSTEM METRIC: the measurement window of a rate the
+# generator keeps up, $secs seconds; perf samples it if profiled.
 window() {
-	if [ "$1" != 1 ] || [[ " ${profile[*]} " != *" $3 "* ]]; then
+	if ! profiled "$@"; then
 		sleep "$secs"
 		return
 	fi
 	perf record -q -e cpu-clock -a -g -o "/tmp/perf-$2-$3.data" \
 		-- sleep "$secs" >/dev/null 2>&1
+}
+
+# perf_on ROUND SYSTEM METRIC, perf_off: for a window that a client
+# makes, perf from before it starts to after it ends (perf takes a while
+# to start under TCG).
+perf_on() {
+	perf_pid=
+	profiled "$@" || return 0
+	perf record -q -e cpu-clock -a -g -o "/tmp/perf-$2-$3.data" \
+		>/dev/null 2>&1 &
+	perf_pid=$!
+	sleep 2
+}
+
+perf_off() {
+	[ -n "$perf_pid" ] || return 0
+	kill -INT "$perf_pid"
+	wait "$perf_pid"
 }
 
 profile_report() {	# SYSTEM METRIC
