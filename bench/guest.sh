@@ -405,20 +405,28 @@ window() {
 }
 
 # perf_on ROUND SYSTEM METRIC, perf_off: for a window that a client
-# makes, perf from before it starts to after it ends (perf takes a while
-# to start under TCG).
+# makes, perf from before the client starts to after it ends.  perf takes
+# seconds to start under TCG: its workload says when sampling has begun
+# and waits to be told to end.
 perf_on() {
+	local i
 	perf_pid=
 	profiled "$@" || return 0
-	perf record -q -e cpu-clock -a -g -o "/tmp/perf-$2-$3.data" \
+	rm -f /tmp/perf-on /tmp/perf-off
+	perf record -q -e cpu-clock -a -g -o "/tmp/perf-$2-$3.data" -- sh -c \
+		'touch /tmp/perf-on; until [ -e /tmp/perf-off ]; do sleep 0.1; done' \
 		>/dev/null 2>&1 &
 	perf_pid=$!
-	sleep 2
+	for ((i = 0; i < 600; i++)); do
+		[ -e /tmp/perf-on ] && return 0
+		sleep 0.1
+	done
+	echo "bench: perf did not start in 60 s" >&2
 }
 
 perf_off() {
 	[ -n "$perf_pid" ] || return 0
-	kill -INT "$perf_pid"
+	touch /tmp/perf-off
 	wait "$perf_pid"
 }
 
