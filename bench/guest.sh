@@ -434,6 +434,17 @@ profile_report() {	# SYSTEM METRIC
 	[ -f "/tmp/perf-$1-$2.data" ] || return 0
 	perf report -i "/tmp/perf-$1-$2.data" --stdio --no-children \
 		--sort symbol --percent-limit 1 >"$out/profile-$1-$2.txt" 2>&1
+	# Then every hnv symbol, however small, and the switches' own code
+	# in all (perf counts modules' samples as the kernel's: --sort dso
+	# cannot tell them apart).
+	perf report -i "/tmp/perf-$1-$2.data" --stdio --no-children \
+		--sort symbol -g none 2>/dev/null | awk '
+		$3 ~ /^hnv_/ { hnv += $1; print }
+		$3 ~ /^(br_|vxlan_)/ { br += $1 }
+		$3 ~ /^(ovs_|ovs_ct_|queue_userspace_packet)/ { ovs += $1 }
+		END { printf "# in all: hnv_* %.2f%%, br_* and vxlan_* %.2f%%, " \
+			"ovs_* %.2f%%\n", hnv, br, ovs }
+	' >>"$out/profile-$1-$2.txt"
 	rm -f "/tmp/perf-$1-$2.data"
 }
 
