@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static void usage(void)
+static void bad_args(void)
 {
 	fprintf(stderr, "usage: tcp_crr -s ADDR PORT | -c ADDR PORT SECS\n");
 	exit(2);
@@ -48,7 +48,7 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void __attribute__((noreturn)) serve(const struct sockaddr_in *sin)
+static void serve(const struct sockaddr_in *sin)
 {
 	int one = 1, fd, c;
 	char b;
@@ -129,14 +129,14 @@ int main(int argc, char **argv)
 	long port;
 
 	if (argc < 4 || inet_pton(AF_INET, argv[2], &sin.sin_addr) != 1)
-		usage();
+		bad_args();
 	port = strtol(argv[3], &end, 10);
 	if (*end || port < 1 || port > 65535)
-		usage();
+		bad_args();
 	sin.sin_port = htons(port);
 	if (!strcmp(argv[1], "-s") && argc == 4)
 		serve(&sin);
 	if (!strcmp(argv[1], "-c") && argc == 5 && atof(argv[4]) > 0)
 		return client(&sin, atof(argv[4]));
-	usage();
+	bad_args();
 }
