@@ -86,6 +86,10 @@ out=/run/hnv/out
 # bench/run.sh compiles it on the host, where the VM's root comes from
 crr=$top/build/bench/tcp_crr
 
+listed() {	# WORD LIST...: is WORD one of LIST?
+	[[ " ${*:2} " == *" $1 "* ]]
+}
+
 routed() {	# SYSTEM: are its VMs in two routed subnets?
 	[ "$1" = hnvpol ] || [[ $1 = pol* ]]
 }
@@ -390,25 +394,23 @@ report() {	# ROUND SYSTEM METRIC VALUE
 }
 
 profiled() {	# ROUND SYSTEM METRIC: does perf sample this one?
-	[ "$1" = 1 ] && [[ " ${profile[*]} " == *" $3 "* ]]
+	[ "$1" = 1 ] && listed "$3" "${profile[@]}"
 }
 
 # window ROUND SYSTEM METRIC: the measurement window of a rate the
 # generator keeps up, $secs seconds; perf samples it if profiled.
 window() {
-	if ! profiled "$@"; then
-		sleep "$secs"
-		return
-	fi
-	perf record -q -e cpu-clock -a -g -o "/tmp/perf-$2-$3.data" \
-		-- sleep "$secs" >/dev/null 2>&1
+	perf_on "$@"
+	sleep "$secs"
+	perf_off
 }
 
-# perf_on ROUND SYSTEM METRIC, perf_off: for a window that a client
-# makes, perf from before the client starts to after it ends.  perf takes
-# seconds to start under TCG: its workload says when sampling has begun,
-# then blocks on a FIFO until perf_off writes to it (no polling: under
-# TCG a process started ten times a second costs a tenth of the CPU).
+# perf_on ROUND SYSTEM METRIC, perf_off: perf samples what runs in
+# between, if profiled.  perf takes seconds to start under TCG: its
+# workload says when sampling has begun (a client started after perf_on
+# is sampled from its start), then blocks on a FIFO until perf_off writes
+# to it (no polling: under TCG a process started ten times a second
+# costs a tenth of the CPU).
 perf_on() {
 	local i
 	perf_pid=
@@ -492,7 +494,7 @@ measure() {	# ROUND SYSTEM METRIC
 }
 
 modprobe pktgen || die "no pktgen"
-[[ " ${metrics[*]} " != *" tcp_cps "* ]] || [ -x "$crr" ] ||
+! listed tcp_cps "${metrics[@]}" || [ -x "$crr" ] ||
 	die "no $crr (bench/run.sh compiles bench/tcp_crr.c)"
 if [ ${#profile[@]} -gt 0 ]; then
 	command -v perf >/dev/null || die "BENCH_PROFILE needs perf (linux-perf)"
@@ -514,7 +516,7 @@ done
 
 # Memory first: once the packet-rate runs have made and freed thousands
 # of flows, new ones reuse their slab pages and cost nothing to measure.
-[[ " ${metrics[*]} " == *" scale "* ]] && scale
+listed scale "${metrics[@]}" && scale
 
 for ((r = 1; r <= rounds; r++)); do
 	for m in "${metrics[@]}"; do
@@ -525,12 +527,12 @@ for ((r = 1; r <= rounds; r++)); do
 done
 
 ko=$top/build/$(uname -r)/hnv_cls_bench.ko
-if [[ " ${metrics[*]} " == *" cls "* ]]; then
+if listed cls "${metrics[@]}"; then
 	[ -f "$ko" ] || die "no $ko (bench/run.sh builds it)"
 	insmod "$ko" && dmesg | sed -n 's/.*hnv_cls_bench: \(.* rules=\)/CLS \1/p'
 	rmmod hnv_cls_bench
 fi
 for s in ovs ovsct; do
-	[[ " ${systems[*]} " != *" $s "* ]] || teardown_ovs "$s"
+	! listed "$s" "${systems[@]}" || teardown_ovs "$s"
 done
 exit 0

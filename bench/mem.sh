@@ -148,7 +148,7 @@ scale_flows() {
 }
 
 scale() {
-	[[ " ${systems[*]} " == *" hnv "* ]] && { scale_hnv; scale_flows; }
-	[[ " ${systems[*]} " == *" bridge "* ]] && scale_bridge
+	listed hnv "${systems[@]}" && { scale_hnv; scale_flows; }
+	listed bridge "${systems[@]}" && scale_bridge
 	return 0
 }
